@@ -42,10 +42,14 @@ final class CreateOperation {
         ResourceHandler handler = engine.handlers.get(type);
         ResourceHandler parentHandler = engine.handlers.get(parent.type());
         if (parentHandler == null || !parentHandler.childTypes().contains(type)) {
+            if (type == ResourceType.SUBSCRIPTION) {
+                throw new OneM2MException(ResponseStatusCode.TARGET_NOT_SUBSCRIBABLE,
+                        "'" + parent.path() + "' cannot be subscribed to (TS-0004 7.4.8.2.1)");
+            }
             String parentName = parentHandler == null ? parent.type().shortName() : parentHandler.schema().typeName();
             throw new OneM2MException(ResponseStatusCode.INVALID_CHILD_RESOURCE_TYPE,
-                    "a " + handler.schema().typeName() + " (ty=" + type.ty() + ") cannot be created below a "
-                            + parentName + " ('" + parent.path() + "')");
+                    "type " + handler.schema().typeName() + " (ty=" + type.ty() + ") is not allowed as a child of "
+                            + parentName + " '" + parent.path() + "'");
         }
         ObjectNode requested = engine.contentAttributes(request, handler);
         if (handler.createNeedsPrivilege()) {
