@@ -2,10 +2,14 @@ package org.oneedge.cse.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.oneedge.cse.subscription.TestNode;
+import org.oneedge.model.FilterCriteria;
+import org.oneedge.model.Operation;
 import org.oneedge.model.ResourceType;
 import org.oneedge.model.Response;
 import org.oneedge.model.ResponseStatusCode;
@@ -94,6 +98,25 @@ class AccessControlPolicyTest {
                 .isEqualTo(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE);
         assertThat(node.delete("cse-in/AE1/acp", "Cae2").statusCode())
                 .isEqualTo(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE);
+    }
+
+    @Test
+    void discovery_leaves_out_what_the_originator_may_not_discover() {
+        Response acp = node.create("cse-in/AE1", "Cae1", ResourceType.ACCESS_CONTROL_POLICY,
+                "{\"m2m:acp\":{\"rn\":\"disc\",\"pv\":{\"acr\":[{\"acor\":[\"Cae2\"],\"acop\":34}]},"
+                        + "\"pvs\":{\"acr\":[{\"acor\":[\"Cae1\"],\"acop\":63}]}}}");
+        node.update("cse-in/AE1/cnt", "Cae1", "{\"m2m:cnt\":{\"acpi\":[\"" + TestNode.ri(acp) + "\"]}}");
+        node.create("cse-in/AE1/cnt", TestNode.ADMIN, ResourceType.CONTENT_INSTANCE,
+                "{\"m2m:cin\":{\"rn\":\"i1\",\"con\":\"x\"}}");
+        node.create("cse-in/AE1/cnt", TestNode.ADMIN, ResourceType.CONTAINER, "{\"m2m:cnt\":{\"rn\":\"private\"}}");
+        FilterCriteria discovery = new FilterCriteria(1, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null);
+        Response r = node.cse.send(node.request(Operation.RETRIEVE, "cse-in/AE1/cnt", "Cae2")
+                .filterCriteria(discovery).build());
+        assertThat(r.statusCode()).isEqualTo(ResponseStatusCode.OK);
+        List<String> found = new ArrayList<>();
+        r.content().get("m2m:uril").forEach(u -> found.add(u.asText()));
+        assertThat(found).anyMatch(u -> u.endsWith("cnt/i1")).noneMatch(u -> u.endsWith("private"));
     }
 
     @Test
