@@ -97,9 +97,10 @@ public final class HttpBindingServer implements AutoCloseable {
         if (server == null) {
             return;
         }
+        int port = connector.getLocalPort();
         try {
             server.stop();
-            LOG.info("HTTP binding ({}) on port {} stopped", kind, connector.getLocalPort());
+            LOG.info("HTTP binding ({}) on port {} stopped", kind, port);
         } catch (Exception e) {
             LOG.warn("HTTP binding ({}) did not stop cleanly", kind, e);
         } finally {
