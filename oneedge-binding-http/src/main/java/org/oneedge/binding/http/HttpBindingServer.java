@@ -75,6 +75,7 @@ public final class HttpBindingServer implements AutoCloseable {
         c.setIdleTimeout(config.idleTimeout().toMillis());
         s.addConnector(c);
         s.setHandler(handler);
+        s.setErrorHandler(new Ts0009ErrorHandler());
         try {
             s.start();
         } catch (Exception e) {

@@ -294,6 +294,17 @@ class HttpBindingServerRawWireIT {
     }
 
     @Test
+    void request_head_over_the_limit_is_answered_in_onem2m_form() throws IOException {
+        var answer = RawHttp.exchange(port, "GET /cse-in HTTP/1.1\nHost: x\nX-M2M-RI: h\nX-Big: "
+                + "y".repeat(10_000) + "\nConnection: close", null);
+
+        assertThat(answer.status()).isEqualTo(431);
+        assertThat(answer.header("X-M2M-RSC")).isEqualTo("4000");
+        assertThat(answer.body()).startsWith("{\"m2m:dbg\":\"HTTP 431");
+        assertThat(received).isEmpty();
+    }
+
+    @Test
     void handler_exception_is_5000_and_the_server_keeps_serving() throws IOException {
         explode.set(true);
         try (RawHttp raw = new RawHttp(port)) {
