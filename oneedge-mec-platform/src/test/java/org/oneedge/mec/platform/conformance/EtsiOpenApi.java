@@ -37,6 +37,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       e.g. {@code CurrentTime.timeSourceStatus: [source]});</li>
  *   <li>OpenAPI 3.0 {@code nullable: true} becomes {@code type: [t, "null"]};</li>
  *   <li>non-schema keys ({@code x-etsi-...}, misspelt {@code description'}) are removed;</li>
+ *   <li>a {@code type: object} beside a {@code $ref} is dropped (RniAPI.yaml puts it on every referenced property,
+ *       even strings and integers such as {@code Ecgi.cellId} and {@code trigger});</li>
  *   <li>the files' response wrappers {@code {type: object, properties: {AppInfo: {$ref}}}} (one property, not
  *       required) are unwrapped to the referenced schema, since the wire carries the bare object.</li>
  * </ul>
@@ -166,6 +168,9 @@ public final class EtsiOpenApi {
                 obj.set("type", JsonNodeFactory.instance.arrayNode().add(t).add("null"));
             }
             obj.remove("nullable");
+            if (obj.has("$ref") && "object".equals(obj.path("type").asText(null))) {
+                obj.remove("type"); // RniAPI.yaml: `$ref: CellId` (a string) beside `type: object`; the $ref decides
+            }
             List<String> names = new ArrayList<>();
             obj.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
