@@ -2,9 +2,16 @@ package org.oneedge.mec.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.oneedge.mec.api.common.MecJson;
+import org.oneedge.mec.api.servicemgmt.LocalityType;
+import org.oneedge.mec.api.servicemgmt.SerializerType;
+import org.oneedge.mec.api.servicemgmt.ServiceInfo;
+import org.oneedge.mec.api.servicemgmt.ServiceState;
+import org.oneedge.mec.api.servicemgmt.TransportInfo;
+import org.oneedge.mec.platform.appsupport.AppSupportApi;
 import org.oneedge.mec.platform.http.MecHttpServer;
 import org.oneedge.mec.platform.http.NotificationSender;
 import org.oneedge.mec.platform.http.Routes;
+import org.oneedge.mec.platform.servicemgmt.ServiceMgmtApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +45,6 @@ public final class MecPlatform implements AutoCloseable {
     private final NotificationSender notifications;
     private final ScheduledExecutorService scheduler;
     private final List<MecApi> apis;
-    private final List<Runnable> startHooks;
     private MecHttpServer server;
     private boolean started;
     private boolean stopped;
@@ -56,10 +62,11 @@ public final class MecPlatform implements AutoCloseable {
         });
         this.context = new MecPlatformContext(config, mapper, notifications, scheduler);
         this.apis = new ArrayList<>();
+        apis.add(new AppSupportApi(context, context.appInstances()));
+        apis.add(new ServiceMgmtApi(context, context.serviceRegistry(), context.appInstances()));
         for (MecApi.Factory factory : builder.factories) {
             apis.add(Objects.requireNonNull(factory.create(context), "API factory returned null"));
         }
-        this.startHooks = List.copyOf(builder.startHooks);
     }
 
     public static Builder builder() {
@@ -83,15 +90,38 @@ public final class MecPlatform implements AutoCloseable {
         server.start();
         context.baseUrl(config.publicBaseUrl() != null ? config.publicBaseUrl()
                 : "http://" + reachableHost(config.host()) + ":" + server.port());
+        registerPlatformServices();
         for (MecApi api : apis) {
             api.start();
         }
-        startHooks.forEach(Runnable::run);
         long tick = config.expiryCheckInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::expireSafely, tick, tick, TimeUnit.MILLISECONDS);
         LOG.info("MEC platform started at {} with hosts {} and APIs {}", context.baseUrl(), config.hostNames(),
                 apis.stream().map(MecApi::basePath).toList());
         return this;
+    }
+
+    /**
+     * Registers each API's service in the MEC 011 registry: once system-wide ({@code MEC_SYSTEM}, root URL) and once
+     * per MEC host ({@code MEC_HOST}, {@code /{host}} URL), so discovery from a host view finds its local instance.
+     */
+    private void registerPlatformServices() {
+        for (MecApi api : apis) {
+            api.service().ifPresent(d -> {
+                registerPlatformService(d, null, context.baseUrl() + api.basePath());
+                for (String host : config.hostNames()) {
+                    registerPlatformService(d, host, context.baseUrl() + "/" + host + api.basePath());
+                }
+            });
+        }
+    }
+
+    private void registerPlatformService(MecServiceDescription d, String host, String url) {
+        ServiceInfo info = new ServiceInfo(null, d.serName(),
+                ServiceMgmtApi.platformCategory(url, d.categoryName(), d.version()), d.version(), ServiceState.ACTIVE,
+                null, TransportInfo.restHttp("rest-" + d.serName(), url), SerializerType.JSON,
+                host == null ? LocalityType.MEC_SYSTEM : LocalityType.MEC_HOST, false, null, null, null);
+        context.serviceRegistry().register(null, host, info);
     }
 
     private void expireSafely() {
@@ -161,7 +191,6 @@ public final class MecPlatform implements AutoCloseable {
     public static final class Builder {
         private MecPlatformConfig config = MecPlatformConfig.defaults();
         private final List<MecApi.Factory> factories = new ArrayList<>();
-        private final List<Runnable> startHooks = new ArrayList<>();
 
         private Builder() {
         }

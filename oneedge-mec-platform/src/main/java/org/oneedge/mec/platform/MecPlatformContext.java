@@ -1,7 +1,9 @@
 package org.oneedge.mec.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.oneedge.mec.platform.appsupport.AppInstanceRegistry;
 import org.oneedge.mec.platform.http.NotificationSender;
+import org.oneedge.mec.platform.servicemgmt.ServiceRegistry;
 
 import java.time.Clock;
 import java.util.List;
@@ -19,6 +21,8 @@ public final class MecPlatformContext {
     private final ObjectMapper mapper;
     private final NotificationSender notifications;
     private final ScheduledExecutorService scheduler;
+    private final AppInstanceRegistry appInstances;
+    private final ServiceRegistry serviceRegistry;
     private final List<SubscriptionRegistry<?>> registries = new CopyOnWriteArrayList<>();
     private volatile String baseUrl;
 
@@ -28,6 +32,18 @@ public final class MecPlatformContext {
         this.mapper = mapper;
         this.notifications = notifications;
         this.scheduler = scheduler;
+        this.appInstances = new AppInstanceRegistry(config.appTerminationGracePeriod(), scheduler);
+        this.serviceRegistry = new ServiceRegistry(config.clock());
+    }
+
+    /** The MEC application instances (MEC 011 registration state, shared by app support, service mgmt and LCM). */
+    public AppInstanceRegistry appInstances() {
+        return appInstances;
+    }
+
+    /** The MEC 011 service registry. */
+    public ServiceRegistry serviceRegistry() {
+        return serviceRegistry;
     }
 
     public MecPlatformConfig config() {

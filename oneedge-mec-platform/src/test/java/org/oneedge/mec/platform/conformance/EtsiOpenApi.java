@@ -32,9 +32,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code allOf}) at the wanted schema, so {@code #/components/schemas/...} references resolve as in the file. A few
  * tweaks make the ETSI files usable as validators, each one loosening only what the files leave open:
  * <ul>
- *   <li>{@code enum}s that list {@code SEE_DESCRIPTION} (the value set is only in prose) are dropped;</li>
+ *   <li>{@code enum}s that list {@code SEE_DESCRIPTION} (the value set is only in prose) are dropped, and so are
+ *       one-value {@code enum}s beside a {@code description} (the generator cut the prose list to its first word,
+ *       e.g. {@code CurrentTime.timeSourceStatus: [source]});</li>
  *   <li>OpenAPI 3.0 {@code nullable: true} becomes {@code type: [t, "null"]};</li>
  *   <li>non-schema keys ({@code x-etsi-...}, misspelt {@code description'}) are removed;</li>
+ *   <li>a {@code type: object} beside a {@code $ref} is dropped (RniAPI.yaml puts it on every referenced property,
+ *       even strings and integers such as {@code Ecgi.cellId} and {@code trigger});</li>
  *   <li>the files' response wrappers {@code {type: object, properties: {AppInfo: {$ref}}}} (one property, not
  *       required) are unwrapped to the referenced schema, since the wire carries the bare object.</li>
  * </ul>
@@ -149,7 +153,9 @@ public final class EtsiOpenApi {
     private static JsonNode tweak(JsonNode node) {
         if (node instanceof ObjectNode obj) {
             JsonNode en = obj.get("enum");
-            if (en instanceof ArrayNode arr) {
+            if (en instanceof ArrayNode arr && arr.size() == 1 && obj.has("description")) {
+                obj.remove("enum");
+            } else if (en instanceof ArrayNode arr) {
                 for (JsonNode v : arr) {
                     if ("SEE_DESCRIPTION".equals(v.asText())) {
                         obj.remove("enum");
@@ -162,6 +168,9 @@ public final class EtsiOpenApi {
                 obj.set("type", JsonNodeFactory.instance.arrayNode().add(t).add("null"));
             }
             obj.remove("nullable");
+            if (obj.has("$ref") && "object".equals(obj.path("type").asText(null))) {
+                obj.remove("type"); // RniAPI.yaml: `$ref: CellId` (a string) beside `type: object`; the $ref decides
+            }
             List<String> names = new ArrayList<>();
             obj.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
