@@ -1,0 +1,111 @@
+package org.oneedge.app.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything one OneEdge node needs to start, as read from its YAML file, environment and flags by
+ * {@link NodeConfigLoader}. Each value is checked here so a node never starts half-configured.
+ *
+ * <p>Defaults (the embedded default of ARCHITECTURE.md "Defaults a user expects"):
+ * <pre>
+ *   cse.id                  /id-in            SP-relative CSE-ID (TS-0001 7.2)
+ *   cse.base-name           cse-in            CSEBase resource name
+ *   cse.sp-id               oneedge.example   M2M-SP-ID used for absolute addressing
+ *   cse.type                IN                IN | MN | ASN (cst 1/2/3)
+ *   cse.admin-originator    CAdmin            originator with all privileges
+ *   cse.release-versions    2a,3,4,5          accepted X-M2M-RVI values
+ *   http.host               127.0.0.1         loopback: CAdmin is trusted without authentication, so a node is not
+ *                                             exposed to the network unless the configuration says 0.0.0.0
+ *   http.port               8080              0 picks a free port
+ *   http.max-body-size      1MB               larger request bodies are refused
+ *   store.type              h2                h2 | memory | postgres
+ *   store.data-dir          ./data            where the H2 database lives
+ *   store.postgres.url      jdbc:postgresql://127.0.0.1:5432/oneedge
+ *   store.postgres.user     oneedge
+ *   store.postgres.password oneedge
+ *   mec.enabled             false             `oneedge run` turns it on
+ *   mec.port                8090
+ *   mec.scenario            (built-in)        scenario file for the network and mobility emulator
+ *   log-level               INFO
+ * </pre>
+ */
+public record NodeConfig(
+        String cseId,
+        String cseBaseName,
+        String spId,
+        CseKind cseType,
+        String adminOriginator,
+        List<String> releaseVersions,
+        String httpHost,
+        int httpPort,
+        long maxBodySize,
+        StoreKind storeType,
+        Path dataDir,
+        String postgresUrl,
+        String postgresUser,
+        String postgresPassword,
+        boolean mecEnabled,
+        int mecPort,
+        Path mecScenario,
+        String logLevel) {
+
+    /** The kind of CSE this node is (TS-0001 6.3: cseType). */
+    public enum CseKind { IN, MN, ASN }
+
+    /** Where resources are kept. */
+    public enum StoreKind { H2, MEMORY, POSTGRES }
+
+    public NodeConfig {
+        Objects.requireNonNull(cseType, "cse.type");
+        Objects.requireNonNull(storeType, "store.type");
+        Objects.requireNonNull(dataDir, "store.data-dir");
+        releaseVersions = List.copyOf(releaseVersions);
+        require(cseId != null && cseId.matches("/[^/\\s]+"),
+                "cse.id must be an SP-relative CSE-ID like /id-in (one slash, no spaces), got '" + cseId + "'");
+        require(cseBaseName != null && cseBaseName.matches("[^/\\s]+"),
+                "cse.base-name must be a resource name like cse-in (no slash, no spaces), got '" + cseBaseName + "'");
+        require(spId != null && !spId.isBlank() && !spId.contains("/"),
+                "cse.sp-id must be a domain name like oneedge.example, got '" + spId + "'");
+        require(adminOriginator != null && !adminOriginator.isBlank(), "cse.admin-originator must not be empty");
+        require(!releaseVersions.isEmpty(), "cse.release-versions must name at least one release, e.g. 2a,3,4,5");
+        require(httpHost != null && !httpHost.isBlank(), "http.host must be an address such as 127.0.0.1 or 0.0.0.0");
+        requirePort(httpPort, "http.port");
+        requirePort(mecPort, "mec.port");
+        require(maxBodySize > 0, "http.max-body-size must be positive, got " + maxBodySize);
+        require(logLevel != null && logLevel.matches("(?i)TRACE|DEBUG|INFO|WARN|ERROR|OFF"),
+                "log-level must be one of TRACE, DEBUG, INFO, WARN, ERROR, OFF, got '" + logLevel + "'");
+        if (storeType == StoreKind.POSTGRES) {
+            require(postgresUrl != null && postgresUrl.startsWith("jdbc:postgresql:"),
+                    "store.postgres.url must be a JDBC URL like jdbc:postgresql://127.0.0.1:5432/oneedge, got '"
+                            + postgresUrl + "'");
+        }
+    }
+
+    /** The configuration of the embedded default (see the class comment). */
+    public static NodeConfig defaults() {
+        return NodeConfigLoader.fromMap(NodeConfigLoader.defaultValues());
+    }
+
+    /** The CSEBase address as an HTTP client reaches it, e.g. {@code http://127.0.0.1:8080/cse-in}. */
+    public String cseBaseUrl(int boundPort) {
+        return "http://" + reachableHost() + ":" + boundPort + "/" + cseBaseName;
+    }
+
+    /** The host a client on this machine uses: the wildcard address is reached through loopback. */
+    public String reachableHost() {
+        return httpHost.equals("0.0.0.0") || httpHost.equals("::") ? "127.0.0.1" : httpHost;
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new ConfigException(message);
+        }
+    }
+
+    private static void requirePort(int port, String key) {
+        require(port >= 0 && port <= 65535, key + " must be a TCP port between 0 and 65535 (0 = any free port), got "
+                + port);
+    }
+}

@@ -1,0 +1,162 @@
+package org.oneedge.binding.mqtt;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.oneedge.binding.mqtt.connection.BrokerAddress;
+import org.oneedge.binding.mqtt.connection.MqttConnection;
+import org.oneedge.binding.mqtt.connection.MqttPointOfAccess;
+import org.oneedge.binding.mqtt.primitive.PrimitiveCodec;
+import org.oneedge.binding.mqtt.topic.OneM2MTopic;
+import org.oneedge.binding.mqtt.topic.OneM2MTopic.Kind;
+import org.oneedge.binding.mqtt.topic.TopicIds;
+import org.oneedge.model.Operation;
+import org.oneedge.model.RemoteSender;
+import org.oneedge.model.Request;
+import org.oneedge.model.Response;
+import org.oneedge.model.ResponseStatusCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a CSE's outgoing requests (forwarding over Mcc, notifications, verification requests) to
+ * {@code mqtt://host[:port][/path]} points of access (TS-0010 6.4, 6.6). Never throws: an unusable URL or an
+ * unreachable broker gives 5103 TARGET_NOT_REACHABLE, a missing answer 4008 REQUEST_TIMEOUT.
+ *
+ * <p>Where a request goes:
+ * <ul>
+ *   <li>a path that is itself a request topic ({@code …/oneM2M/req/<o>/<r>/<json|cbor>}): that topic, and the
+ *       response is awaited on the matching {@code resp} topic;</li>
+ *   <li>a NOTIFY to a URL with any other path (a {@code nu} such as {@code mqtt://host/some/topic}): that full topic;
+ *       nobody answers on such a topic, so the result is 2000 once the broker acknowledged it;</li>
+ *   <li>otherwise {@code <path>/oneM2M/req/<own-id>/<receiver>/<json|cbor>}, response awaited on
+ *       {@code <path>/oneM2M/resp/<own-id>/+/#}. The receiver is the notification target ({@code to}) of a NOTIFY
+ *       and the CSE-ID part of {@code to} for other operations.</li>
+ * </ul>
+ * Requests to the node's own broker reuse the {@link MqttBindingServer}'s session (one client id per broker);
+ * other brokers get their own session, opened on first use and kept.
+ */
+public final class MqttRemoteSender implements RemoteSender, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MqttRemoteSender.class);
+
+    private final MqttBindingConfig config;
+    private final MqttConnection sharedConnection;
+    private final PrimitiveCodec codec = new PrimitiveCodec();
+    private final Map<BrokerAddress, MqttRequestChannel> channels = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    private MqttRemoteSender(Builder b) {
+        this.config = Objects.requireNonNull(b.config, "config");
+        this.sharedConnection = b.connection;
+        if (sharedConnection != null) {
+            channels.put(sharedConnection.config().broker(), newChannel(sharedConnection));
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public boolean supports(String pointOfAccess) {
+        return MqttPointOfAccess.isMqtt(pointOfAccess);
+    }
+
+    @Override
+    public Response send(String pointOfAccess, Request request) {
+        if (closed) {
+            return unreachable(request, "MQTT sender is closed");
+        }
+        MqttPointOfAccess poa;
+        try {
+            poa = MqttPointOfAccess.parse(pointOfAccess);
+        } catch (IllegalArgumentException e) {
+            return unreachable(request, "invalid point of access: " + e.getMessage());
+        }
+        MqttRequestChannel channel = channels.computeIfAbsent(poa.broker(), this::openChannel);
+        Optional<OneM2MTopic> fullTopic = requestTopicIn(poa.path());
+        if (fullTopic.isPresent()) {
+            OneM2MTopic t = fullTopic.get();
+            return channel.request(t.topic(), t.responseTopic().topic(), request,
+                    t.serialization().orElse(config.serialization()));
+        }
+        if (request.operation() == Operation.NOTIFY && poa.hasPath()) {
+            return channel.publishOnly(poa.path(), request, config.serialization());
+        }
+        String receiver;
+        try {
+            receiver = TopicIds.toTopicLevel(receiverOf(request));
+        } catch (IllegalArgumentException e) {
+            return Response.error(ResponseStatusCode.BAD_REQUEST, "cannot address " + request.to() + " over MQTT: "
+                    + e.getMessage()).withRequestId(request.requestId());
+        }
+        String own = config.ownTopicLevel();
+        String topic = OneM2MTopic.of(poa.path(), Kind.REQ, own, receiver, config.serialization()).topic();
+        return channel.request(topic, OneM2MTopic.originatorFilter(poa.path(), Kind.RESP, own), request,
+                config.serialization());
+    }
+
+    /** Closes the sessions this sender opened itself (not the shared one). */
+    @Override
+    public void close() {
+        closed = true;
+        channels.values().stream().map(MqttRequestChannel::connection).filter(c -> c != sharedConnection)
+                .forEach(MqttConnection::close);
+        channels.clear();
+    }
+
+    /** The entity a request is published to: the target of a NOTIFY, the CSE named in {@code to} otherwise. */
+    static String receiverOf(Request request) {
+        String to = request.to();
+        if (request.operation() == Operation.NOTIFY) {
+            return to;
+        }
+        if (to.startsWith("//")) {
+            String[] p = to.substring(2).split("/", 3);
+            return p.length >= 2 ? "//" + p[0] + "/" + p[1] : to;
+        }
+        if (to.startsWith("/")) {
+            String[] p = to.substring(1).split("/", 2);
+            return "/" + p[0];
+        }
+        return to.split("/", 2)[0];
+    }
+
+    private static Optional<OneM2MTopic> requestTopicIn(String path) {
+        int i = path.indexOf("/oneM2M/");
+        if (i < 0) {
+            return Optional.empty();
+        }
+        return OneM2MTopic.parse(path, path.substring(0, i)).filter(t -> t.kind() == Kind.REQ);
+    }
+
+    private MqttRequestChannel openChannel(BrokerAddress broker) {
+        MqttConnection connection = new MqttConnection(config.connectionConfig().withBroker(broker));
+        connection.start();
+        LOG.debug("MQTT sender opened a session to {}", broker);
+        return newChannel(connection);
+    }
+
+    private MqttRequestChannel newChannel(MqttConnection connection) {
+        return new MqttRequestChannel(connection, codec, config.qos(), config.requestTimeout());
+    }
+
+    private static Response unreachable(Request request, String message) {
+        return Response.error(ResponseStatusCode.TARGET_NOT_REACHABLE, message).withRequestId(request.requestId());
+    }
+
+    /** Wires a {@link MqttRemoteSender}; {@code config} is required. */
+    public static final class Builder {
+        private MqttBindingConfig config;
+        private MqttConnection connection;
+
+        public Builder config(MqttBindingConfig v) { config = v; return this; }
+        /** The node's session to its own broker, usually {@link MqttBindingServer#connection()}; not closed here. */
+        public Builder connection(MqttConnection v) { connection = v; return this; }
+
+        public MqttRemoteSender build() {
+            return new MqttRemoteSender(this);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.oneedge.binding.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.oneedge.binding.mqtt.broker.EmbeddedMqttBroker;
+import org.oneedge.binding.mqtt.broker.EmbeddedMqttBrokerConfig;
+import org.oneedge.binding.mqtt.primitive.Serialization;
+import org.oneedge.model.Operation;
+import org.oneedge.model.Request;
+import org.oneedge.model.Response;
+import org.oneedge.model.ResponseStatusCode;
+
+/** The MQTT binding contract on the embedded Moquette broker, plus what needs a broker the test can stop. */
+class MqttBindingEmbeddedBrokerIT extends MqttBindingContract {
+    static EmbeddedMqttBroker broker;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = EmbeddedMqttBroker.start(EmbeddedMqttBrokerConfig.onFreePort());
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    @Override
+    String brokerUrl() {
+        return broker.url();
+    }
+
+    @Test
+    void resubscribes_and_serves_again_after_the_broker_restarts_on_the_same_port() {
+        int port = broker.port();
+        Request ping = Request.builder().operation(Operation.RETRIEVE).to(cseId + "/cse-in").from("/id-mn-" + run)
+                .releaseVersion("3").build();
+        MqttRemoteSender client = senderFor("/id-mn-" + run, Serialization.JSON, Duration.ofMillis(500));
+        assertThat(client.send(pointOfAccess(), ping).statusCode()).isEqualTo(ResponseStatusCode.OK);
+
+        broker.close();
+        await().until(() -> !server.connection().isConnected());
+        broker = EmbeddedMqttBroker.start(EmbeddedMqttBrokerConfig.onFreePort().withPort(port));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Response response = client.send(pointOfAccess(), ping);
+            assertThat(response.statusCode()).isEqualTo(ResponseStatusCode.OK);
+        });
+        assertThat(cse.received).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void reports_5103_when_the_broker_of_a_point_of_access_is_unreachable() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        sender = MqttRemoteSender.builder().config(MqttBindingConfig.builder().brokerUrl(brokerUrl()).cseId(cseId)
+                .connectTimeout(Duration.ofMillis(300)).build()).build();
+        Request request = Request.builder().operation(Operation.RETRIEVE).to("/id-x/cse").from(cseId)
+                .requestId("u1").build();
+
+        Response response = sender.send("mqtt://127.0.0.1:" + closedPort, request);
+
+        assertThat(response.statusCode()).isEqualTo(ResponseStatusCode.TARGET_NOT_REACHABLE);
+        assertThat(response.requestId()).isEqualTo("u1");
+    }
+}

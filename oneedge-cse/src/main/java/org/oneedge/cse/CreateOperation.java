@@ -1,0 +1,172 @@
+package org.oneedge.cse;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.oneedge.cse.event.ResourceEvent;
+import org.oneedge.cse.resource.CreateContext;
+import org.oneedge.cse.resource.ResourceHandler;
+import org.oneedge.cse.store.Resource;
+import org.oneedge.cse.store.StoreConflictException;
+import org.oneedge.cse.store.Write;
+import org.oneedge.model.ContentCodec;
+import org.oneedge.model.OneM2MException;
+import org.oneedge.model.Operation;
+import org.oneedge.model.Request;
+import org.oneedge.model.ResourceType;
+import org.oneedge.model.Response;
+import org.oneedge.model.ResponseStatusCode;
+import org.oneedge.model.ResultContent;
+import org.oneedge.model.TimestampCodec;
+
+/**
+ * CREATE (TS-0004 7.3.3.2 generic procedure): child type allowed under the parent, access, content checks, then the
+ * universal attributes, the type's handler and one atomic store batch while the parent's write lock is held.
+ */
+final class CreateOperation {
+
+    private final Engine engine;
+
+    CreateOperation(Engine engine) {
+        this.engine = engine;
+    }
+
+    Response handle(Request request, Target target, ResultContent rcn) {
+        if (target instanceof Target.Virtual v) {
+            throw new OneM2MException(ResponseStatusCode.OPERATION_NOT_ALLOWED,
+                    "cannot CREATE below the virtual resource '" + v.name() + "'");
+        }
+        Resource parent = target.anchor();
+        ResourceType type = ResourceType.of(request.resourceType()).orElseThrow();
+        ResourceHandler handler = engine.handlers.get(type);
+        ResourceHandler parentHandler = engine.handlers.get(parent.type());
+        if (parentHandler == null || !parentHandler.childTypes().contains(type)) {
+            if (type == ResourceType.SUBSCRIPTION) {
+                throw new OneM2MException(ResponseStatusCode.TARGET_NOT_SUBSCRIBABLE,
+                        "'" + parent.path() + "' cannot be subscribed to (TS-0004 7.4.8.2.1)");
+            }
+            String parentName = parentHandler == null ? parent.type().shortName() : parentHandler.schema().typeName();
+            throw new OneM2MException(ResponseStatusCode.INVALID_CHILD_RESOURCE_TYPE,
+                    "type " + handler.schema().typeName() + " (ty=" + type.ty() + ") is not allowed as a child of "
+                            + parentName + " '" + parent.path() + "'");
+        }
+        ObjectNode requested = engine.contentAttributes(request, handler);
+        if (handler.createNeedsPrivilege()) {
+            engine.requirePrivilege(request.from(), Operation.CREATE.privilege(), parent, request,
+                    "CREATE a " + handler.schema().typeName() + " below");
+        }
+        handler.schema().validateCreate(requested);
+        String rn = requested.hasNonNull("rn") ? requested.get("rn").asText() : null;
+        if (rn != null) {
+            checkName(rn, parentHandler);
+        }
+        boolean creatorRequested = requested.has("cr");
+
+        Resource created;
+        CreateContext context;
+        try (WriteLocks.Held ignored = engine.locks.lock(parent.ri())) {
+            Resource freshParent = engine.store.get(parent.ri())
+                    .orElseThrow(() -> TargetResolver.notFound(request.to()));
+            Instant now = engine.clock.next();
+            String name = rn != null ? rn : freeName(freshParent, type);
+            String path = freshParent.path() + "/" + name;
+            if (rn != null && engine.store.getByPath(path).isPresent()) {
+                throw new OneM2MException(ResponseStatusCode.CONFLICT,
+                        "a resource named '" + rn + "' already exists below '" + freshParent.path() + "'");
+            }
+            Instant expiresAt = engine.expiration(requested.get("et"), now);
+            String ri = engine.ids.newRi(type);
+            ObjectNode draft = draft(type, ri, name, freshParent.ri(), now, expiresAt, requested);
+            context = new CreateContext(request, request.from(), now, engine.store, engine.config, freshParent,
+                    draft, ri, expiresAt);
+            handler.create(context);
+            if (creatorRequested) {
+                draft.put("cr", context.originator());
+            }
+            created = new Resource(context.ri(), freshParent.ri(), type, name, path, now, now, context.expiresAt(),
+                    draft);
+            List<Write> batch = new ArrayList<>(context.extraWrites());
+            if (context.parentChanged()) {
+                batch.add(context.parentWrite());
+            }
+            batch.add(new Write.Create(created));
+            try {
+                engine.store.apply(batch);
+            } catch (StoreConflictException e) {
+                throw new OneM2MException(ResponseStatusCode.CONFLICT, e.getMessage());
+            }
+        }
+        engine.events.publishAll(context.extraEvents());
+        if (engine.events.hasListeners()) {
+            engine.events.publish(new ResourceEvent.Created(created, context.parent(), context.originator()));
+        }
+        return Response.of(ResponseStatusCode.CREATED, content(created, rcn, context.now()))
+                .withContentLocation(created.path());
+    }
+
+    private ObjectNode content(Resource created, ResultContent rcn, Instant now) {
+        return switch (rcn) {
+            case NOTHING -> null;
+            case HIERARCHICAL_ADDRESS -> {
+                ObjectNode uri = ContentCodec.object();
+                uri.put("m2m:uri", created.path());
+                yield uri;
+            }
+            case HIERARCHICAL_ADDRESS_AND_ATTRIBUTES -> {
+                ObjectNode rce = ContentCodec.object();
+                ObjectNode inner = rce.putObject("m2m:rce");
+                String rootKey = engine.handlers.rootKey(created.type());
+                inner.set(rootKey.substring(rootKey.indexOf(':') + 1), engine.represent(created, now));
+                inner.put("uri", created.path());
+                yield rce;
+            }
+            default -> engine.wrap(created, now);
+        };
+    }
+
+    /** The new resource's representation: universal attributes first, then what the originator sent. */
+    private static ObjectNode draft(ResourceType type, String ri, String rn, String pi, Instant now, Instant expiresAt,
+                                    ObjectNode requested) {
+        ObjectNode draft = ContentCodec.object();
+        String ct = TimestampCodec.format(now);
+        draft.put("ty", type.ty());
+        draft.put("ri", ri);
+        draft.put("rn", rn);
+        draft.put("pi", pi);
+        draft.put("ct", ct);
+        draft.put("lt", ct);
+        if (expiresAt != null) {
+            draft.put("et", TimestampCodec.format(expiresAt));
+        }
+        requested.fields().forEachRemaining(field -> {
+            String key = field.getKey();
+            if (!field.getValue().isNull() && !key.equals("rn") && !key.equals("et") && !key.equals("cr")) {
+                draft.set(key, field.getValue());
+            }
+        });
+        return draft;
+    }
+
+    private String freeName(Resource parent, ResourceType type) {
+        while (true) {
+            String name = ResourceIds.newRn(type);
+            if (engine.store.getByPath(parent.path() + "/" + name).isEmpty()) {
+                return name;
+            }
+        }
+    }
+
+    private static void checkName(String rn, ResourceHandler parentHandler) {
+        if (!ResourceIds.isValidName(rn)) {
+            throw new OneM2MException(ResponseStatusCode.BAD_REQUEST, "resource name '" + rn
+                    + "' is invalid: it must start with a letter or digit, followed by letters, digits, '-', '.' or '_'");
+        }
+        if (parentHandler.instanceType() != null
+                && (rn.equals(Target.Virtual.LATEST) || rn.equals(Target.Virtual.OLDEST))) {
+            throw new OneM2MException(ResponseStatusCode.BAD_REQUEST,
+                    "resource name '" + rn + "' is reserved for the virtual resource below a "
+                            + parentHandler.schema().typeName());
+        }
+    }
+}

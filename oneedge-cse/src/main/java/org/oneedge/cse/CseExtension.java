@@ -1,0 +1,51 @@
+package org.oneedge.cse;
+
+import java.time.Clock;
+import java.util.List;
+import org.oneedge.cse.access.AccessChecker;
+import org.oneedge.cse.event.ResourceEventListener;
+import org.oneedge.cse.resource.ResourceHandler;
+import org.oneedge.cse.store.ResourceStore;
+import org.oneedge.model.CseClient;
+import org.oneedge.model.RemoteSender;
+
+/**
+ * A feature that plugs into the engine with its own handlers, listeners or access checker and its own background
+ * work (e.g. access control policies, subscriptions and notification delivery). Installed once while the
+ * {@link Cse} is built ({@code Cse.builder().extension(…)}); started after the CSEBase exists and stopped on close,
+ * in registration order (stopped in reverse).
+ */
+public interface CseExtension {
+
+    /** Registers what the feature contributes; called once from {@link Cse.Builder#build()}. */
+    void install(Installation installation);
+
+    /** Starts background work; the CSEBase exists and the engine accepts requests. */
+    default void start() {
+    }
+
+    /** Stops background work; must return promptly. */
+    default void stop() {
+    }
+
+    /** What an extension may use and register while it is installed. */
+    interface Installation {
+        CseConfig config();
+
+        ResourceStore store();
+
+        Clock clock();
+
+        List<RemoteSender> remoteSenders();
+
+        /** The engine being built; send requests to it only after {@link #start()}. */
+        CseClient cse();
+
+        void handler(ResourceHandler handler);
+
+        void listener(ResourceEventListener listener);
+
+        /** Replaces the access checker (the last one set wins). */
+        void accessChecker(AccessChecker checker);
+    }
+}

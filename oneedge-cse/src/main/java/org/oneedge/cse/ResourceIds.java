@@ -1,0 +1,65 @@
+package org.oneedge.cse;
+
+import java.util.concurrent.ThreadLocalRandom;
+import org.oneedge.cse.store.ResourceStore;
+import org.oneedge.model.ResourceType;
+
+/**
+ * Makes resource identifiers (digest §1.4): {@code ri} as the type's short name plus 12 digits ({@code cnt483920174623}),
+ * generated {@code rn} as {@code <shortName>_<10 random letters or digits>} ({@code cnt_k3J9x0aQpz}), CSE-assigned
+ * AE-ID-Stems as {@code C<12 random>}; and checks resource name syntax.
+ */
+final class ResourceIds {
+
+    private static final char[] ALPHANUMERIC =
+            "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
+
+    private final ResourceStore store;
+
+    ResourceIds(ResourceStore store) {
+        this.store = store;
+    }
+
+    /** A fresh {@code ri} not used by any stored resource. */
+    String newRi(ResourceType type) {
+        while (true) {
+            long n = ThreadLocalRandom.current().nextLong(100_000_000_000L, 1_000_000_000_000L);
+            String ri = type.shortName() + n;
+            if (store.get(ri).isEmpty()) {
+                return ri;
+            }
+        }
+    }
+
+    /** A generated {@code rn}; the caller checks it against the siblings. */
+    static String newRn(ResourceType type) {
+        return type.shortName() + "_" + random(10);
+    }
+
+    static String random(int length) {
+        ThreadLocalRandom rnd = ThreadLocalRandom.current();
+        char[] out = new char[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = ALPHANUMERIC[rnd.nextInt(ALPHANUMERIC.length)];
+        }
+        return new String(out);
+    }
+
+    /** Resource name syntax {@code (ALPHA/DIGIT) *(ALPHA/DIGIT/"-"/"."/"_")} (digest §1.4). */
+    static boolean isValidName(String rn) {
+        if (rn == null || rn.isEmpty() || !isAlnum(rn.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < rn.length(); i++) {
+            char c = rn.charAt(i);
+            if (!isAlnum(c) && c != '-' && c != '.' && c != '_') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAlnum(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+}

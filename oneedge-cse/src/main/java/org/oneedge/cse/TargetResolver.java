@@ -1,0 +1,78 @@
+package org.oneedge.cse;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.oneedge.cse.resource.ResourceHandler;
+import org.oneedge.cse.store.Resource;
+import org.oneedge.cse.store.ResourceStore;
+import org.oneedge.model.Address;
+import org.oneedge.model.OneM2MException;
+import org.oneedge.model.ResourceType;
+import org.oneedge.model.ResponseStatusCode;
+
+/**
+ * Finds the resource a local address names (TS-0004 6.2.3, digest §2.6): structured paths by path, unstructured ones
+ * by {@code ri}, hybrid ones ({@code ri/child/...}) by the {@code ri}'s path plus the rest, and the virtual
+ * {@code la}/{@code ol} children. A resource past its {@code et} counts as absent even before the sweep removes it.
+ */
+final class TargetResolver {
+
+    private final CseConfig config;
+    private final ResourceStore store;
+    private final HandlerTable handlers;
+
+    TargetResolver(CseConfig config, ResourceStore store, HandlerTable handlers) {
+        this.config = config;
+        this.store = store;
+        this.handlers = handlers;
+    }
+
+    /**
+     * @param address a local address ({@link Address#targetsCse} is true)
+     * @throws OneM2MException NOT_FOUND naming the target when nothing lives there
+     */
+    Target resolve(Address address, String to, Instant now) {
+        String path = switch (address.form(config.cseBaseName())) {
+            case STRUCTURED -> address.structuredPath(config.cseBaseName());
+            case UNSTRUCTURED -> null;
+            case HYBRID -> {
+                String p = address.path();
+                int slash = p.indexOf('/');
+                Resource base = live(store.get(p.substring(0, slash)), now)
+                        .orElseThrow(() -> notFound(to));
+                yield base.path() + p.substring(slash);
+            }
+        };
+        if (path == null) {
+            return live(store.get(address.path()), now).<Target>map(Target.Stored::new)
+                    .orElseThrow(() -> notFound(to));
+        }
+        Optional<Resource> found = live(store.getByPath(path), now);
+        if (found.isPresent()) {
+            return new Target.Stored(found.get());
+        }
+        int slash = path.lastIndexOf('/');
+        if (slash > 0) {
+            String last = path.substring(slash + 1);
+            if (last.equals(Target.Virtual.LATEST) || last.equals(Target.Virtual.OLDEST)) {
+                Optional<Resource> parent = live(store.getByPath(path.substring(0, slash)), now);
+                if (parent.isPresent()) {
+                    ResourceHandler handler = handlers.get(parent.get().type());
+                    ResourceType instanceType = handler == null ? null : handler.instanceType();
+                    if (instanceType != null) {
+                        return new Target.Virtual(parent.get(), last, instanceType);
+                    }
+                }
+            }
+        }
+        throw notFound(to);
+    }
+
+    static Optional<Resource> live(Optional<Resource> resource, Instant now) {
+        return resource.filter(r -> r.expiresAt() == null || r.expiresAt().isAfter(now));
+    }
+
+    static OneM2MException notFound(String to) {
+        return new OneM2MException(ResponseStatusCode.NOT_FOUND, "target '" + to + "' does not exist on this CSE");
+    }
+}

@@ -1,0 +1,87 @@
+package org.oneedge.cse.resource;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Set;
+import org.oneedge.cse.store.Resource;
+import org.oneedge.model.ResourceType;
+
+/**
+ * The behaviour of one resource type (TS-0004 7.4.x): its attribute table, the child types it accepts
+ * (TS-0001 Table 9.6.1.1-1, digest §1.3) and its type-specific CREATE/UPDATE/DELETE rules. The engine does the
+ * generic part of each operation (addressing, access control, schema checks, universal attributes, locking, the
+ * atomic store write, events, result content) and calls the handler in the middle.
+ *
+ * <pre>
+ *  request ─► validate primitive ─► resolve target ─► access check ─► schema check
+ *          ─► [lock parent] ─► universal attributes ─► handler.create/update/delete ─► store.apply(batch)
+ *          ─► events to listeners ─► Response (rcn)
+ * </pre>
+ *
+ * A handler refuses a request by throwing {@link org.oneedge.model.OneM2MException} with the status code and a message
+ * naming what is wrong; nothing is stored then. Handlers are registered on {@code Cse.builder().handler(…)}; one per
+ * {@link #type()}, the last registration wins. Implementations must be stateless or thread-safe.
+ */
+public interface ResourceHandler {
+
+    ResourceType type();
+
+    /** The attribute table checked before {@link #create} and {@link #update} run. */
+    AttributeSchema schema();
+
+    /** The types that may be created directly below a resource of this type; others get 4108. */
+    Set<ResourceType> childTypes();
+
+    /** The JSON root key of this type's content, e.g. {@code m2m:cnt}. */
+    default String rootKey() {
+        return type().rootKey();
+    }
+
+    /** False when requests may not create it (4005), e.g. the CSEBase. */
+    default boolean creatable() {
+        return true;
+    }
+
+    /** False when requests may not update it (4005), e.g. a contentInstance. */
+    default boolean updatable() {
+        return true;
+    }
+
+    /** False when requests may not delete it (4005), e.g. the CSEBase. */
+    default boolean deletable() {
+        return true;
+    }
+
+    /** False when CREATE of this type skips access control (registration of AEs, digest §5.2). */
+    default boolean createNeedsPrivilege() {
+        return true;
+    }
+
+    /**
+     * The instance type whose newest and oldest member the virtual children {@code la} and {@code ol} address
+     * (TS-0001 9.6.27/9.6.28), or null when this type has none.
+     */
+    default ResourceType instanceType() {
+        return null;
+    }
+
+    /** Type-specific CREATE checks and attributes; may add writes (e.g. to the parent) to the batch. */
+    default void create(CreateContext context) {
+    }
+
+    /** Type-specific UPDATE checks; the draft already holds the merged attributes. */
+    default void update(UpdateContext context) {
+    }
+
+    /** Type-specific DELETE work, e.g. correcting the parent's counters. */
+    default void delete(DeleteContext context) {
+    }
+
+    /**
+     * The representation sent to originators (without root key). The default returns the stored attributes as they
+     * are (no copy); a handler adds computed attributes here (e.g. the CSEBase's {@code ctm}) on a copy.
+     */
+    default ObjectNode represent(Resource resource, Instant now) {
+        return resource.attributes();
+    }
+}

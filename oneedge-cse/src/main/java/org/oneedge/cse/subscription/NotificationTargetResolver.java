@@ -1,0 +1,98 @@
+package org.oneedge.cse.subscription;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.oneedge.cse.store.Resource;
+import org.oneedge.cse.store.ResourceStore;
+import org.oneedge.model.ResourceType;
+
+/**
+ * Turns a notification target into a point of access (TS-0004 7.5.1.2.2, digest §6.7): URLs ({@code http://…})
+ * are used as they are; resource ids of an {@code <AE>} or {@code <remoteCSE>} (CSE-relative, SP-relative or
+ * absolute) resolve to the entity's first {@code poa} a sender can reach; ids at another CSE go to that CSE's
+ * {@code <remoteCSE>} {@code poa}. An AE with {@code rr=false} is reported unreachable until polling channels exist.
+ */
+public final class NotificationTargetResolver {
+
+    private final ResourceStore store;
+    private final String cseId;
+    private final String spId;
+    private final Predicate<String> reachableUrl;
+
+    /**
+     * @param reachableUrl tells whether some sender supports a URL
+     */
+    public NotificationTargetResolver(ResourceStore store, String cseId, String spId, Predicate<String> reachableUrl) {
+        this.store = store;
+        this.cseId = cseId;
+        this.spId = spId;
+        this.reachableUrl = reachableUrl;
+    }
+
+    /** True when the entry is a URL rather than a resource id. */
+    public static boolean isUrl(String entry) {
+        return entry.contains("://");
+    }
+
+    public NotificationTarget resolve(String entry) {
+        if (isUrl(entry)) {
+            return reachableUrl.test(entry) ? new NotificationTarget.Reachable(entry, entry, entry)
+                    : new NotificationTarget.Unreachable(entry, "no sender supports " + entry);
+        }
+        String id = entry;
+        String ownAbsolute = "//" + spId + "/";
+        if (id.startsWith(ownAbsolute)) {
+            id = id.substring(ownAbsolute.length() - 1);
+        } else if (id.startsWith("//")) {
+            return new NotificationTarget.Unreachable(entry, "targets in other SP domains are not supported");
+        }
+        if (id.startsWith(cseId + "/")) {
+            id = id.substring(cseId.length() + 1);
+        } else if (id.startsWith("/")) {
+            return viaRemoteCse(entry, id);
+        }
+        String local = id;
+        Optional<Resource> found = store.get(local).or(() -> store.getByPath(local));
+        if (found.isEmpty()) {
+            return new NotificationTarget.Unreachable(entry, "no resource " + entry + " at this CSE");
+        }
+        Resource entity = found.get();
+        return switch (entity.type()) {
+            case AE -> {
+                JsonNode rr = entity.attributes().get("rr");
+                if (rr != null && rr.isBoolean() && !rr.asBoolean()) {
+                    yield new NotificationTarget.Unreachable(entry, "AE " + entity.ri()
+                            + " has rr=false and polling channels are not supported yet");
+                }
+                yield pointOfAccess(entry, entity, entry);
+            }
+            case REMOTE_CSE -> pointOfAccess(entry, entity, entry);
+            default -> new NotificationTarget.Unreachable(entry, entry + " is a " + entity.type()
+                    + ", not an AE or remote CSE");
+        };
+    }
+
+    private NotificationTarget viaRemoteCse(String entry, String spRelative) {
+        int slash = spRelative.indexOf('/', 1);
+        String csi = slash < 0 ? spRelative : spRelative.substring(0, slash);
+        Optional<Resource> remote = store.get(csi.substring(1)).filter(r -> r.type() == ResourceType.REMOTE_CSE);
+        if (remote.isEmpty()) {
+            return new NotificationTarget.Unreachable(entry, "no remote CSE " + csi + " registered here");
+        }
+        return pointOfAccess(entry, remote.get(), entry);
+    }
+
+    private NotificationTarget pointOfAccess(String entry, Resource entity, String to) {
+        JsonNode poa = entity.attributes().get("poa");
+        if (poa == null || !poa.isArray() || poa.isEmpty()) {
+            return new NotificationTarget.Unreachable(entry, entity.type() + " " + entity.ri() + " has no poa");
+        }
+        for (JsonNode url : poa) {
+            if (url.isTextual() && reachableUrl.test(url.asText())) {
+                return new NotificationTarget.Reachable(entry, url.asText(), to);
+            }
+        }
+        return new NotificationTarget.Unreachable(entry, "no sender supports the poa of " + entity.ri() + ": " + poa);
+    }
+}

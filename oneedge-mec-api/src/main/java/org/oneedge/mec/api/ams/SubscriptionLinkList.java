@@ -1,0 +1,20 @@
+package org.oneedge.mec.api.ams;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.oneedge.mec.api.common.LinkType;
+
+import java.util.List;
+
+/** AMS subscriptions of a requestor (MEC 021 7.3.4). */
+public record SubscriptionLinkList(@JsonProperty("_links") Links links) {
+
+    /** {@code _links}: the list itself and the subscriptions. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Links(LinkType self, List<Subscription> subscription) {
+    }
+
+    /** One subscription link. */
+    public record Subscription(String href, String subscriptionType) {
+    }
+}

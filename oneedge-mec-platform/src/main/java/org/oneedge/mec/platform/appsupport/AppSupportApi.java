@@ -1,0 +1,180 @@
+package org.oneedge.mec.platform.appsupport;
+
+import org.oneedge.mec.api.appsupport.AppInfo;
+import org.oneedge.mec.api.appsupport.AppReadyConfirmation;
+import org.oneedge.mec.api.appsupport.AppTerminationConfirmation;
+import org.oneedge.mec.api.appsupport.AppTerminationNotification;
+import org.oneedge.mec.api.appsupport.AppTerminationNotificationSubscription;
+import org.oneedge.mec.api.appsupport.CurrentTime;
+import org.oneedge.mec.api.appsupport.OperationActionType;
+import org.oneedge.mec.api.common.LinkType;
+import org.oneedge.mec.api.common.MecProblemException;
+import org.oneedge.mec.api.servicemgmt.SubscriptionLinkList;
+import org.oneedge.mec.platform.MecApi;
+import org.oneedge.mec.platform.MecPlatformContext;
+import org.oneedge.mec.platform.SubscriptionRegistry;
+import org.oneedge.mec.platform.http.MecExchange;
+import org.oneedge.mec.platform.http.Routes;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * MEC 011 application support API ({@code /mec_app_support/v2}, MecAppSupportApi.yaml): app self-registration
+ * ({@code /registrations}), {@code confirm_ready}, app termination subscriptions with
+ * {@code AppTerminationNotification} and {@code confirm_termination}, the (empty) traffic and DNS rule lists, and
+ * {@code /timing/current_time}.
+ */
+public final class AppSupportApi implements MecApi {
+
+    public static final String BASE_PATH = "/mec_app_support/v2";
+
+    private final MecPlatformContext ctx;
+    private final AppInstanceRegistry apps;
+    private final SubscriptionRegistry<AppTerminationNotificationSubscription> subscriptions;
+
+    public AppSupportApi(MecPlatformContext ctx, AppInstanceRegistry apps) {
+        this.ctx = ctx;
+        this.apps = apps;
+        this.subscriptions = ctx.newSubscriptionRegistry("sub-");
+        apps.addListener(new AppInstanceRegistry.Listener() {
+            @Override
+            public void shutdownRequested(AppInstanceRegistry.AppInstance app, OperationActionType action,
+                                          Duration gracePeriod) {
+                notifyShutdown(app, action, gracePeriod);
+            }
+
+            @Override
+            public void removed(AppInstanceRegistry.AppInstance app) {
+                subscriptions.removeOwnedBy(app.appInstanceId());
+            }
+        });
+    }
+
+    @Override
+    public String basePath() {
+        return BASE_PATH;
+    }
+
+    @Override
+    public void register(Routes routes) {
+        routes.post("/registrations", ex -> {
+            AppInfo info = ex.body(AppInfo.class);
+            AppInstanceRegistry.AppInstance app = apps.add(info.appInstanceId(), ex.hostName(), info);
+            ex.created(ex.href("/registrations/" + app.appInstanceId()), app.info());
+        });
+        routes.get("/registrations/{appInstanceId}", ex -> ex.ok(apps.require(ex.pathParam("appInstanceId")).info()));
+        routes.put("/registrations/{appInstanceId}", ex -> {
+            String id = apps.require(ex.pathParam("appInstanceId")).appInstanceId();
+            AppInfo info = ex.body(AppInfo.class);
+            if (info.appInstanceId() != null && !info.appInstanceId().equals(id)) {
+                throw MecProblemException.badRequest("appInstanceId " + info.appInstanceId()
+                        + " does not match the addressed registration " + id);
+            }
+            apps.updateInfo(id, info);
+            ex.noContent();
+        });
+        routes.delete("/registrations/{appInstanceId}", ex -> {
+            apps.remove(apps.require(ex.pathParam("appInstanceId")).appInstanceId());
+            ex.noContent();
+        });
+        routes.post("/applications/{appInstanceId}/confirm_ready", ex -> {
+            String id = apps.require(ex.pathParam("appInstanceId")).appInstanceId();
+            ex.body(AppReadyConfirmation.class);
+            apps.confirmReady(id);
+            ex.noContent();
+        });
+        routes.post("/applications/{appInstanceId}/confirm_termination", ex -> {
+            String id = apps.require(ex.pathParam("appInstanceId")).appInstanceId();
+            AppTerminationConfirmation confirmation = ex.body(AppTerminationConfirmation.class);
+            apps.confirmShutdown(id, confirmation.operationAction());
+            ex.noContent();
+        });
+        routes.get("/applications/{appInstanceId}/subscriptions", this::listSubscriptions);
+        routes.post("/applications/{appInstanceId}/subscriptions", this::subscribe);
+        routes.get("/applications/{appInstanceId}/subscriptions/{subscriptionId}",
+                ex -> ex.ok(requireSubscription(ex).subscription()));
+        routes.delete("/applications/{appInstanceId}/subscriptions/{subscriptionId}", ex -> {
+            subscriptions.remove(requireSubscription(ex).id());
+            ex.noContent();
+        });
+        routes.get("/applications/{appInstanceId}/traffic_rules", ex -> {
+            apps.requireReady(ex.pathParam("appInstanceId"));
+            ex.ok(List.of());
+        });
+        routes.get("/applications/{appInstanceId}/traffic_rules/{trafficRuleId}", ex -> {
+            apps.requireReady(ex.pathParam("appInstanceId"));
+            throw MecProblemException.notFound("no traffic rule '" + ex.pathParam("trafficRuleId") + "'");
+        });
+        routes.get("/applications/{appInstanceId}/dns_rules", ex -> {
+            apps.requireReady(ex.pathParam("appInstanceId"));
+            ex.ok(List.of());
+        });
+        routes.get("/applications/{appInstanceId}/dns_rules/{dnsRuleId}", ex -> {
+            apps.requireReady(ex.pathParam("appInstanceId"));
+            throw MecProblemException.notFound("no DNS rule '" + ex.pathParam("dnsRuleId") + "'");
+        });
+        routes.get("/timing/current_time", ex -> {
+            Instant now = ctx.clock().instant();
+            ex.ok(new CurrentTime(now.getEpochSecond(), now.getNano(), CurrentTime.TRACEABLE));
+        });
+    }
+
+    private void listSubscriptions(MecExchange ex) {
+        String app = apps.requireReady(ex.pathParam("appInstanceId")).appInstanceId();
+        List<SubscriptionLinkList.Subscription> links = subscriptions
+                .matching(e -> app.equals(e.owner()) && e.visibleFrom(ex.hostName())).stream()
+                .map(e -> new SubscriptionLinkList.Subscription(e.subscription().links().self().href(),
+                        AppTerminationNotificationSubscription.TYPE))
+                .toList();
+        ex.ok(new SubscriptionLinkList(new SubscriptionLinkList.Links(
+                LinkType.of(ex.href("/applications/" + app + "/subscriptions")), links)));
+    }
+
+    private void subscribe(MecExchange ex) {
+        String app = apps.requireReady(ex.pathParam("appInstanceId")).appInstanceId();
+        AppTerminationNotificationSubscription body = ex.body(AppTerminationNotificationSubscription.class);
+        if (!app.equals(body.appInstanceId())) {
+            throw MecProblemException.badRequest("appInstanceId " + body.appInstanceId()
+                    + " in the body does not match the path's " + app);
+        }
+        URI callback = callbackUri(body.callbackReference());
+        var entry = subscriptions.add(ex.hostName(), app, callback, null, id ->
+                new AppTerminationNotificationSubscription(body.subscriptionType(), body.callbackReference(),
+                        new AppTerminationNotificationSubscription.Links(
+                                LinkType.of(ex.href("/applications/" + app + "/subscriptions/" + id))), app));
+        ex.created(entry.subscription().links().self().href(), entry.subscription());
+    }
+
+    private static URI callbackUri(String callbackReference) {
+        try {
+            URI uri = URI.create(callbackReference);
+            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
+                throw MecProblemException.badRequest("callbackReference must be an http(s) URL, was '"
+                        + callbackReference + "'");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw MecProblemException.badRequest("callbackReference is not a valid URI: " + callbackReference);
+        }
+    }
+
+    private SubscriptionRegistry.Entry<AppTerminationNotificationSubscription> requireSubscription(MecExchange ex) {
+        String app = apps.requireReady(ex.pathParam("appInstanceId")).appInstanceId();
+        String id = ex.pathParam("subscriptionId");
+        return subscriptions.get(id, ex.hostName(), app).orElseThrow(
+                () -> MecProblemException.notFound("app instance '" + app + "' has no subscription '" + id + "'"));
+    }
+
+    private void notifyShutdown(AppInstanceRegistry.AppInstance app, OperationActionType action, Duration grace) {
+        for (var entry : subscriptions.matching(e -> app.appInstanceId().equals(e.owner()))) {
+            String self = entry.subscription().links().self().href();
+            String confirm = self.substring(0, self.lastIndexOf("/subscriptions/")) + "/confirm_termination";
+            ctx.notifications().send(entry.callback(), new AppTerminationNotification(
+                    AppTerminationNotification.TYPE, action, (int) Math.max(1, grace.toSeconds()),
+                    new AppTerminationNotification.Links(LinkType.of(self), LinkType.of(confirm))));
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package org.oneedge.mec.platform.emulator;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The network the emulator plays: MEC hosts, the zones they serve, access points (cells) in those zones, and UEs
+ * moving along paths, read from a YAML scenario file by {@link ScenarioLoader}. It mirrors the AdvantEDGE scenario
+ * tree (MEC-DIGEST 9.1) flattened into lists: zone = MEC 013 {@code zoneId}, access point = MEC 013
+ * {@code accessPointId} and MEC 012 cell, MEC host = where app instances run, UE id = its address.
+ *
+ * <pre>
+ *   MEC host 1 ── zone-1 ── cell-1a, cell-1b      UE acr:10.0.0.1  path: (0,0) → (3000,0), 15 m/s, REVERSE
+ *   MEC host 2 ── zone-2 ── cell-2a, cell-2b
+ * </pre>
+ *
+ * @param name         scenario name
+ * @param origin       latitude/longitude of x = 0, y = 0 (default 43.6163, 7.0636 — Sophia Antipolis)
+ * @param plmn         operator identity used in ECGI/NRCGI (default mcc 001, mnc 01)
+ * @param radio        radio model and handover parameters (defaults: {@link Radio#defaults()})
+ * @param mecHosts     MEC hosts, at least one
+ * @param zones        zones, each served by one MEC host
+ * @param accessPoints access points, each in one zone
+ * @param ues          UEs (may be empty)
+ */
+public record Scenario(String name, Origin origin, Plmn plmn, Radio radio, List<MecHost> mecHosts, List<Zone> zones,
+                       List<AccessPoint> accessPoints, List<Ue> ues) {
+
+    @JsonCreator
+    public Scenario(@JsonProperty("name") String name, @JsonProperty("origin") Origin origin,
+                    @JsonProperty("plmn") Plmn plmn, @JsonProperty("radio") Radio radio,
+                    @JsonProperty("mecHosts") List<MecHost> mecHosts, @JsonProperty("zones") List<Zone> zones,
+                    @JsonProperty("accessPoints") List<AccessPoint> accessPoints,
+                    @JsonProperty("ues") List<Ue> ues) {
+        this.name = name == null ? "scenario" : name;
+        this.origin = origin == null ? new Origin(43.6163, 7.0636) : origin;
+        this.plmn = plmn == null ? new Plmn("001", "01") : plmn;
+        this.radio = radio == null ? Radio.defaults() : radio;
+        this.mecHosts = List.copyOf(require(mecHosts, "mecHosts"));
+        this.zones = List.copyOf(require(zones, "zones"));
+        this.accessPoints = List.copyOf(require(accessPoints, "accessPoints"));
+        this.ues = ues == null ? List.of() : List.copyOf(ues);
+        validate();
+    }
+
+    private static <T> List<T> require(List<T> list, String field) {
+        if (list == null || list.isEmpty()) {
+            throw new IllegalArgumentException("scenario needs at least one entry in '" + field + "'");
+        }
+        return list;
+    }
+
+    private void validate() {
+        Set<String> hostNames = unique(mecHosts.stream().map(MecHost::name).toList(), "MEC host");
+        Set<String> zoneIds = unique(zones.stream().map(Zone::id).toList(), "zone");
+        unique(accessPoints.stream().map(AccessPoint::id).toList(), "access point");
+        unique(ues.stream().map(Ue::id).toList(), "UE");
+        Set<String> servedZones = new HashSet<>();
+        for (MecHost host : mecHosts) {
+            for (String zone : host.zones()) {
+                if (!zoneIds.contains(zone)) {
+                    throw new IllegalArgumentException("MEC host " + host.name() + " serves unknown zone " + zone);
+                }
+                if (!servedZones.add(zone)) {
+                    throw new IllegalArgumentException("zone " + zone + " is served by more than one MEC host");
+                }
+            }
+        }
+        for (Zone zone : zones) {
+            if (!servedZones.contains(zone.id())) {
+                throw new IllegalArgumentException("zone " + zone.id() + " is not served by any MEC host (of "
+                        + hostNames + ")");
+            }
+        }
+        for (AccessPoint ap : accessPoints) {
+            if (!zoneIds.contains(ap.zone())) {
+                throw new IllegalArgumentException("access point " + ap.id() + " is in unknown zone " + ap.zone());
+            }
+        }
+    }
+
+    private static Set<String> unique(List<String> ids, String what) {
+        Set<String> seen = new HashSet<>();
+        for (String id : ids) {
+            if (!seen.add(id)) {
+                throw new IllegalArgumentException("duplicate " + what + " id '" + id + "'");
+            }
+        }
+        return seen;
+    }
+
+    /** The MEC host serving a zone. */
+    public MecHost hostOfZone(String zoneId) {
+        return mecHosts.stream().filter(h -> h.zones().contains(zoneId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no MEC host serves zone " + zoneId));
+    }
+
+    /** This scenario with another list of UEs (e.g. generated by a benchmark). */
+    public Scenario withUes(List<Ue> newUes) {
+        return new Scenario(name, origin, plmn, radio, mecHosts, zones, accessPoints, newUes);
+    }
+
+    /** This scenario with other radio parameters. */
+    public Scenario withRadio(Radio newRadio) {
+        return new Scenario(name, origin, plmn, newRadio, mecHosts, zones, accessPoints, ues);
+    }
+
+    /** WGS84 origin of the local metre frame. */
+    public record Origin(double latitude, double longitude) {
+        public GeoFrame frame() {
+            return new GeoFrame(latitude, longitude);
+        }
+    }
+
+    /** Operator identity (MEC 012 {@code Plmn}): mobile country and network code as digit strings. */
+    public record Plmn(String mcc, String mnc) {
+        public Plmn {
+            if (mcc == null || !mcc.matches("\\d{3}") || mnc == null || !mnc.matches("\\d{2,3}")) {
+                throw new IllegalArgumentException("plmn needs a 3-digit mcc and a 2-3 digit mnc, was " + mcc + "/"
+                        + mnc);
+            }
+        }
+    }
+
+    /**
+     * A MEC host: where application instances run. A UE is served by the host whose zones contain its serving access
+     * point's zone.
+     *
+     * @param name     host name, e.g. {@code mec-host-1} (also the per-host URL segment of the platform)
+     * @param position where the host stands (informational)
+     * @param zones    ids of the zones this host serves
+     */
+    public record MecHost(String name, ScenarioPosition position, List<String> zones) {
+        public MecHost {
+            Objects.requireNonNull(name, "MEC host name");
+            zones = zones == null ? List.of() : List.copyOf(zones);
+        }
+    }
+
+    /** A MEC 013 zone: a set of access points. */
+    public record Zone(String id) {
+        public Zone {
+            Objects.requireNonNull(id, "zone id");
+        }
+    }
+
+    /**
+     * An access point (cell).
+     *
+     * @param id             MEC 013 {@code accessPointId}
+     * @param type           4G, 5G or WIFI
+     * @param position       antenna position
+     * @param txPowerDbm     reference-signal transmit power per resource element, dBm (default 18 for 4G/5G, 10 for
+     *                       Wi-Fi)
+     * @param coverageRadius metres beyond which the cell cannot be measured (default 1000)
+     * @param cellId         E-UTRAN cell identity (28-bit) for 4G, NR cell identity (36-bit) for 5G, as a hex or
+     *                       decimal string; the MAC address for Wi-Fi; default derived from the access point's index
+     * @param zone           id of the zone the access point belongs to
+     */
+    public record AccessPoint(String id, AccessPointType type, ScenarioPosition position, Double txPowerDbm,
+                              Double coverageRadius, String cellId, String zone) {
+        public AccessPoint {
+            Objects.requireNonNull(id, "access point id");
+            Objects.requireNonNull(type, "access point " + id + " type");
+            Objects.requireNonNull(position, "access point " + id + " position");
+            Objects.requireNonNull(zone, "access point " + id + " zone");
+            if (txPowerDbm == null) {
+                txPowerDbm = type == AccessPointType.WIFI ? 10.0 : 18.0;
+            }
+            if (coverageRadius == null) {
+                coverageRadius = 1000.0;
+            }
+            if (coverageRadius <= 0) {
+                throw new IllegalArgumentException("access point " + id + " coverageRadius must be > 0");
+            }
+        }
+    }
+
+    /** How a UE continues at the end of its path. */
+    public enum PathMode {
+        /** Jump back to the first waypoint and start again. */
+        LOOP,
+        /** Walk the path backwards, then forwards again (back and forth). */
+        REVERSE,
+        /** Stay at the last waypoint. */
+        STOP
+    }
+
+    /**
+     * A UE (terminal).
+     *
+     * @param id        its address, e.g. {@code acr:10.0.0.1} (MEC 013 {@code address}; MEC 012/021 use the part after
+     *                  {@code acr:} as the IPv4 {@code associateId})
+     * @param path      waypoints, at least one (one waypoint = stationary UE)
+     * @param speed     metres per second along the path (default 0)
+     * @param startTime when the UE starts moving, after the emulation start (default 0)
+     * @param mode      what happens at the end of the path (default REVERSE)
+     */
+    public record Ue(String id, List<ScenarioPosition> path, Double speed, Duration startTime, PathMode mode) {
+        public Ue {
+            Objects.requireNonNull(id, "UE id");
+            if (path == null || path.isEmpty()) {
+                throw new IllegalArgumentException("UE " + id + " needs a path with at least one waypoint");
+            }
+            path = List.copyOf(path);
+            speed = speed == null ? 0.0 : speed;
+            if (speed < 0) {
+                throw new IllegalArgumentException("UE " + id + " speed must be >= 0");
+            }
+            startTime = startTime == null ? Duration.ZERO : startTime;
+            mode = mode == null ? PathMode.REVERSE : mode;
+        }
+    }
+
+    /**
+     * Radio model and mobility parameters (log-distance path loss with correlated log-normal shadowing; A3-like
+     * handover).
+     *
+     * @param pathLossExponent        path-loss exponent n (default 3.5, urban macro)
+     * @param referenceLossDb         path loss at 1 m, dB (default 38, about 2 GHz)
+     * @param shadowingSigmaDb        standard deviation of the shadowing, dB (default 4; 0 disables noise)
+     * @param shadowingDecorrelation  distance over which shadowing decorrelates to 1/e, metres (default 50)
+     * @param noiseFloorDbm           thermal noise per 15 kHz resource element incl. noise figure (default -125)
+     * @param hysteresisDb            how much better a neighbour must be than the serving cell (default 3 dB)
+     * @param timeToTrigger           how long it must stay that much better before the handover (default 640 ms)
+     * @param minRsrpDbm              weakest RSRP at which a cell can still be measured (default -140)
+     */
+    public record Radio(Double pathLossExponent, Double referenceLossDb, Double shadowingSigmaDb,
+                        Double shadowingDecorrelation, Double noiseFloorDbm, Double hysteresisDb,
+                        Duration timeToTrigger, Double minRsrpDbm) {
+        public Radio {
+            pathLossExponent = pathLossExponent == null ? 3.5 : pathLossExponent;
+            referenceLossDb = referenceLossDb == null ? 38.0 : referenceLossDb;
+            shadowingSigmaDb = shadowingSigmaDb == null ? 4.0 : shadowingSigmaDb;
+            shadowingDecorrelation = shadowingDecorrelation == null ? 50.0 : shadowingDecorrelation;
+            noiseFloorDbm = noiseFloorDbm == null ? -125.0 : noiseFloorDbm;
+            hysteresisDb = hysteresisDb == null ? 3.0 : hysteresisDb;
+            timeToTrigger = timeToTrigger == null ? Duration.ofMillis(640) : timeToTrigger;
+            minRsrpDbm = minRsrpDbm == null ? -140.0 : minRsrpDbm;
+            if (pathLossExponent <= 0 || shadowingSigmaDb < 0 || shadowingDecorrelation <= 0 || hysteresisDb < 0
+                    || timeToTrigger.isNegative()) {
+                throw new IllegalArgumentException("invalid radio parameters");
+            }
+        }
+
+        public static Radio defaults() {
+            return new Radio(null, null, null, null, null, null, null, null);
+        }
+    }
+}

@@ -1,0 +1,548 @@
+package org.oneedge.mec.platform.location;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.oneedge.mec.api.common.LinkType;
+import org.oneedge.mec.api.common.MecProblemException;
+import org.oneedge.mec.api.common.TimeStamp;
+import org.oneedge.mec.api.location.AccessPointInfo;
+import org.oneedge.mec.api.location.AccessPointList;
+import org.oneedge.mec.api.location.ConnectionType;
+import org.oneedge.mec.api.location.Links;
+import org.oneedge.mec.api.location.LocationEventType;
+import org.oneedge.mec.api.location.LocationInfo;
+import org.oneedge.mec.api.location.LocationSubscription;
+import org.oneedge.mec.api.location.NotificationSubscriptionList;
+import org.oneedge.mec.api.location.OperationStatus;
+import org.oneedge.mec.api.location.TerminalDistance;
+import org.oneedge.mec.api.location.UserEventPara;
+import org.oneedge.mec.api.location.UserInfo;
+import org.oneedge.mec.api.location.UserList;
+import org.oneedge.mec.api.location.UserLocationEventNotification;
+import org.oneedge.mec.api.location.UserLocationEventSubscription;
+import org.oneedge.mec.api.location.ZoneInfo;
+import org.oneedge.mec.api.location.ZoneList;
+import org.oneedge.mec.api.location.ZoneLocationEventNotification;
+import org.oneedge.mec.api.location.ZoneLocationEventSubscription;
+import org.oneedge.mec.platform.MecApi;
+import org.oneedge.mec.platform.MecPlatformContext;
+import org.oneedge.mec.platform.MecServiceDescription;
+import org.oneedge.mec.platform.SubscriptionRegistry;
+import org.oneedge.mec.platform.emulator.EmulatedAccessPoint;
+import org.oneedge.mec.platform.emulator.Emulator;
+import org.oneedge.mec.platform.emulator.EmulatorEvent;
+import org.oneedge.mec.platform.emulator.EmulatorListener;
+import org.oneedge.mec.platform.emulator.GeoFrame;
+import org.oneedge.mec.platform.emulator.UeView;
+import org.oneedge.mec.platform.http.MecExchange;
+import org.oneedge.mec.platform.http.Routes;
+import org.oneedge.mec.platform.rni.RniApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * MEC 013 Location API ({@code /location/v3}, LocationAPI.yaml 3.1.1) over the {@link Emulator}: user, zone, access
+ * point and distance queries, and user/zone location event subscriptions notified when the emulator reports zone
+ * (or access point) entering and leaving. Bodies are wrapped in their root key as the file defines, e.g.
+ * {@code {"userList": {...}}}, {@code {"zoneLocationEventNotification": {...}}}.
+ *
+ * <pre>
+ *   Emulator ─ZoneExit/ZoneEnter──▶ ZoneLocationEventNotification, UserLocationEventNotification (zone areas)
+ *            ─CellChange─────────▶ UserLocationEventNotification (userEventPara.accessPointList areas)
+ * </pre>
+ *
+ * Positions are the emulator's metres mapped to latitude/longitude by the scenario's {@link GeoFrame}. A host view
+ * ({@code /{host}/location/v3}) sees that MEC host's zones only (AdvantEDGE per-MEP locality, MEC-DIGEST 0.1).
+ */
+public final class LocationApi implements MecApi, EmulatorListener {
+
+    public static final String BASE_PATH = "/location/v3";
+    private static final Logger LOG = LoggerFactory.getLogger(LocationApi.class);
+
+    private final MecPlatformContext ctx;
+    private final Emulator emulator;
+    private final SubscriptionRegistry<LocationSubscription> userSubs;
+    private final SubscriptionRegistry<LocationSubscription> zoneSubs;
+    private final Map<String, Sent> sent = new ConcurrentHashMap<>();
+    private volatile List<SubscriptionRegistry.Entry<LocationSubscription>> userSnapshot = List.of();
+    private volatile List<SubscriptionRegistry.Entry<LocationSubscription>> zoneSnapshot = List.of();
+
+    /** Notifications sent for one subscription (reportingCtrl bookkeeping). */
+    private record Sent(int count, Instant last) {
+    }
+
+    public LocationApi(MecPlatformContext ctx, Emulator emulator) {
+        this.ctx = ctx;
+        this.emulator = emulator;
+        this.userSubs = ctx.newSubscriptionRegistry("");
+        this.zoneSubs = ctx.newSubscriptionRegistry("");
+        userSubs.onExpiry(e -> refresh());
+        zoneSubs.onExpiry(e -> refresh());
+    }
+
+    public static Factory factory(Emulator emulator) {
+        return ctx -> new LocationApi(ctx, emulator);
+    }
+
+    @Override
+    public String basePath() {
+        return BASE_PATH;
+    }
+
+    @Override
+    public Optional<MecServiceDescription> service() {
+        return Optional.of(new MecServiceDescription("location", "Location", "v3"));
+    }
+
+    @Override
+    public void start() {
+        emulator.addListener(this);
+    }
+
+    @Override
+    public void stop() {
+        emulator.removeListener(this);
+    }
+
+    @Override
+    public void register(Routes routes) {
+        routes.get("/queries/users", this::users);
+        routes.get("/queries/zones", this::zones);
+        routes.get("/queries/zones/{zoneId}", ex -> {
+            ex.allowOnlyQueryParams();
+            String zone = requireZone(ex, ex.pathParam("zoneId"));
+            ex.ok(Map.of("zoneInfo", zoneInfo(ex, zone, emulator.ues())));
+        });
+        routes.get("/queries/zones/{zoneId}/accessPoints", this::accessPoints);
+        routes.get("/queries/zones/{zoneId}/accessPoints/{accessPointId}", ex -> {
+            ex.allowOnlyQueryParams();
+            String zone = requireZone(ex, ex.pathParam("zoneId"));
+            EmulatedAccessPoint ap = emulator.accessPoint(ex.pathParam("accessPointId"))
+                    .filter(a -> a.zoneId().equals(zone))
+                    .orElseThrow(() -> MecProblemException.notFound("access point '" + ex.pathParam("accessPointId")
+                            + "' not found in zone " + zone));
+            ex.ok(Map.of("accessPointInfo", accessPointInfo(ex, ap, emulator.ues())));
+        });
+        routes.get("/queries/distance", this::distance);
+        subscriptionRoutes(routes, "users", userSubs, UserLocationEventSubscription.ROOT,
+                UserLocationEventSubscription.class, "userLocationPeriodicSubscription");
+        subscriptionRoutes(routes, "zones", zoneSubs, ZoneLocationEventSubscription.ROOT,
+                ZoneLocationEventSubscription.class, "zoneStatusSubscription");
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    private List<String> zonesInView(MecExchange ex) {
+        return emulator.scenario().zones().stream().map(z -> z.id())
+                .filter(z -> ex.hostName() == null || emulator.scenario().hostOfZone(z).name().equals(ex.hostName()))
+                .toList();
+    }
+
+    private String requireZone(MecExchange ex, String zoneId) {
+        if (!zonesInView(ex).contains(zoneId)) {
+            throw MecProblemException.notFound("zone '" + zoneId + "' not found");
+        }
+        return zoneId;
+    }
+
+    private void users(MecExchange ex) {
+        ex.allowOnlyQueryParams("zoneId", "accessPointId", "address");
+        List<String> zones = ex.queryParams("zoneId");
+        List<String> aps = ex.queryParams("accessPointId");
+        List<String> addresses = ex.queryParams("address");
+        List<String> view = zonesInView(ex);
+        for (String z : zones) {
+            requireZone(ex, z);
+        }
+        for (String ap : aps) {
+            emulator.accessPoint(ap).filter(a -> view.contains(a.zoneId()))
+                    .orElseThrow(() -> MecProblemException.notFound("access point '" + ap + "' not found"));
+        }
+        List<UeView> all = emulator.ues();
+        for (String a : addresses) {
+            if (all.stream().noneMatch(u -> sameAddress(u.id(), a))) {
+                throw MecProblemException.notFound("user '" + a + "' not found");
+            }
+        }
+        List<UserInfo> users = all.stream()
+                .filter(u -> u.zoneId() != null && view.contains(u.zoneId()))
+                .filter(u -> zones.isEmpty() || zones.contains(u.zoneId()))
+                .filter(u -> aps.isEmpty() || aps.contains(u.servingCellId()))
+                .filter(u -> addresses.isEmpty() || addresses.stream().anyMatch(a -> sameAddress(u.id(), a)))
+                .map(u -> userInfo(ex, u))
+                .toList();
+        ex.ok(Map.of("userList", new UserList(ex.requestUrl(), users)));
+    }
+
+    private UserInfo userInfo(MecExchange ex, UeView u) {
+        return new UserInfo(u.id(), u.servingCellId(), u.zoneId(),
+                ex.href("/queries/users?address=" + URLEncoder.encode(u.id(), StandardCharsets.UTF_8)),
+                TimeStamp.of(u.time()), locationOf(u), null);
+    }
+
+    private static LocationInfo locationOf(UeView u) {
+        return LocationInfo.point(u.latitude(), u.longitude(),
+                u.speed() > 0 ? LocationInfo.Velocity.horizontal(u.bearing(), u.speed()) : null);
+    }
+
+    private void zones(MecExchange ex) {
+        ex.allowOnlyQueryParams("zoneId");
+        List<String> wanted = ex.queryParams("zoneId");
+        for (String z : wanted) {
+            requireZone(ex, z);
+        }
+        List<UeView> ues = emulator.ues();
+        List<ZoneInfo> zones = zonesInView(ex).stream().filter(z -> wanted.isEmpty() || wanted.contains(z))
+                .map(z -> zoneInfo(ex, z, ues)).toList();
+        ex.ok(Map.of("zoneList", new ZoneList(ex.requestUrl(), zones)));
+    }
+
+    private ZoneInfo zoneInfo(MecExchange ex, String zone, List<UeView> ues) {
+        int aps = (int) emulator.accessPoints().stream().filter(a -> a.zoneId().equals(zone)).count();
+        int users = (int) ues.stream().filter(u -> zone.equals(u.zoneId())).count();
+        return new ZoneInfo(zone, aps, 0, users, ex.href("/queries/zones/" + zone));
+    }
+
+    private void accessPoints(MecExchange ex) {
+        ex.allowOnlyQueryParams("accessPointId");
+        String zone = requireZone(ex, ex.pathParam("zoneId"));
+        List<String> wanted = ex.queryParams("accessPointId");
+        List<UeView> ues = emulator.ues();
+        List<AccessPointInfo> aps = emulator.accessPoints().stream()
+                .filter(a -> a.zoneId().equals(zone))
+                .filter(a -> wanted.isEmpty() || wanted.contains(a.id()))
+                .map(a -> accessPointInfo(ex, a, ues)).toList();
+        ex.ok(Map.of("accessPointList", new AccessPointList(zone, aps,
+                ex.href("/queries/zones/" + zone + "/accessPoints"))));
+    }
+
+    private AccessPointInfo accessPointInfo(MecExchange ex, EmulatedAccessPoint ap, List<UeView> ues) {
+        ConnectionType type = switch (ap.type()) {
+            case LTE_4G -> ConnectionType.LTE;
+            case NR_5G -> ConnectionType.NR_5G;
+            case WIFI -> ConnectionType.WIFI;
+        };
+        int users = (int) ues.stream().filter(u -> ap.id().equals(u.servingCellId())).count();
+        return new AccessPointInfo(ap.id(), LocationInfo.point(ap.latitude(), ap.longitude(), null), type,
+                OperationStatus.Serviceable, users, null,
+                ex.href("/queries/zones/" + ap.zoneId() + "/accessPoints/" + ap.id()));
+    }
+
+    private void distance(MecExchange ex) {
+        ex.allowOnlyQueryParams("address", "latitude", "longitude", "location", "requester");
+        List<String> addresses = ex.queryParams("address");
+        Double lat = doubleParam(ex, "latitude");
+        Double lon = doubleParam(ex, "longitude");
+        String location = ex.queryParam("location");
+        if (location != null) {
+            String[] parts = location.split(",");
+            if (parts.length != 2 || lat != null || lon != null) {
+                throw MecProblemException.badRequest("location must be 'latitude,longitude' and not be combined "
+                        + "with latitude/longitude parameters");
+            }
+            lat = parseDouble("location latitude", parts[0]);
+            lon = parseDouble("location longitude", parts[1]);
+        }
+        boolean point = lat != null || lon != null;
+        if (point && (lat == null || lon == null)) {
+            throw MecProblemException.badRequest("latitude and longitude must be given together");
+        }
+        if ((point && addresses.size() != 1) || (!point && addresses.size() != 2)) {
+            throw MecProblemException.badRequest("give one address and a location (latitude, longitude), or two "
+                    + "addresses");
+        }
+        if (point && (lat < -90 || lat > 90 || lon < -180 || lon > 180)) {
+            throw MecProblemException.badRequest("latitude/longitude out of range");
+        }
+        UeView a = requireUser(addresses.get(0));
+        GeoFrame geo = emulator.geoFrame();
+        double d;
+        if (point) {
+            d = Math.hypot(a.x() - geo.xOf(lon), a.y() - geo.yOf(lat));
+        } else {
+            UeView b = requireUser(addresses.get(1));
+            d = Math.hypot(a.x() - b.x(), a.y() - b.y());
+        }
+        ex.ok(Map.of("terminalDistance", new TerminalDistance((int) Math.round(d), 1, TimeStamp.of(a.time()))));
+    }
+
+    private UeView requireUser(String address) {
+        return emulator.ues().stream().filter(u -> sameAddress(u.id(), address)).findFirst()
+                .orElseThrow(() -> MecProblemException.notFound("user '" + address + "' not found"));
+    }
+
+    private static Double doubleParam(MecExchange ex, String name) {
+        String v = ex.queryParam(name);
+        return v == null ? null : parseDouble(name, v);
+    }
+
+    private static double parseDouble(String name, String v) {
+        try {
+            return Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            throw MecProblemException.badRequest(name + " must be a number, was '" + v + "'");
+        }
+    }
+
+    /** Addresses match exactly or up to the {@code acr:} scheme prefix. */
+    static boolean sameAddress(String ueId, String address) {
+        return ueId.equals(address) || RniApi.ipv4Of(ueId).equals(RniApi.ipv4Of(address));
+    }
+
+    // ------------------------------------------------------------------ subscriptions
+
+    private <S extends LocationSubscription> void subscriptionRoutes(Routes routes, String kind,
+                                                                      SubscriptionRegistry<LocationSubscription> reg,
+                                                                      String root, Class<S> type,
+                                                                      String unsupportedRoot) {
+        String base = "/subscriptions/" + kind;
+        routes.get(base, ex -> {
+            ex.allowOnlyQueryParams("subscription_type", "address", "zoneId");
+            String st = ex.queryParam("subscription_type");
+            if (st != null && !List.of("event", "periodic", "status").contains(st)) {
+                throw MecProblemException.badRequest("subscription_type must be event"
+                        + (kind.equals("users") ? " or periodic" : " or status") + ", was '" + st + "'");
+            }
+            String address = ex.queryParam("address");
+            String zoneId = ex.queryParam("zoneId");
+            List<NotificationSubscriptionList.Subscription> links = reg.matching(e -> e.visibleFrom(ex.hostName()))
+                    .stream()
+                    .filter(e -> st == null || st.equals("event"))
+                    .filter(e -> address == null || (e.subscription() instanceof UserLocationEventSubscription u
+                            && sameAddress(u.address(), address)))
+                    .filter(e -> zoneId == null || (e.subscription() instanceof ZoneLocationEventSubscription z
+                            && z.zoneId().equals(zoneId)))
+                    .map(e -> new NotificationSubscriptionList.Subscription(ex.href(base + "/" + e.id()),
+                            e.subscription().subscriptionType()))
+                    .toList();
+            ex.ok(Map.of("notificationSubscriptionList",
+                    new NotificationSubscriptionList(LinkType.of(ex.href(base)), links)));
+        });
+        routes.post(base, ex -> {
+            S s = read(ex, root, type, unsupportedRoot);
+            Instant deadline = s.expiryDeadline() == null ? null : s.expiryDeadline().toInstant();
+            SubscriptionRegistry.Entry<LocationSubscription> entry = reg.add(ex.hostName(), null,
+                    RniApi.callbackOf(s.callbackReference()), deadline,
+                    id -> withLinks(s, Links.self(ex.href(base + "/" + id))));
+            refresh();
+            LOG.info("Location subscription {}/{} created: {} -> {}", kind, entry.id(), s.subscriptionType(),
+                    s.callbackReference());
+            ex.created(ex.href(base + "/" + entry.id()), Map.of(root, entry.subscription()));
+        });
+        routes.get(base + "/{subscriptionId}", ex -> {
+            ex.allowOnlyQueryParams();
+            ex.ok(Map.of(root, require(ex, reg).subscription()));
+        });
+        routes.put(base + "/{subscriptionId}", ex -> {
+            SubscriptionRegistry.Entry<LocationSubscription> existing = require(ex, reg);
+            S s = read(ex, root, type, unsupportedRoot);
+            Instant deadline = s.expiryDeadline() == null ? null : s.expiryDeadline().toInstant();
+            SubscriptionRegistry.Entry<LocationSubscription> updated = reg.replace(existing.id(),
+                    RniApi.callbackOf(s.callbackReference()), deadline,
+                    withLinks(s, Links.self(ex.href(base + "/" + existing.id())))).orElseThrow();
+            sent.remove(existing.id() + kind);
+            refresh();
+            ex.ok(Map.of(root, updated.subscription()));
+        });
+        routes.delete(base + "/{subscriptionId}", ex -> {
+            SubscriptionRegistry.Entry<LocationSubscription> existing = require(ex, reg);
+            reg.remove(existing.id());
+            sent.remove(existing.id() + kind);
+            refresh();
+            ex.noContent();
+        });
+    }
+
+    private static LocationSubscription withLinks(LocationSubscription s, Links links) {
+        return switch (s) {
+            case UserLocationEventSubscription u -> u.withLinks(links);
+            case ZoneLocationEventSubscription z -> z.withLinks(links);
+        };
+    }
+
+    private <S extends LocationSubscription> S read(MecExchange ex, String root, Class<S> type,
+                                                    String unsupportedRoot) {
+        JsonNode body = ex.bodyTree();
+        if (body.has(unsupportedRoot)) {
+            throw MecProblemException.badRequest(unsupportedRoot + " is not supported; use " + root);
+        }
+        JsonNode node = body.has(root) ? body.get(root) : body;
+        if (!node.isObject() || !node.has("subscriptionType")) {
+            throw MecProblemException.badRequest("request body must be {\"" + root + "\": {...}} with a "
+                    + "subscriptionType");
+        }
+        S s = ex.convert(node, type);
+        RniApi.callbackOf(s.callbackReference());
+        if (s.expiryDeadline() != null && !s.expiryDeadline().toInstant().isAfter(ctx.clock().instant())) {
+            throw MecProblemException.badRequest("expiryDeadline is in the past");
+        }
+        List<String> zones = zonesInView(ex);
+        switch (s) {
+            case UserLocationEventSubscription u -> {
+                requireUserForSubscription(u.address());
+                UserEventPara p = u.userEventPara();
+                if (p != null && p.zoneId() != null && !zones.contains(p.zoneId())) {
+                    throw MecProblemException.badRequest("userEventPara.zoneId '" + p.zoneId() + "' is unknown");
+                }
+                if (p != null && p.accessPointList() != null) {
+                    for (String ap : p.accessPointList()) {
+                        if (emulator.accessPoint(ap).isEmpty()) {
+                            throw MecProblemException.badRequest("userEventPara.accessPointList: unknown access "
+                                    + "point '" + ap + "'");
+                        }
+                    }
+                }
+            }
+            case ZoneLocationEventSubscription z -> {
+                if (!zones.contains(z.zoneId())) {
+                    throw MecProblemException.badRequest("zoneId '" + z.zoneId() + "' is unknown");
+                }
+            }
+        }
+        return s;
+    }
+
+    private void requireUserForSubscription(String address) {
+        if (emulator.scenario().ues().stream().noneMatch(u -> sameAddress(u.id(), address))) {
+            throw MecProblemException.badRequest("address '" + address + "' is not a known user");
+        }
+    }
+
+    private static SubscriptionRegistry.Entry<LocationSubscription> require(MecExchange ex,
+                                                                           SubscriptionRegistry<LocationSubscription> reg) {
+        String id = ex.pathParam("subscriptionId");
+        return reg.get(id, ex.hostName(), null)
+                .orElseThrow(() -> MecProblemException.notFound("Location subscription '" + id + "' not found"));
+    }
+
+    private void refresh() {
+        userSnapshot = userSubs.all();
+        zoneSnapshot = zoneSubs.all();
+    }
+
+    // ------------------------------------------------------------------ notifications
+
+    @Override
+    public void onEvent(EmulatorEvent event) {
+        switch (event) {
+            case EmulatorEvent.ZoneEnter z -> onZone(z.ueId(), z.zoneId(), z.accessPointId(),
+                    LocationEventType.ENTERING_AREA_EVENT, z.time());
+            case EmulatorEvent.ZoneExit z -> onZone(z.ueId(), z.zoneId(), z.accessPointId(),
+                    LocationEventType.LEAVING_AREA_EVENT, z.time());
+            case EmulatorEvent.CellChange c -> onAccessPointChange(c);
+            default -> {
+            }
+        }
+    }
+
+    private boolean wants(List<LocationEventType> criteria, LocationEventType type) {
+        return criteria == null || criteria.isEmpty() || criteria.contains(type);
+    }
+
+    private boolean inHost(SubscriptionRegistry.Entry<?> e, String zoneId) {
+        return e.hostName() == null || emulator.scenario().hostOfZone(zoneId).name().equals(e.hostName());
+    }
+
+    private void onZone(String ueId, String zoneId, String apId, LocationEventType type, Instant time) {
+        Instant now = ctx.clock().instant();
+        for (SubscriptionRegistry.Entry<LocationSubscription> e : zoneSnapshot) {
+            ZoneLocationEventSubscription z = (ZoneLocationEventSubscription) e.subscription();
+            if (!live(e, now) || !z.zoneId().equals(zoneId) || !wants(z.locationEventCriteria(), type)
+                    || (z.addressList() != null && !z.addressList().isEmpty()
+                    && z.addressList().stream().noneMatch(a -> sameAddress(ueId, a)))
+                    || !inHost(e, zoneId) || !allowedByReportingCtrl(e, "zones", z, time)) {
+                continue;
+            }
+            String href = z.links().self().href();
+            ctx.notifications().send(e.callback(), Map.of(ZoneLocationEventNotification.ROOT,
+                    new ZoneLocationEventNotification(Links.notification(href), ueId,
+                            ZoneLocationEventNotification.TYPE, TimeStamp.of(time), type, zoneId)));
+        }
+        for (SubscriptionRegistry.Entry<LocationSubscription> e : userSnapshot) {
+            UserLocationEventSubscription u = (UserLocationEventSubscription) e.subscription();
+            UserEventPara p = u.userEventPara();
+            if (p != null && p.accessPointList() != null && !p.accessPointList().isEmpty()) {
+                continue; // access point areas are handled on cell changes
+            }
+            if (!live(e, now) || !sameAddress(ueId, u.address()) || !wants(u.locationEventCriteria(), type)
+                    || (p != null && p.zoneId() != null && !p.zoneId().equals(zoneId)) || !inHost(e, zoneId)) {
+                continue;
+            }
+            notifyUser(e, u, ueId, zoneId, apId, type, time);
+        }
+    }
+
+    private void onAccessPointChange(EmulatorEvent.CellChange c) {
+        Instant now = ctx.clock().instant();
+        for (SubscriptionRegistry.Entry<LocationSubscription> e : userSnapshot) {
+            UserLocationEventSubscription u = (UserLocationEventSubscription) e.subscription();
+            UserEventPara p = u.userEventPara();
+            if (p == null || p.accessPointList() == null || p.accessPointList().isEmpty() || !live(e, now)
+                    || !sameAddress(c.ueId(), u.address())) {
+                continue;
+            }
+            boolean wasIn = c.sourceCellId() != null && p.accessPointList().contains(c.sourceCellId());
+            boolean isIn = c.targetCellId() != null && p.accessPointList().contains(c.targetCellId());
+            if (wasIn && !isIn && wants(u.locationEventCriteria(), LocationEventType.LEAVING_AREA_EVENT)) {
+                EmulatedAccessPoint ap = emulator.accessPoint(c.sourceCellId()).orElseThrow();
+                notifyUser(e, u, c.ueId(), ap.zoneId(), ap.id(), LocationEventType.LEAVING_AREA_EVENT, c.time());
+            } else if (!wasIn && isIn && wants(u.locationEventCriteria(), LocationEventType.ENTERING_AREA_EVENT)) {
+                EmulatedAccessPoint ap = emulator.accessPoint(c.targetCellId()).orElseThrow();
+                notifyUser(e, u, c.ueId(), ap.zoneId(), ap.id(), LocationEventType.ENTERING_AREA_EVENT, c.time());
+            }
+        }
+    }
+
+    private void notifyUser(SubscriptionRegistry.Entry<LocationSubscription> e, UserLocationEventSubscription u,
+                            String ueId, String zoneId, String apId, LocationEventType type, Instant time) {
+        LocationInfo where = null;
+        if (u.userEventPara() != null && Boolean.TRUE.equals(u.userEventPara().reportingLocationReq())) {
+            where = emulator.ue(ueId).map(LocationApi::locationOf).orElse(null);
+        }
+        String href = u.links().self().href();
+        ctx.notifications().send(e.callback(), Map.of(UserLocationEventNotification.ROOT,
+                new UserLocationEventNotification(Links.notification(href), apId, ueId, where,
+                        UserLocationEventNotification.TYPE, TimeStamp.of(time), type, zoneId)));
+        if (u.userEventPara() != null
+                && u.userEventPara().occurrenceInfo() == UserEventPara.OccurrenceInfo.ONE_TIME_EVENT) {
+            userSubs.remove(e.id());
+            refresh();
+        }
+    }
+
+    /** Applies {@code reportingCtrl}: minimum interval between reports and maximum count (then the subscription ends). */
+    private boolean allowedByReportingCtrl(SubscriptionRegistry.Entry<LocationSubscription> e, String kind,
+                                           ZoneLocationEventSubscription z, Instant time) {
+        if (z.reportingCtrl() == null) {
+            return true;
+        }
+        String key = e.id() + kind;
+        Sent before = sent.get(key);
+        Integer minInterval = z.reportingCtrl().minimumInterval();
+        if (before != null && minInterval != null && minInterval > 0
+                && Duration.between(before.last(), time).getSeconds() < minInterval) {
+            return false;
+        }
+        int count = before == null ? 1 : before.count() + 1;
+        sent.put(key, new Sent(count, time));
+        Integer max = z.reportingCtrl().maximumCount();
+        if (max != null && max > 0 && count >= max) {
+            zoneSubs.remove(e.id());
+            sent.remove(key);
+            refresh();
+        }
+        return true;
+    }
+
+    private static boolean live(SubscriptionRegistry.Entry<?> e, Instant now) {
+        return e.expiryDeadline() == null || e.expiryDeadline().isAfter(now);
+    }
+}

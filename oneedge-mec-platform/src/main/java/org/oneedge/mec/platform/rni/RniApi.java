@@ -1,0 +1,547 @@
+package org.oneedge.mec.platform.rni;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.oneedge.mec.api.common.ExpiryNotification;
+import org.oneedge.mec.api.common.LinkType;
+import org.oneedge.mec.api.common.MecProblemException;
+import org.oneedge.mec.api.common.TimeStamp;
+import org.oneedge.mec.api.rni.AssociateId;
+import org.oneedge.mec.api.rni.CellChangeNotification;
+import org.oneedge.mec.api.rni.CellChangeSubscription;
+import org.oneedge.mec.api.rni.Ecgi;
+import org.oneedge.mec.api.rni.EutranNeighbourCellMeasInfo;
+import org.oneedge.mec.api.rni.FilterCriteriaAssocHo;
+import org.oneedge.mec.api.rni.FilterCriteriaAssocTri;
+import org.oneedge.mec.api.rni.HoStatus;
+import org.oneedge.mec.api.rni.L2Meas;
+import org.oneedge.mec.api.rni.MeasRepUeNotification;
+import org.oneedge.mec.api.rni.MeasRepUeSubscription;
+import org.oneedge.mec.api.rni.NewRadioMeasNeiInfo;
+import org.oneedge.mec.api.rni.Plmn;
+import org.oneedge.mec.api.rni.PlmnInfo;
+import org.oneedge.mec.api.rni.RabInfo;
+import org.oneedge.mec.api.rni.RniSubscription;
+import org.oneedge.mec.api.rni.SelfLinks;
+import org.oneedge.mec.api.rni.SubscriptionLinkList;
+import org.oneedge.mec.api.rni.Trigger;
+import org.oneedge.mec.platform.MecApi;
+import org.oneedge.mec.platform.MecPlatformContext;
+import org.oneedge.mec.platform.MecServiceDescription;
+import org.oneedge.mec.platform.SubscriptionRegistry;
+import org.oneedge.mec.platform.emulator.AccessPointType;
+import org.oneedge.mec.platform.emulator.CellMeasurement;
+import org.oneedge.mec.platform.emulator.EmulatedAccessPoint;
+import org.oneedge.mec.platform.emulator.Emulator;
+import org.oneedge.mec.platform.emulator.EmulatorEvent;
+import org.oneedge.mec.platform.emulator.EmulatorListener;
+import org.oneedge.mec.platform.emulator.UeView;
+import org.oneedge.mec.platform.http.MecExchange;
+import org.oneedge.mec.platform.http.Routes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * MEC 012 Radio Network Information API ({@code /rni/v2}, RniAPI.yaml 2.2.1), driven by the {@link Emulator}:
+ * RAB, PLMN and layer-2 queries over the emulated cells and UEs, and {@code CellChangeSubscription} /
+ * {@code MeasRepUeSubscription} notified from emulator events.
+ *
+ * <pre>
+ *   Emulator ─CellChange (4G→4G)──────────▶ CellChangeNotification  (hoStatus 3 COMPLETED)
+ *            ─MeasurementReport (4G serving)▶ MeasRepUeNotification  (trigger 1 periodical / 12 EVENT_A3)
+ *                                               └─▶ NotificationSender ─POST─▶ callbackReference
+ * </pre>
+ *
+ * A UE is identified by its IPv4 address ({@code AssociateId} type 1): the scenario address without its
+ * {@code acr:} prefix. Bodies are sent bare (as the MEC 012 text and AdvantEDGE do); bodies wrapped in their type name
+ * (as the file's schemas show) are accepted. A host view ({@code /{host}/rni/v2}) sees that MEC host's cells only.
+ */
+public final class RniApi implements MecApi, EmulatorListener {
+
+    public static final String BASE_PATH = "/rni/v2";
+    private static final Logger LOG = LoggerFactory.getLogger(RniApi.class);
+    private static final int DEFAULT_QCI = 9;
+    private static final Map<String, String> SUBSCRIPTION_TYPES = Map.of(
+            "cell_change", CellChangeSubscription.TYPE, "rab_est", "RabEstSubscription",
+            "rab_mod", "RabModSubscription", "rab_rel", "RabRelSubscription",
+            "meas_rep_ue", MeasRepUeSubscription.TYPE, "nr_meas_rep_ue", "NrMeasRepUeSubscription",
+            "timing_advance_ue", "MeasTaSubscription", "ca_reconf", "CaReconfSubscription",
+            "s1_bearer", "S1BearerSubscription");
+    private static final String[] UE_FILTERS = {"ue_ipv4_address", "ue_ipv6_address", "nated_ip_address", "gtp_teid"};
+    private static final String[] RAB_FILTERS = {"app_ins_id", "cell_id", "ue_ipv4_address", "ue_ipv6_address",
+            "nated_ip_address", "gtp_teid", "erab_id", "qci", "erab_mbr_dl", "erab_mbr_ul", "erab_gbr_dl",
+            "erab_gbr_ul"};
+    private static final String[] L2_COUNTERS = {"dl_gbr_prb_usage_cell", "ul_gbr_prb_usage_cell",
+            "dl_nongbr_prb_usage_cell", "ul_nongbr_prb_usage_cell", "dl_total_prb_usage_cell",
+            "ul_total_prb_usage_cell", "received_dedicated_preambles_cell",
+            "received_randomly_selected_preambles_low_range_cell",
+            "received_randomly_selected_preambles_high_range_cell", "number_of_active_ue_dl_gbr_cell",
+            "number_of_active_ue_ul_gbr_cell", "number_of_active_ue_dl_nongbr_cell",
+            "number_of_active_ue_ul_nongbr_cell", "dl_gbr_pdr_cell", "ul_gbr_pdr_cell", "dl_nongbr_pdr_cell",
+            "ul_nongbr_pdr_cell", "dl_gbr_delay_ue", "ul_gbr_delay_ue", "dl_nongbr_delay_ue", "ul_nongbr_delay_ue",
+            "dl_gbr_pdr_ue", "ul_gbr_pdr_ue", "dl_nongbr_pdr_ue", "ul_nongbr_pdr_ue", "dl_gbr_throughput_ue",
+            "ul_gbr_throughput_ue", "dl_nongbr_throughput_ue", "ul_nongbr_throughput_ue", "dl_gbr_data_volume_ue",
+            "ul_gbr_data_volume_ue", "dl_nongbr_data_volume_ue", "ul_nongbr_data_volume_ue",
+            // the file's parameter list also has this misspelt name
+            "received_randomly_selecte_preambles_low_range_cell"};
+
+    private final MecPlatformContext ctx;
+    private final Emulator emulator;
+    private final Plmn plmn;
+    private final SubscriptionRegistry<RniSubscription> subscriptions;
+    private final AtomicLong requestIds = new AtomicLong();
+    private final Map<String, Integer> erabIds = new ConcurrentHashMap<>();
+    private final AtomicLong nextErabId = new AtomicLong();
+    private volatile List<SubscriptionRegistry.Entry<RniSubscription>> cellChangeSubs = List.of();
+    private volatile List<SubscriptionRegistry.Entry<RniSubscription>> measRepSubs = List.of();
+
+    public RniApi(MecPlatformContext ctx, Emulator emulator) {
+        this.ctx = ctx;
+        this.emulator = emulator;
+        this.plmn = new Plmn(emulator.scenario().plmn().mcc(), emulator.scenario().plmn().mnc());
+        this.subscriptions = ctx.newSubscriptionRegistry("");
+        subscriptions.onExpiry(entry -> {
+            refresh();
+            ctx.notifications().send(entry.callback(), ExpiryNotification.of(TimeStamp.of(ctx.clock().instant()),
+                    TimeStamp.of(entry.expiryDeadline()), selfHref(entry)));
+        });
+    }
+
+    /** A factory for {@link org.oneedge.mec.platform.MecPlatform.Builder#api(Factory)}. */
+    public static Factory factory(Emulator emulator) {
+        return ctx -> new RniApi(ctx, emulator);
+    }
+
+    @Override
+    public String basePath() {
+        return BASE_PATH;
+    }
+
+    @Override
+    public Optional<MecServiceDescription> service() {
+        return Optional.of(new MecServiceDescription("rnis", "RNI", "v2"));
+    }
+
+    @Override
+    public void start() {
+        emulator.addListener(this);
+    }
+
+    @Override
+    public void stop() {
+        emulator.removeListener(this);
+    }
+
+    @Override
+    public void register(Routes routes) {
+        routes.get("/queries/rab_info", this::rabInfo);
+        routes.get("/queries/plmn_info", this::plmnInfo);
+        routes.get("/queries/layer2_meas", this::layer2Meas);
+        routes.get("/queries/s1_bearer_info", ex -> {
+            throw new MecProblemException(org.oneedge.mec.api.common.ProblemDetails.of(501, "Not Implemented",
+                    "S1 bearer information is not emulated"));
+        });
+        routes.get("/subscriptions", this::listSubscriptions);
+        routes.post("/subscriptions", this::createSubscription);
+        routes.get("/subscriptions/{subscriptionId}", ex -> ex.ok(requireSubscription(ex).subscription()));
+        routes.put("/subscriptions/{subscriptionId}", this::replaceSubscription);
+        routes.delete("/subscriptions/{subscriptionId}", ex -> {
+            SubscriptionRegistry.Entry<RniSubscription> entry = requireSubscription(ex);
+            subscriptions.remove(entry.id());
+            refresh();
+            LOG.info("RNI subscription {} deleted", entry.id());
+            ex.noContent();
+        });
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    private List<EmulatedAccessPoint> lteCellsInView(MecExchange ex) {
+        List<String> cellIds = ex.queryParams("cell_id");
+        return emulator.accessPoints().stream()
+                .filter(c -> c.type() == AccessPointType.LTE_4G)
+                .filter(c -> ex.hostName() == null || ex.hostName().equals(c.hostName()))
+                .filter(c -> cellIds.isEmpty() || cellIds.contains(c.cellId()) || cellIds.contains(c.id()))
+                .toList();
+    }
+
+    private static Integer intParam(MecExchange ex, String name) {
+        String v = ex.queryParam(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(v.trim());
+        } catch (NumberFormatException e) {
+            throw MecProblemException.badRequest("query parameter " + name + " must be an integer, was '" + v + "'");
+        }
+    }
+
+    /** UEs matching the UE filters; IPv6, NATed and GTP identifiers never match (UEs have IPv4 addresses only). */
+    private static boolean ueMatches(MecExchange ex, UeView ue) {
+        List<String> v4 = ex.queryParams("ue_ipv4_address");
+        boolean otherIds = !ex.queryParams("ue_ipv6_address").isEmpty() || !ex.queryParams("nated_ip_address")
+                .isEmpty() || !ex.queryParams("gtp_teid").isEmpty();
+        if (otherIds && v4.isEmpty()) {
+            return false;
+        }
+        return v4.isEmpty() || v4.contains(ipv4Of(ue.id())) || v4.contains(ue.id());
+    }
+
+    private void rabInfo(MecExchange ex) {
+        ex.allowOnlyQueryParams(RAB_FILTERS);
+        Integer erabId = intParam(ex, "erab_id");
+        Integer qci = intParam(ex, "qci");
+        boolean gbrFilter = false;
+        for (String name : List.of("erab_mbr_dl", "erab_mbr_ul", "erab_gbr_dl", "erab_gbr_ul")) {
+            gbrFilter |= intParam(ex, name) != null;
+        }
+        List<EmulatedAccessPoint> cells = lteCellsInView(ex);
+        Map<String, List<UeView>> byCell = uesByCell();
+        List<RabInfo.CellUserInfo> cellUserInfo = new ArrayList<>();
+        for (EmulatedAccessPoint cell : cells) {
+            List<RabInfo.UeInfo> ueInfo = new ArrayList<>();
+            for (UeView ue : byCell.getOrDefault(cell.id(), List.of())) {
+                int id = erabIdOf(ue.id());
+                if (!ueMatches(ex, ue) || gbrFilter || (erabId != null && erabId != id)
+                        || (qci != null && qci != DEFAULT_QCI)) {
+                    continue;
+                }
+                ueInfo.add(new RabInfo.UeInfo(List.of(AssociateId.ipv4(ipv4Of(ue.id()))),
+                        List.of(new RabInfo.ErabInfo(id, new RabInfo.ErabQosParameters(DEFAULT_QCI, null)))));
+            }
+            if (!ueInfo.isEmpty()) {
+                cellUserInfo.add(new RabInfo.CellUserInfo(ecgiOf(cell), ueInfo));
+            }
+        }
+        String appInstanceId = ex.queryParam("app_ins_id");
+        ex.ok(new RabInfo(TimeStamp.of(emulator.now()), appInstanceId == null ? "" : appInstanceId,
+                Long.toString(requestIds.incrementAndGet()), cellUserInfo));
+    }
+
+    private void plmnInfo(MecExchange ex) {
+        ex.allowOnlyQueryParams("app_ins_id");
+        List<String> apps = ex.queryParams("app_ins_id");
+        if (apps.isEmpty()) {
+            throw MecProblemException.badRequest("query parameter app_ins_id is required");
+        }
+        TimeStamp now = TimeStamp.of(emulator.now());
+        ex.ok(apps.stream().map(app -> new PlmnInfo(now, app, List.of(plmn))).toList());
+    }
+
+    private void layer2Meas(MecExchange ex) {
+        List<String> allowed = new ArrayList<>(List.of("app_ins_id", "cell_id"));
+        allowed.addAll(List.of(UE_FILTERS));
+        allowed.addAll(List.of(L2_COUNTERS));
+        ex.allowOnlyQueryParams(allowed.toArray(String[]::new));
+        Map<String, Integer> counterFilters = new HashMap<>();
+        for (String counter : L2_COUNTERS) {
+            Integer v = intParam(ex, counter);
+            if (v != null) {
+                counterFilters.put(counter.replace("selecte_", "selected_"), v);
+            }
+        }
+        Map<String, List<UeView>> byCell = uesByCell();
+        List<L2Meas.CellInfo> cellInfo = new ArrayList<>();
+        List<L2Meas.CellUEInfo> cellUeInfo = new ArrayList<>();
+        for (EmulatedAccessPoint cell : lteCellsInView(ex)) {
+            List<UeView> ues = byCell.getOrDefault(cell.id(), List.of());
+            int n = ues.size();
+            int prb = Math.min(100, n * 10);
+            L2Meas.CellInfo info = new L2Meas.CellInfo(ecgiOf(cell), 0, 0, prb, prb / 2, prb, prb / 2, n, n, 0, 0);
+            if (matchesCounters(info, counterFilters)) {
+                cellInfo.add(info);
+            }
+            for (UeView ue : ues) {
+                if (!ueMatches(ex, ue)) {
+                    continue;
+                }
+                double sinr = ue.measurements().isEmpty() ? 0 : ue.measurements().get(0).sinrDb();
+                // Shannon capacity of a 20 MHz carrier shared by the cell's UEs, kbit/s
+                int dl = (int) (20_000 * Math.log(1 + Math.pow(10, sinr / 10)) / Math.log(2) / Math.max(1, n));
+                int delay = 10 + 2 * n;
+                L2Meas.CellUEInfo ueInfo = new L2Meas.CellUEInfo(ecgiOf(cell), AssociateId.ipv4(ipv4Of(ue.id())),
+                        delay, delay, dl, dl / 2, 0, 0);
+                if (matchesCounters(ueInfo, counterFilters)) {
+                    cellUeInfo.add(ueInfo);
+                }
+            }
+        }
+        ex.ok(new L2Meas(TimeStamp.of(emulator.now()), cellInfo, cellUeInfo));
+    }
+
+    private boolean matchesCounters(Object record, Map<String, Integer> filters) {
+        if (filters.isEmpty()) {
+            return true;
+        }
+        JsonNode json = ctx.mapper().valueToTree(record);
+        for (Map.Entry<String, Integer> f : filters.entrySet()) {
+            JsonNode v = json.get(f.getKey());
+            boolean cellField = f.getKey().endsWith("_cell");
+            boolean recordIsCell = record instanceof L2Meas.CellInfo;
+            if (cellField != recordIsCell) {
+                continue;
+            }
+            if (v == null || v.asInt() != f.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Map<String, List<UeView>> uesByCell() {
+        Map<String, List<UeView>> byCell = new HashMap<>();
+        for (UeView ue : emulator.ues()) {
+            if (ue.servingCellId() != null) {
+                byCell.computeIfAbsent(ue.servingCellId(), k -> new ArrayList<>()).add(ue);
+            }
+        }
+        return byCell;
+    }
+
+    private int erabIdOf(String ueId) {
+        return erabIds.computeIfAbsent(ueId, k -> (int) nextErabId.incrementAndGet());
+    }
+
+    // ------------------------------------------------------------------ subscriptions
+
+    private void listSubscriptions(MecExchange ex) {
+        ex.allowOnlyQueryParams("subscription_type");
+        String type = ex.queryParam("subscription_type");
+        String typeName = null;
+        if (type != null) {
+            typeName = SUBSCRIPTION_TYPES.get(type);
+            if (typeName == null) {
+                throw MecProblemException.badRequest("subscription_type must be one of "
+                        + new java.util.TreeSet<>(SUBSCRIPTION_TYPES.keySet()) + ", was '" + type + "'");
+            }
+        }
+        String wanted = typeName;
+        List<SubscriptionLinkList.Subscription> links = subscriptions.matching(e -> e.visibleFrom(ex.hostName()))
+                .stream()
+                .filter(e -> wanted == null || wanted.equals(e.subscription().subscriptionType()))
+                .map(e -> new SubscriptionLinkList.Subscription(selfHref(e), e.subscription().subscriptionType()))
+                .toList();
+        ex.ok(new SubscriptionLinkList(new SubscriptionLinkList.Links(LinkType.of(ex.requestUrl()), links)));
+    }
+
+    private RniSubscription readSubscription(MecExchange ex) {
+        JsonNode body = ex.bodyTree();
+        if (body.isObject() && !body.has("subscriptionType") && body.size() == 1
+                && body.elements().next().isObject()) {
+            body = body.elements().next(); // wrapped as in the file's schema: {"CellChangeSubscription": {...}}
+        }
+        String type = body.path("subscriptionType").asText(null);
+        if (type != null && SUBSCRIPTION_TYPES.containsValue(type) && !type.equals(CellChangeSubscription.TYPE)
+                && !type.equals(MeasRepUeSubscription.TYPE)) {
+            throw MecProblemException.badRequest("subscriptionType " + type + " is not supported; supported are "
+                    + CellChangeSubscription.TYPE + " and " + MeasRepUeSubscription.TYPE);
+        }
+        RniSubscription s = ex.convert(body, RniSubscription.class);
+        callbackOf(s.callbackReference());
+        if (s.expiryDeadline() != null && !s.expiryDeadline().toInstant().isAfter(ctx.clock().instant())) {
+            throw MecProblemException.badRequest("expiryDeadline is in the past");
+        }
+        return s;
+    }
+
+    /** The callback URI of a subscription; 400 if missing or not an absolute http(s) URI. */
+    public static URI callbackOf(String callbackReference) {
+        if (callbackReference == null || callbackReference.isBlank()) {
+            throw MecProblemException.badRequest("callbackReference is required (Websocket delivery is not "
+                    + "supported)");
+        }
+        try {
+            URI uri = URI.create(callbackReference);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new IllegalArgumentException("not an absolute http(s) URI");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw MecProblemException.badRequest("callbackReference '" + callbackReference
+                    + "' is not an absolute http(s) URI");
+        }
+    }
+
+    private void createSubscription(MecExchange ex) {
+        RniSubscription s = readSubscription(ex);
+        Instant deadline = s.expiryDeadline() == null ? null : s.expiryDeadline().toInstant();
+        SubscriptionRegistry.Entry<RniSubscription> entry = subscriptions.add(ex.hostName(), null,
+                callbackOf(s.callbackReference()), deadline,
+                id -> s.withLinks(SelfLinks.of(ex.href("/subscriptions/" + id))));
+        refresh();
+        LOG.info("RNI subscription {} created: {} -> {}", entry.id(), s.subscriptionType(), s.callbackReference());
+        ex.created(selfHref(entry), entry.subscription());
+    }
+
+    private void replaceSubscription(MecExchange ex) {
+        SubscriptionRegistry.Entry<RniSubscription> existing = requireSubscription(ex);
+        RniSubscription s = readSubscription(ex);
+        if (!s.subscriptionType().equals(existing.subscription().subscriptionType())) {
+            throw MecProblemException.badRequest("subscriptionType cannot change from "
+                    + existing.subscription().subscriptionType() + " to " + s.subscriptionType());
+        }
+        Instant deadline = s.expiryDeadline() == null ? null : s.expiryDeadline().toInstant();
+        SubscriptionRegistry.Entry<RniSubscription> updated = subscriptions.replace(existing.id(),
+                callbackOf(s.callbackReference()), deadline, s.withLinks(existing.subscription().links()))
+                .orElseThrow(() -> MecProblemException.notFound("subscription " + existing.id() + " not found"));
+        refresh();
+        ex.ok(updated.subscription());
+    }
+
+    private SubscriptionRegistry.Entry<RniSubscription> requireSubscription(MecExchange ex) {
+        String id = ex.pathParam("subscriptionId");
+        return subscriptions.get(id, ex.hostName(), null)
+                .orElseThrow(() -> MecProblemException.notFound("RNI subscription '" + id + "' not found"));
+    }
+
+    private static String selfHref(SubscriptionRegistry.Entry<RniSubscription> entry) {
+        return entry.subscription().links().self().href();
+    }
+
+    private void refresh() {
+        List<SubscriptionRegistry.Entry<RniSubscription>> all = subscriptions.all();
+        cellChangeSubs = all.stream().filter(e -> e.subscription() instanceof CellChangeSubscription).toList();
+        measRepSubs = all.stream().filter(e -> e.subscription() instanceof MeasRepUeSubscription).toList();
+    }
+
+    // ------------------------------------------------------------------ notifications
+
+    @Override
+    public void onEvent(EmulatorEvent event) {
+        switch (event) {
+            case EmulatorEvent.CellChange c -> onCellChange(c);
+            case EmulatorEvent.MeasurementReport r -> onMeasurementReport(r);
+            default -> {
+            }
+        }
+    }
+
+    private boolean live(SubscriptionRegistry.Entry<?> e, Instant now) {
+        return e.expiryDeadline() == null || e.expiryDeadline().isAfter(now);
+    }
+
+    private void onCellChange(EmulatorEvent.CellChange c) {
+        List<SubscriptionRegistry.Entry<RniSubscription>> subs = cellChangeSubs;
+        if (subs.isEmpty() || c.sourceCellId() == null || c.targetCellId() == null) {
+            return;
+        }
+        EmulatedAccessPoint src = emulator.accessPoint(c.sourceCellId()).orElseThrow();
+        EmulatedAccessPoint trg = emulator.accessPoint(c.targetCellId()).orElseThrow();
+        if (src.type() != AccessPointType.LTE_4G || trg.type() != AccessPointType.LTE_4G) {
+            return; // CellChangeNotification carries E-UTRAN cell identities only
+        }
+        Ecgi srcEcgi = ecgiOf(src);
+        Ecgi trgEcgi = ecgiOf(trg);
+        AssociateId ue = AssociateId.ipv4(ipv4Of(c.ueId()));
+        Instant now = ctx.clock().instant();
+        for (SubscriptionRegistry.Entry<RniSubscription> e : subs) {
+            FilterCriteriaAssocHo f = ((CellChangeSubscription) e.subscription()).filterCriteriaAssocHo();
+            if (!live(e, now) || !inHost(e, src, trg) || !associateMatches(f.associateId(), c.ueId())
+                    || (f.ecgi() != null && !f.ecgi().isEmpty() && !f.ecgi().contains(srcEcgi)
+                    && !f.ecgi().contains(trgEcgi))
+                    || (f.hoStatus() != null && !f.hoStatus().isEmpty() && !f.hoStatus().contains(HoStatus.COMPLETED))) {
+                continue;
+            }
+            String href = selfHref(e);
+            ctx.notifications().send(e.callback(), new CellChangeNotification(CellChangeNotification.TYPE,
+                    TimeStamp.of(c.time()), List.of(ue), srcEcgi, List.of(trgEcgi), HoStatus.COMPLETED, null,
+                    List.of(SelfLinks.of(href)), List.of(LinkType.of(href))));
+        }
+    }
+
+    private void onMeasurementReport(EmulatorEvent.MeasurementReport r) {
+        List<SubscriptionRegistry.Entry<RniSubscription>> subs = measRepSubs;
+        if (subs.isEmpty() || r.servingCellId() == null || r.measurements().isEmpty()) {
+            return;
+        }
+        EmulatedAccessPoint serving = emulator.accessPoint(r.servingCellId()).orElseThrow();
+        if (serving.type() != AccessPointType.LTE_4G || !r.measurements().get(0).cellId().equals(serving.id())) {
+            return; // MeasRepUeNotification is about an E-UTRAN serving cell
+        }
+        Trigger trigger = r.trigger() == EmulatorEvent.ReportTrigger.EVENT_A3 ? Trigger.EVENT_A3
+                : Trigger.PERIODICAL_REPORT_STRONGEST_CELLS;
+        Ecgi ecgi = ecgiOf(serving);
+        MeasRepUeNotification template = null;
+        Instant now = ctx.clock().instant();
+        for (SubscriptionRegistry.Entry<RniSubscription> e : subs) {
+            FilterCriteriaAssocTri f = ((MeasRepUeSubscription) e.subscription()).filterCriteriaAssocTri();
+            if (!live(e, now) || !inHost(e, serving, serving) || !associateMatches(f.associateId(), r.ueId())
+                    || (f.ecgi() != null && !f.ecgi().isEmpty() && !f.ecgi().contains(ecgi))
+                    || (f.trigger() != null && !f.trigger().isEmpty() && !f.trigger().contains(trigger))) {
+                continue;
+            }
+            if (template == null) {
+                template = measRepUe(r, ecgi, trigger);
+            }
+            String href = selfHref(e);
+            ctx.notifications().send(e.callback(), new MeasRepUeNotification(template.notificationType(),
+                    template.timeStamp(), template.associateId(), template.ecgi(), template.rsrp(), template.rsrq(),
+                    null, null, template.sinr(), template.trigger(), null, template.eutranNeighbourCellMeasInfo(),
+                    template.newRadioMeasNeiInfo(), List.of(SelfLinks.of(href)), List.of(LinkType.of(href))));
+        }
+    }
+
+    private MeasRepUeNotification measRepUe(EmulatorEvent.MeasurementReport r, Ecgi ecgi, Trigger trigger) {
+        CellMeasurement s = r.measurements().get(0);
+        List<EutranNeighbourCellMeasInfo> lte = new ArrayList<>();
+        List<NewRadioMeasNeiInfo> nr = new ArrayList<>();
+        for (CellMeasurement m : r.measurements().subList(1, r.measurements().size())) {
+            EmulatedAccessPoint cell = emulator.accessPoint(m.cellId()).orElseThrow();
+            if (cell.type() == AccessPointType.LTE_4G) {
+                lte.add(new EutranNeighbourCellMeasInfo(ecgiOf(cell), m.rsrpIndex(), m.rsrqIndex(), null, null,
+                        m.sinrIndex()));
+            } else if (cell.type() == AccessPointType.NR_5G) {
+                // TS 38.133: SS-RSRP 0..127 from -156 dBm in 1 dB steps, SS-RSRQ 0..127 from -43 dB in 0.5 dB steps
+                int rsrp = Math.max(0, Math.min(127, (int) Math.floor(m.rsrpDbm() + 157)));
+                int rsrq = Math.max(0, Math.min(127, (int) Math.floor((m.rsrqDb() + 43.5) * 2)));
+                nr.add(new NewRadioMeasNeiInfo(List.of(new NewRadioMeasNeiInfo.NrNCellInfo(List.of(plmn),
+                        cell.cellId())), rsrp, rsrq, null));
+            }
+        }
+        return new MeasRepUeNotification(MeasRepUeNotification.TYPE, TimeStamp.of(r.time()),
+                List.of(AssociateId.ipv4(ipv4Of(r.ueId()))), ecgi, s.rsrpIndex(), s.rsrqIndex(), null, null,
+                s.sinrIndex(), trigger, null, lte.isEmpty() ? null : lte, nr.isEmpty() ? null : nr, null, null);
+    }
+
+    private static boolean inHost(SubscriptionRegistry.Entry<?> e, EmulatedAccessPoint a, EmulatedAccessPoint b) {
+        return e.hostName() == null || e.hostName().equals(a.hostName()) || e.hostName().equals(b.hostName());
+    }
+
+    private static boolean associateMatches(List<AssociateId> filter, String ueId) {
+        if (filter == null || filter.isEmpty()) {
+            return true;
+        }
+        String v4 = ipv4Of(ueId);
+        for (AssociateId a : filter) {
+            if (a.value().equals(v4) || a.value().equals(ueId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Ecgi ecgiOf(EmulatedAccessPoint cell) {
+        return new Ecgi(plmn, cell.cellId());
+    }
+
+    /** The IPv4 address of a UE: its scenario address without an {@code acr:} prefix. */
+    public static String ipv4Of(String address) {
+        return address.startsWith("acr:") ? address.substring(4) : address;
+    }
+
+    /** Subscriptions currently stored (for metrics and tests). */
+    public int subscriptionCount() {
+        return subscriptions.size();
+    }
+
+}
