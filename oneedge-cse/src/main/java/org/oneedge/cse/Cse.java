@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * A oneM2M CSE: transport-free; bindings hand it {@link Request}s and send back its {@link Response}s
  * (ARCHITECTURE.md "Transport-free core"). Built with {@link #builder()}, started with {@link #start()} (creates the
  * CSEBase if absent, starts the expiry sweep and the extensions), closed with {@link #close()} (does not close the
- * store). The request path is drawn in {@link Engine}.
+ * store). The request path is drawn in the package documentation.
  *
  * <pre>
  *  Cse cse = Cse.builder().config(CseConfig.defaults()).store(new InMemoryResourceStore()).build();
