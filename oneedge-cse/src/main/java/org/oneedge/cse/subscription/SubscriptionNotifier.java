@@ -295,6 +295,9 @@ public final class SubscriptionNotifier implements ResourceEventListener, Delive
                     lastResponse.statusCode());
             return;
         }
+        int dropped = dispatcher.discard(delivery.subscriptionRi(), delivery.target());
+        LOG.debug("sub {}: {} more notifications to unreachable {} dropped", delivery.subscriptionRi(), dropped,
+                delivery.target());
         maintenance.removeTarget(delivery.subscriptionRi(), delivery.target());
     }
 
