@@ -114,10 +114,22 @@ public final class InMemoryResourceStore implements ResourceStore {
         childrenByParent.computeIfAbsent(r.pi(), k -> new ConcurrentSkipListMap<>()).put(ChildKey.of(r), r);
     }
 
+    /** Overwrites in place, so that a concurrent reader sees the old or the new version, never none. */
     private void replace(Resource r) {
-        Resource old = byRi.get(r.ri());
-        unlink(old);
-        insert(r);
+        Resource old = byRi.put(r.ri(), r);
+        riByPath.put(r.path(), r.ri());
+        if (!old.path().equals(r.path())) {
+            riByPath.remove(old.path(), r.ri());
+        }
+        ChildKey oldKey = ChildKey.of(old);
+        ChildKey newKey = ChildKey.of(r);
+        childrenByParent.computeIfAbsent(r.pi(), k -> new ConcurrentSkipListMap<>()).put(newKey, r);
+        if (!old.pi().equals(r.pi()) || !oldKey.equals(newKey)) {
+            NavigableMap<ChildKey, Resource> siblings = childrenByParent.get(old.pi());
+            if (siblings != null) {
+                siblings.remove(oldKey);
+            }
+        }
     }
 
     private void unlink(Resource r) {
