@@ -10,6 +10,11 @@ import org.oneedge.mec.api.servicemgmt.TransportInfo;
 import org.oneedge.mec.platform.appsupport.AppSupportApi;
 import org.oneedge.mec.platform.http.MecHttpServer;
 import org.oneedge.mec.platform.iot.IotApi;
+import org.oneedge.mec.platform.lcm.AppInstantiator;
+import org.oneedge.mec.platform.lcm.AppLcmApi;
+import org.oneedge.mec.platform.lcm.AppPackageStore;
+import org.oneedge.mec.platform.lcm.AppPkgMgmtApi;
+import org.oneedge.mec.platform.lcm.TrackingAppInstantiator;
 import org.oneedge.mec.platform.http.NotificationSender;
 import org.oneedge.mec.platform.http.Routes;
 import org.oneedge.mec.platform.servicemgmt.ServiceMgmtApi;
@@ -66,6 +71,10 @@ public final class MecPlatform implements AutoCloseable {
         apis.add(new AppSupportApi(context, context.appInstances()));
         apis.add(new ServiceMgmtApi(context, context.serviceRegistry(), context.appInstances()));
         apis.add(new IotApi(context));
+        AppPackageStore packages = new AppPackageStore();
+        AppLcmApi lcm = new AppLcmApi(context, packages, builder.instantiator);
+        apis.add(new AppPkgMgmtApi(context, packages, lcm::isInUse));
+        apis.add(lcm);
         for (MecApi.Factory factory : builder.factories) {
             apis.add(Objects.requireNonNull(factory.create(context), "API factory returned null"));
         }
@@ -193,6 +202,7 @@ public final class MecPlatform implements AutoCloseable {
     public static final class Builder {
         private MecPlatformConfig config = MecPlatformConfig.defaults();
         private final List<MecApi.Factory> factories = new ArrayList<>();
+        private AppInstantiator instantiator = new TrackingAppInstantiator();
 
         private Builder() {
         }
@@ -205,6 +215,15 @@ public final class MecPlatform implements AutoCloseable {
         /** Adds an API, built with the platform's context when the platform is built. */
         public Builder api(MecApi.Factory factory) {
             factories.add(Objects.requireNonNull(factory, "factory"));
+            return this;
+        }
+
+        /**
+         * The SPI that runs app instances for MEC 010-2 lifecycle management (default: a
+         * {@link TrackingAppInstantiator} that runs nothing).
+         */
+        public Builder appInstantiator(AppInstantiator value) {
+            this.instantiator = Objects.requireNonNull(value, "appInstantiator");
             return this;
         }
 
