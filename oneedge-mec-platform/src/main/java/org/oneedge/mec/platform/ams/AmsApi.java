@@ -384,6 +384,11 @@ public final class AmsApi implements MecApi, EmulatorListener {
         LOG.info("AMS subscription {} created: {} for {} -> {}", entry.id(), s.subscriptionType(),
                 s.filterAppInstanceId(), s.callbackReference());
         ex.created(entry.subscription().links().self().href(), entry.subscription());
+        if (s instanceof MobilityProcedureSubscription m && Boolean.TRUE.equals(m.requestTestNotification())
+                || s instanceof AdjacentAppInfoSubscription a && Boolean.TRUE.equals(a.requestTestNotification())) {
+            ctx.notifications().send(entry.callback(),
+                    RniApi.testNotification(entry.subscription().links().self().href()));
+        }
     }
 
     private void replaceSubscription(MecExchange ex) {
