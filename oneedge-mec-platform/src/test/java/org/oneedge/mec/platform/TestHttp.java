@@ -32,7 +32,9 @@ public final class TestHttp {
     }
 
     static final ObjectMapper MAPPER = MecJson.newObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The mapper the tests use to build JSON. */
+    public static final ObjectMapper MAPPER_FOR_TESTS = MAPPER;
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestHttp() {
     }

@@ -84,6 +84,8 @@ public final class AmsApi implements MecApi, EmulatorListener {
     private final AppInstanceDirectory directory;
     private final Map<String, Registration> registrations = new ConcurrentHashMap<>();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    /** Instances AMS put into the directory itself (only those are removed again on deregistration). */
+    private final java.util.Set<String> learned = ConcurrentHashMap.newKeySet();
     private final SubscriptionRegistry<AmsSubscription> subscriptions;
     private ScheduledFuture<?> expiryTask;
 
@@ -205,6 +207,9 @@ public final class AmsApi implements MecApi, EmulatorListener {
                 && !ex.hostName().equals(directory.find(app).get().hostName()))) {
             String appDId = directory.find(app).map(AppInstanceDirectory.AppInstance::appDId)
                     .orElse(AppInstanceDirectory.appDIdByConvention(app));
+            if (directory.find(app).isEmpty()) {
+                learned.add(app);
+            }
             directory.register(app, appDId, ex.hostName() != null ? ex.hostName()
                     : directory.find(app).map(AppInstanceDirectory.AppInstance::hostName).orElse(null));
         }
@@ -279,7 +284,7 @@ public final class AmsApi implements MecApi, EmulatorListener {
         String app = removed.info().serviceConsumerId().appInstanceId();
         pending.keySet().removeIf(k -> k.startsWith(app + "|"));
         if (registrations.values().stream().noneMatch(r -> app.equals(r.info().serviceConsumerId()
-                .appInstanceId()))) {
+                .appInstanceId())) && learned.remove(app)) {
             directory.remove(app);
         }
         LOG.info("AMS registration {} of app instance {} removed", id, app);
@@ -384,6 +389,11 @@ public final class AmsApi implements MecApi, EmulatorListener {
         LOG.info("AMS subscription {} created: {} for {} -> {}", entry.id(), s.subscriptionType(),
                 s.filterAppInstanceId(), s.callbackReference());
         ex.created(entry.subscription().links().self().href(), entry.subscription());
+        if (s instanceof MobilityProcedureSubscription m && Boolean.TRUE.equals(m.requestTestNotification())
+                || s instanceof AdjacentAppInfoSubscription a && Boolean.TRUE.equals(a.requestTestNotification())) {
+            ctx.notifications().send(entry.callback(),
+                    RniApi.testNotification(entry.subscription().links().self().href()));
+        }
     }
 
     private void replaceSubscription(MecExchange ex) {
