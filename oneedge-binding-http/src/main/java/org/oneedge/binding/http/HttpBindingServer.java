@@ -75,6 +75,7 @@ public final class HttpBindingServer implements AutoCloseable {
         c.setIdleTimeout(config.idleTimeout().toMillis());
         s.addConnector(c);
         s.setHandler(handler);
+        s.setErrorHandler(new Ts0009ErrorHandler());
         try {
             s.start();
         } catch (Exception e) {
@@ -97,9 +98,10 @@ public final class HttpBindingServer implements AutoCloseable {
         if (server == null) {
             return;
         }
+        int port = connector.getLocalPort();
         try {
             server.stop();
-            LOG.info("HTTP binding ({}) on port {} stopped", kind, connector.getLocalPort());
+            LOG.info("HTTP binding ({}) on port {} stopped", kind, port);
         } catch (Exception e) {
             LOG.warn("HTTP binding ({}) did not stop cleanly", kind, e);
         } finally {

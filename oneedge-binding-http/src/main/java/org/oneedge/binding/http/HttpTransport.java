@@ -66,12 +66,19 @@ final class HttpTransport implements AutoCloseable {
                     "invalid target URL " + origin + wire.pathAndQuery() + ": " + e.getMessage())
                     .withRequestId(original.requestId());
         }
-        HttpRequest.Builder http = HttpRequest.newBuilder(uri)
-                .timeout(config.requestTimeout())
-                .method(wire.method(), wire.body().length == 0
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(wire.body()));
-        wire.headers().forEach(http::header);
+        HttpRequest.Builder http;
+        try {
+            http = HttpRequest.newBuilder(uri)
+                    .timeout(config.requestTimeout())
+                    .method(wire.method(), wire.body().length == 0
+                            ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofByteArray(wire.body()));
+            wire.headers().forEach(http::header);
+        } catch (IllegalArgumentException e) {
+            // e.g. a header value with characters HTTP/1.1 cannot carry
+            return Response.error(ResponseStatusCode.BAD_REQUEST, "cannot send the request as HTTP: "
+                    + e.getMessage()).withRequestId(original.requestId());
+        }
         try {
             HttpResponse<byte[]> answer = client.send(http.build(), HttpResponse.BodyHandlers.ofByteArray());
             Map<String, String> headers = new LinkedHashMap<>();

@@ -72,6 +72,11 @@ final class Ts0009Handler extends Handler.Abstract {
             }
             LOG.debug("{} {} rqi={} fr={} -> {}", http.getMethod(), request.to(), rqi, request.from(),
                     response.statusCode().code());
+        } catch (BodyTooLarge e) {
+            // The rest of the body is not read: close the connection after answering rather than drain it.
+            out.getHeaders().put(HttpHeader.CONNECTION, "close");
+            LOG.debug("{} {} rqi={} refused: {}", http.getMethod(), http.getHttpURI().getPath(), rqi, e.getMessage());
+            response = e.toResponse();
         } catch (OneM2MException e) {
             LOG.debug("{} {} rqi={} refused: {} {}", http.getMethod(), http.getHttpURI().getPath(), rqi,
                     e.statusCode().code(), e.getMessage());
@@ -109,10 +114,16 @@ final class Ts0009Handler extends Handler.Abstract {
      * TS-0009 has no mapping for HTTP 413; an oversized body is the originator's fault, so 4000 BAD_REQUEST
      * (5207 NOT_ACCEPTABLE is for an Accept that cannot be met).
      */
-    private OneM2MException tooLarge(long size) {
+    private BodyTooLarge tooLarge(long size) {
         String n = size >= 0 ? String.valueOf(size) : "more than " + maxBodyBytes;
-        return new OneM2MException(ResponseStatusCode.BAD_REQUEST,
-                "request body of " + n + " bytes exceeds the limit of " + maxBodyBytes + " bytes");
+        return new BodyTooLarge("request body of " + n + " bytes exceeds the limit of " + maxBodyBytes + " bytes");
+    }
+
+    /** A body over the limit: 4000, and the connection is closed after the answer. */
+    private static final class BodyTooLarge extends OneM2MException {
+        BodyTooLarge(String message) {
+            super(ResponseStatusCode.BAD_REQUEST, message);
+        }
     }
 
     private static String firstHeader(org.eclipse.jetty.server.Request http, String name) {

@@ -167,17 +167,17 @@ class HttpBindingServerRawWireIT {
     }
 
     @Test
-    void body_over_the_limit_is_refused_with_4000_naming_both_sizes() throws IOException {
+    void body_over_the_limit_is_refused_with_4000_naming_both_sizes_and_the_connection_closed() throws IOException {
         String body = "{\"m2m:cnt\":{\"lbl\":[\"" + "x".repeat(100) + "\"]}}";
         var answer = RawHttp.exchange(port, """
                 POST /cse-in HTTP/1.1
                 Host: x
                 X-M2M-RI: big
                 Content-Type: application/json;ty=3
-                Connection: close
                 """, body);
 
         assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.header("Connection")).isEqualTo("close");
         assertThat(answer.header("X-M2M-RSC")).isEqualTo("4000");
         assertThat(answer.body()).isEqualTo("{\"m2m:dbg\":\"request body of " + body.length()
                 + " bytes exceeds the limit of 64 bytes\"}");
@@ -291,6 +291,17 @@ class HttpBindingServerRawWireIT {
         assertThat(r.filterCriteria().limit()).isEqualTo(10);
         assertThat(r.filterCriteria().createdAfter()).isEqualTo("2025-01-01T12:00:00Z");
         assertThat(r.filterCriteria().attributes()).containsEntry("colour", "red*");
+    }
+
+    @Test
+    void request_head_over_the_limit_is_answered_in_onem2m_form() throws IOException {
+        var answer = RawHttp.exchange(port, "GET /cse-in HTTP/1.1\nHost: x\nX-M2M-RI: h\nX-Big: "
+                + "y".repeat(10_000) + "\nConnection: close", null);
+
+        assertThat(answer.status()).isEqualTo(431);
+        assertThat(answer.header("X-M2M-RSC")).isEqualTo("4000");
+        assertThat(answer.body()).startsWith("{\"m2m:dbg\":\"HTTP 431");
+        assertThat(received).isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.oneedge.cse.subscription;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.oneedge.cse.Cse;
@@ -26,9 +27,9 @@ public final class TestNode implements AutoCloseable {
     public final Cse cse;
     private final AtomicLong rqi = new AtomicLong();
 
-    private TestNode(CseConfig config) {
+    private TestNode(CseConfig config, Clock clock) {
         AccessControlExtension acl = new AccessControlExtension();
-        cse = Cse.builder().config(config).store(store).remoteSender(sender)
+        cse = Cse.builder().config(config).clock(clock).store(store).remoteSender(sender)
                 .extension(acl)
                 .extension(new SubscriptionExtension(acl::checker,
                         new SubscriptionExtension.Settings(Duration.ofMillis(5), 1000, "3")))
@@ -38,7 +39,11 @@ public final class TestNode implements AutoCloseable {
 
     /** Notification attempts time out after 2 s, 3 attempts per delivery. */
     public static TestNode start() {
-        return new TestNode(CseConfig.defaults().withNotificationTimeout(Duration.ofSeconds(2)));
+        return start(Clock.systemUTC());
+    }
+
+    public static TestNode start(Clock clock) {
+        return new TestNode(CseConfig.defaults().withNotificationTimeout(Duration.ofSeconds(2)), clock);
     }
 
     public Request.Builder request(Operation op, String to, String from) {

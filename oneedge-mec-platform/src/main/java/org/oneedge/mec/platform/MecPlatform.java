@@ -9,6 +9,7 @@ import org.oneedge.mec.api.servicemgmt.ServiceState;
 import org.oneedge.mec.api.servicemgmt.TransportInfo;
 import org.oneedge.mec.platform.appsupport.AppSupportApi;
 import org.oneedge.mec.platform.http.MecHttpServer;
+import org.oneedge.mec.platform.iot.IotApi;
 import org.oneedge.mec.platform.http.NotificationSender;
 import org.oneedge.mec.platform.http.Routes;
 import org.oneedge.mec.platform.servicemgmt.ServiceMgmtApi;
@@ -64,6 +65,7 @@ public final class MecPlatform implements AutoCloseable {
         this.apis = new ArrayList<>();
         apis.add(new AppSupportApi(context, context.appInstances()));
         apis.add(new ServiceMgmtApi(context, context.serviceRegistry(), context.appInstances()));
+        apis.add(new IotApi(context));
         for (MecApi.Factory factory : builder.factories) {
             apis.add(Objects.requireNonNull(factory.create(context), "API factory returned null"));
         }

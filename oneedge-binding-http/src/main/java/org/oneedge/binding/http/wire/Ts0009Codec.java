@@ -299,7 +299,14 @@ public final class Ts0009Codec {
                 return known.get();
             }
         }
-        int s = wire.status();
+        return statusCodeForHttp(wire.status());
+    }
+
+    /**
+     * The response status code nearest to a bare HTTP status, for answers that carry no {@code X-M2M-RSC}: a plain
+     * web hook, or an error the HTTP stack produced before the oneM2M mapping ran (431, 414, ...).
+     */
+    public static ResponseStatusCode statusCodeForHttp(int s) {
         return switch (s) {
             case 200, 204 -> ResponseStatusCode.OK;
             case 201 -> ResponseStatusCode.CREATED;

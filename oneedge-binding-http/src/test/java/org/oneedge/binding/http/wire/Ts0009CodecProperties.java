@@ -24,18 +24,18 @@ class Ts0009CodecProperties {
 
     private final Ts0009Codec codec = Ts0009Codec.json();
 
-    @Property(tries = 300)
+    @Property(tries = 100)
     void a_request_survives_encode_then_decode(@ForAll("requests") Request request) {
         WireRequest wire = codec.encodeRequest(request, "");
         assertThat(codec.decodeRequest(wire)).isEqualTo(request);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void a_to_survives_the_path_mapping(@ForAll String to) {
         assertThat(RequestTarget.fromPath(RequestTarget.toPath(to))).isEqualTo(to);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void a_timestamp_survives_format_then_parse(@ForAll("instants") Instant t) {
         assertThat(OneM2MTimestamp.parse(OneM2MTimestamp.format(t))).isEqualTo(t);
     }

@@ -40,7 +40,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>a {@code type: object} beside a {@code $ref} is dropped (RniAPI.yaml puts it on every referenced property,
  *       even strings and integers such as {@code Ecgi.cellId} and {@code trigger});</li>
  *   <li>the files' response wrappers {@code {type: object, properties: {AppInfo: {$ref}}}} (one property, not
- *       required) are unwrapped to the referenced schema, since the wire carries the bare object.</li>
+ *       required) are unwrapped to the referenced schema, since the wire carries the bare object;</li>
+ *   <li>a response schema written as {@code {type: object, properties: {items: X}}} validates an array body as
+ *       {@code {type: array, items: X}} (MEC 033 {@code GET /registered_devices}).</li>
  * </ul>
  */
 public final class EtsiOpenApi {
@@ -102,6 +104,12 @@ public final class EtsiOpenApi {
             throw new IllegalArgumentException(method + " " + path + " " + status + " has no response body schema");
         }
         JsonNode schema = tweak(media.next().path("schema").deepCopy());
+        JsonNode props = schema.path("properties");
+        if ("object".equals(schema.path("type").asText()) && props.size() == 1 && props.has("items")
+                && body.isArray()) {
+            // MEC033 GET /registered_devices: an array written as {type: object, properties: {items: ...}}
+            schema = JsonNodeFactory.instance.objectNode().put("type", "array").set("items", props.get("items"));
+        }
         return validate("response:" + method + " " + path + " " + status, schema, body);
     }
 

@@ -1,0 +1,105 @@
+package org.oneedge.mec.platform.emulator;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EmulatorTest {
+
+    private static List<EmulatorEvent> run(Emulator emulator, Duration d) {
+        List<EmulatorEvent> events = new ArrayList<>();
+        emulator.addListener(events::add);
+        emulator.advance(d);
+        return events;
+    }
+
+    @Test
+    void default_scenario_has_three_hosts_six_cells_and_moving_devices() {
+        Scenario s = ScenarioLoader.defaultScenario();
+        assertThat(s.mecHosts()).extracting(Scenario.MecHost::name)
+                .containsExactly("mec-host-1", "mec-host-2", "mec-host-3");
+        assertThat(s.accessPoints()).hasSize(6);
+        assertThat(s.accessPoints()).extracting(Scenario.AccessPoint::type)
+                .contains(AccessPointType.LTE_4G, AccessPointType.NR_5G, AccessPointType.WIFI);
+        assertThat(s.ues()).anyMatch(u -> u.speed() > 0 && u.mode() == Scenario.PathMode.REVERSE);
+    }
+
+    @Test
+    void car_on_default_road_hands_over_and_changes_zone_and_host_in_order() {
+        try (Emulator emulator = Emulator.builder(ScenarioLoader.defaultScenario()).build()) {
+            List<EmulatorEvent> events = run(emulator, Duration.ofMinutes(4));
+            List<EmulatorEvent> car = events.stream().filter(e -> e.ueId().equals("acr:10.0.0.1")).toList();
+            assertThat(car).filteredOn(e -> e instanceof EmulatorEvent.CellChange c
+                    && c.reason() == EmulatorEvent.CellChangeReason.HANDOVER).isNotEmpty();
+            List<String> hosts = car.stream().filter(e -> e instanceof EmulatorEvent.HostChange)
+                    .map(e -> ((EmulatorEvent.HostChange) e).targetHost()).toList();
+            assertThat(hosts).startsWith("mec-host-1", "mec-host-2", "mec-host-3");
+            int exit = indexOf(car, EmulatorEvent.ZoneExit.class);
+            assertThat(exit).isPositive();
+            assertThat(car.get(exit - 1)).isInstanceOf(EmulatorEvent.CellChange.class);
+            assertThat(car.get(exit + 1)).isInstanceOf(EmulatorEvent.ZoneEnter.class);
+            assertThat(car.get(exit + 2)).isInstanceOf(EmulatorEvent.HostChange.class);
+        }
+    }
+
+    private static int indexOf(List<EmulatorEvent> events, Class<?> type) {
+        for (int i = 0; i < events.size(); i++) {
+            if (type.isInstance(events.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void ue_moves_along_its_path_at_its_speed_and_turns_back() {
+        try (Emulator emulator = Emulator.builder(ScenarioLoader.parse(EmulatedMec.SCENARIO)).build()) {
+            emulator.advance(Duration.ofSeconds(10));
+            UeView car = emulator.ue("acr:10.0.0.1").orElseThrow();
+            assertThat(car.x()).isCloseTo(100.0, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(car.speed()).isEqualTo(20.0);
+            assertThat(car.bearing()).isCloseTo(90.0, org.assertj.core.data.Offset.offset(1e-6));
+            emulator.advance(Duration.ofSeconds(80)); // 1800 m: 1400 out, 400 back
+            assertThat(emulator.ue("acr:10.0.0.1").orElseThrow().x())
+                    .isCloseTo(900.0, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(emulator.ue("acr:10.0.0.2").orElseThrow().servingCellId()).isEqualTo("cell-a1");
+        }
+    }
+
+    @Test
+    void latitude_and_longitude_follow_the_metre_frame() {
+        GeoFrame geo = new GeoFrame(43.6, 7.0);
+        double lat = geo.latitudeOf(1000), lon = geo.longitudeOf(1000);
+        assertThat(geo.yOf(lat)).isCloseTo(1000.0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(geo.xOf(lon)).isCloseTo(1000.0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(lat - 43.6).isCloseTo(0.008993, org.assertj.core.data.Offset.offset(1e-5));
+    }
+
+    @Test
+    void refuses_scenario_with_access_point_in_unknown_zone() {
+        String yaml = EmulatedMec.SCENARIO.replace("zone: zone-b }", "zone: zone-x }");
+        assertThatThrownBy(() -> ScenarioLoader.parse(yaml))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("zone-x");
+    }
+
+    @Test
+    void refuses_scenario_with_misspelt_key() {
+        String yaml = EmulatedMec.SCENARIO.replace("speed: 20", "sped: 20");
+        assertThatThrownBy(() -> ScenarioLoader.parse(yaml))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sped");
+    }
+
+    @Test
+    void measurement_indices_follow_3gpp_reporting_ranges() {
+        CellMeasurement m = new CellMeasurement("c", -100.5, -10.8, 13.2);
+        assertThat(m.rsrpIndex()).isEqualTo(40);
+        assertThat(m.rsrqIndex()).isEqualTo(18);
+        assertThat(new CellMeasurement("c", -150, -30, -40).rsrpIndex()).isZero();
+        assertThat(new CellMeasurement("c", -20, 0, 60).sinrIndex()).isEqualTo(127);
+    }
+}
