@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -270,8 +269,7 @@ public final class OneM2MClient {
         if (content == null || !content.isObject() || content.isEmpty()) {
             return new RemoteResource(path, null, NODES.objectNode());
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = content.fields();
-        Map.Entry<String, JsonNode> first = fields.next();
+        Map.Entry<String, JsonNode> first = content.properties().iterator().next();
         ObjectNode attributes = first.getValue().isObject() ? (ObjectNode) first.getValue() : NODES.objectNode();
         return new RemoteResource(path, first.getKey(), attributes);
     }

@@ -203,6 +203,37 @@ class HttpClientRoundTripIT {
     }
 
     @Test
+    void serves_many_blocking_requests_at_once_one_virtual_thread_each() throws Exception {
+        int n = 64;
+        CountDownLatch allInside = new CountDownLatch(n);
+        try (HttpBindingServer blocking = new HttpBindingServer(HttpBindingConfig.loopbackAnyPort(), req -> {
+                 allInside.countDown();
+                 try {
+                     return allInside.await(10, java.util.concurrent.TimeUnit.SECONDS)
+                             ? Response.of(ResponseStatusCode.OK, null)
+                             : Response.error(ResponseStatusCode.INTERNAL_SERVER_ERROR, "not all requests got in");
+                 } catch (InterruptedException e) {
+                     Thread.currentThread().interrupt();
+                     return Response.error(ResponseStatusCode.INTERNAL_SERVER_ERROR, "interrupted");
+                 }
+             });
+             var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            blocking.start();
+            try (HttpCseClient many = new HttpCseClient(blocking.baseUrl())) {
+                List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    String rqi = "m" + i;
+                    answers.add(pool.submit(() -> many.send(Request.builder().operation(Operation.RETRIEVE)
+                            .to("cse-in").requestId(rqi).build())));
+                }
+                for (var a : answers) {
+                    assertThat(a.get().statusCode()).isEqualTo(ResponseStatusCode.OK);
+                }
+            }
+        }
+    }
+
+    @Test
     void remote_sender_supports_only_http_urls() {
         assertThat(sender.supports("http://a:1")).isTrue();
         assertThat(sender.supports("HTTPS://a")).isTrue();

@@ -263,7 +263,7 @@ public final class SubscriptionNotifier implements ResourceEventListener, Delive
         NotificationTarget resolved = resolver.resolve(target);
         switch (resolved) {
             case NotificationTarget.Unreachable u ->
-                    LOG.info("notification for sub {} to {} skipped: {}", sub.ri(), target, u.reason());
+                    LOG.debug("notification for sub {} to {} skipped: {}", sub.ri(), target, u.reason());
             case NotificationTarget.Reachable r -> {
                 Request.Builder request = Request.builder()
                         .operation(Operation.NOTIFY)

@@ -10,6 +10,14 @@ import org.oneedge.mec.api.servicemgmt.TransportInfo;
 import org.oneedge.mec.platform.appsupport.AppSupportApi;
 import org.oneedge.mec.platform.http.MecHttpServer;
 import org.oneedge.mec.platform.iot.IotApi;
+import org.oneedge.mec.platform.lcm.AppInstantiator;
+import org.oneedge.mec.platform.lcm.AppLcmApi;
+import org.oneedge.mec.platform.lcm.AppPackageStore;
+import org.oneedge.mec.platform.lcm.AppPkgMgmtApi;
+import org.oneedge.mec.platform.lcm.TrackingAppInstantiator;
+import org.oneedge.mec.platform.metrics.EmulatedHostMetrics;
+import org.oneedge.mec.platform.metrics.HostMetricsSource;
+import org.oneedge.mec.platform.metrics.MetricsApi;
 import org.oneedge.mec.platform.http.NotificationSender;
 import org.oneedge.mec.platform.http.Routes;
 import org.oneedge.mec.platform.servicemgmt.ServiceMgmtApi;
@@ -17,8 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -61,11 +71,16 @@ public final class MecPlatform implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.context = new MecPlatformContext(config, mapper, notifications, scheduler);
+        this.context = new MecPlatformContext(config, mapper, notifications, scheduler, builder.hostMetrics);
         this.apis = new ArrayList<>();
         apis.add(new AppSupportApi(context, context.appInstances()));
         apis.add(new ServiceMgmtApi(context, context.serviceRegistry(), context.appInstances()));
         apis.add(new IotApi(context));
+        AppPackageStore packages = new AppPackageStore();
+        AppLcmApi lcm = new AppLcmApi(context, packages, builder.instantiator);
+        apis.add(new AppPkgMgmtApi(context, packages, lcm::isInUse));
+        apis.add(lcm);
+        apis.add(new MetricsApi(context, context.hostMetrics(), config.metricsSampleInterval()));
         for (MecApi.Factory factory : builder.factories) {
             apis.add(Objects.requireNonNull(factory.create(context), "API factory returned null"));
         }
@@ -193,6 +208,8 @@ public final class MecPlatform implements AutoCloseable {
     public static final class Builder {
         private MecPlatformConfig config = MecPlatformConfig.defaults();
         private final List<MecApi.Factory> factories = new ArrayList<>();
+        private AppInstantiator instantiator = new TrackingAppInstantiator();
+        private final Map<String, HostMetricsSource> hostMetrics = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -205,6 +222,24 @@ public final class MecPlatform implements AutoCloseable {
         /** Adds an API, built with the platform's context when the platform is built. */
         public Builder api(MecApi.Factory factory) {
             factories.add(Objects.requireNonNull(factory, "factory"));
+            return this;
+        }
+
+        /**
+         * The SPI that runs app instances for MEC 010-2 lifecycle management (default: a
+         * {@link TrackingAppInstantiator} that runs nothing).
+         */
+        public Builder appInstantiator(AppInstantiator value) {
+            this.instantiator = Objects.requireNonNull(value, "appInstantiator");
+            return this;
+        }
+
+        /**
+         * Where a MEC host's metrics come from (default: an {@link EmulatedHostMetrics} per host); e.g.
+         * {@code hostMetrics("mep1", new JvmHostMetrics())} for the machine the platform runs on.
+         */
+        public Builder hostMetrics(String hostName, HostMetricsSource source) {
+            hostMetrics.put(Objects.requireNonNull(hostName, "hostName"), Objects.requireNonNull(source, "source"));
             return this;
         }
 

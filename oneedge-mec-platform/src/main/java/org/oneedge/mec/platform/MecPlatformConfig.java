@@ -24,11 +24,14 @@ import java.util.Objects;
  * @param expiryCheckInterval        how often subscription {@code expiryDeadline}s are checked (default 1 s)
  * @param appTerminationGracePeriod  {@code maxGracefulTimeout} announced in {@code AppTerminationNotification}
  *                                   and waited for {@code confirm_termination} (MEC 011 5.2.x; default 10 s)
+ * @param metricsSampleInterval      how often the metrics service samples host figures for threshold
+ *                                   subscriptions (emulated hosts also notify on every change; default 1 s)
  */
 public record MecPlatformConfig(String host, int port, List<String> hostNames, Clock clock, String publicBaseUrl,
                                 Duration notificationTimeout, int notificationMaxAttempts,
                                 Duration notificationInitialBackoff, int notificationQueueCapacity,
-                                Duration expiryCheckInterval, Duration appTerminationGracePeriod) {
+                                Duration expiryCheckInterval, Duration appTerminationGracePeriod,
+                                Duration metricsSampleInterval) {
 
     public MecPlatformConfig {
         Objects.requireNonNull(host, "host");
@@ -52,6 +55,7 @@ public record MecPlatformConfig(String host, int port, List<String> hostNames, C
         requirePositive(notificationInitialBackoff, "notificationInitialBackoff");
         requirePositive(expiryCheckInterval, "expiryCheckInterval");
         requirePositive(appTerminationGracePeriod, "appTerminationGracePeriod");
+        requirePositive(metricsSampleInterval, "metricsSampleInterval");
         if (notificationMaxAttempts < 1 || notificationQueueCapacity < 1) {
             throw new IllegalArgumentException("notificationMaxAttempts and notificationQueueCapacity must be >= 1");
         }
@@ -88,6 +92,7 @@ public record MecPlatformConfig(String host, int port, List<String> hostNames, C
         b.notificationQueueCapacity = notificationQueueCapacity;
         b.expiryCheckInterval = expiryCheckInterval;
         b.appTerminationGracePeriod = appTerminationGracePeriod;
+        b.metricsSampleInterval = metricsSampleInterval;
         return b;
     }
 
@@ -104,6 +109,7 @@ public record MecPlatformConfig(String host, int port, List<String> hostNames, C
         private int notificationQueueCapacity = 256;
         private Duration expiryCheckInterval = Duration.ofSeconds(1);
         private Duration appTerminationGracePeriod = Duration.ofSeconds(10);
+        private Duration metricsSampleInterval = Duration.ofSeconds(1);
 
         private Builder() {
         }
@@ -120,11 +126,12 @@ public record MecPlatformConfig(String host, int port, List<String> hostNames, C
         public Builder notificationQueueCapacity(int v) { notificationQueueCapacity = v; return this; }
         public Builder expiryCheckInterval(Duration v) { expiryCheckInterval = v; return this; }
         public Builder appTerminationGracePeriod(Duration v) { appTerminationGracePeriod = v; return this; }
+        public Builder metricsSampleInterval(Duration v) { metricsSampleInterval = v; return this; }
 
         public MecPlatformConfig build() {
             return new MecPlatformConfig(host, port, hostNames, clock, publicBaseUrl, notificationTimeout,
                     notificationMaxAttempts, notificationInitialBackoff, notificationQueueCapacity,
-                    expiryCheckInterval, appTerminationGracePeriod);
+                    expiryCheckInterval, appTerminationGracePeriod, metricsSampleInterval);
         }
     }
 }

@@ -3,10 +3,13 @@ package org.oneedge.mec.platform;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.oneedge.mec.platform.appsupport.AppInstanceRegistry;
 import org.oneedge.mec.platform.http.NotificationSender;
+import org.oneedge.mec.platform.metrics.HostMetricsSource;
+import org.oneedge.mec.platform.metrics.HostMetricsSources;
 import org.oneedge.mec.platform.servicemgmt.ServiceRegistry;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -26,14 +29,25 @@ public final class MecPlatformContext {
     private final List<SubscriptionRegistry<?>> registries = new CopyOnWriteArrayList<>();
     private volatile String baseUrl;
 
+    private final HostMetricsSources hostMetrics;
+
     MecPlatformContext(MecPlatformConfig config, ObjectMapper mapper, NotificationSender notifications,
-                       ScheduledExecutorService scheduler) {
+                       ScheduledExecutorService scheduler, Map<String, HostMetricsSource> metricsOverrides) {
         this.config = config;
         this.mapper = mapper;
         this.notifications = notifications;
         this.scheduler = scheduler;
         this.appInstances = new AppInstanceRegistry(config.appTerminationGracePeriod(), scheduler);
         this.serviceRegistry = new ServiceRegistry(config.clock());
+        this.hostMetrics = new HostMetricsSources(config.hostNames(), metricsOverrides);
+    }
+
+    /**
+     * Where each MEC host's load figures come from; the emulator sets emulated hosts' figures with
+     * {@code hostMetrics().emulated("mep1").ifPresent(m -> m.update(s -> s.withRadioLoad(0.7)))}.
+     */
+    public HostMetricsSources hostMetrics() {
+        return hostMetrics;
     }
 
     /** The MEC application instances (MEC 011 registration state, shared by app support, service mgmt and LCM). */

@@ -32,6 +32,8 @@ public final class TestHttp {
     }
 
     static final ObjectMapper MAPPER = MecJson.newObjectMapper();
+    /** The mapper the tests use to build JSON. */
+    public static final ObjectMapper MAPPER_FOR_TESTS = MAPPER;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestHttp() {

@@ -149,6 +149,12 @@ public final class AppInstanceRegistry {
      * it STOPPED.
      */
     public CompletableFuture<Boolean> requestShutdown(String appInstanceId, OperationActionType action) {
+        return requestShutdown(appInstanceId, action, gracePeriod);
+    }
+
+    /** As {@link #requestShutdown(String, OperationActionType)} with a specific grace period. */
+    public CompletableFuture<Boolean> requestShutdown(String appInstanceId, OperationActionType action,
+                                                      Duration grace) {
         AppInstance app = require(appInstanceId);
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         PendingShutdown previous = pending.putIfAbsent(appInstanceId, new PendingShutdown(action, done));
@@ -157,8 +163,8 @@ public final class AppInstanceRegistry {
         }
         apps.put(appInstanceId, app.with(action == OperationActionType.TERMINATING ? State.TERMINATING
                 : State.STOPPING));
-        listeners.forEach(l -> l.shutdownRequested(app, action, gracePeriod));
-        scheduler.schedule(() -> finishShutdown(appInstanceId, false), gracePeriod.toMillis(), TimeUnit.MILLISECONDS);
+        listeners.forEach(l -> l.shutdownRequested(app, action, grace));
+        scheduler.schedule(() -> finishShutdown(appInstanceId, false), grace.toMillis(), TimeUnit.MILLISECONDS);
         return done;
     }
 
@@ -190,6 +196,12 @@ public final class AppInstanceRegistry {
         LOG.info("MEC app instance {} {} ({})", appInstanceId, p.action() == OperationActionType.TERMINATING
                 ? "terminated" : "stopped", confirmed ? "confirmed" : "grace period expired");
         p.done().complete(confirmed);
+    }
+
+    /** Marks an instance STOPPED at once (forceful stop, no handshake). */
+    public void stopped(String appInstanceId) {
+        pending.remove(appInstanceId);
+        apps.computeIfPresent(appInstanceId, (k, a) -> a.with(State.STOPPED));
     }
 
     /** Marks a stopped instance as running again (010-2 operate START): it must confirm READY again. */

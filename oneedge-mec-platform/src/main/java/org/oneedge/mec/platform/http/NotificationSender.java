@@ -65,7 +65,8 @@ public final class NotificationSender implements AutoCloseable {
         this.settings = settings;
         this.mapper = mapper;
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).executor(executor).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1) // no h2c upgrade per request
+                .connectTimeout(settings.timeout()).executor(executor).build();
     }
 
     /** Queues {@code notification} (any Jackson-serialisable value) for POSTing to {@code callback}. */

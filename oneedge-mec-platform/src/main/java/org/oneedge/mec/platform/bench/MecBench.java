@@ -1,0 +1,197 @@
+package org.oneedge.mec.platform.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import org.oneedge.mec.api.location.LocationClient;
+import org.oneedge.mec.api.location.ZoneLocationEventSubscription;
+import org.oneedge.mec.api.rni.CellChangeSubscription;
+import org.oneedge.mec.api.rni.FilterCriteriaAssocHo;
+import org.oneedge.mec.api.rni.FilterCriteriaAssocTri;
+import org.oneedge.mec.api.rni.MeasRepUeSubscription;
+import org.oneedge.mec.api.rni.RniClient;
+import org.oneedge.mec.platform.MecPlatform;
+import org.oneedge.mec.platform.MecPlatformConfig;
+import org.oneedge.mec.platform.ams.AmsApi;
+import org.oneedge.mec.platform.emulator.Emulator;
+import org.oneedge.mec.platform.emulator.EmulatorConfig;
+import org.oneedge.mec.platform.emulator.EmulatorEvent;
+import org.oneedge.mec.platform.emulator.Scenario;
+import org.oneedge.mec.platform.emulator.ScenarioLoader;
+import org.oneedge.mec.platform.emulator.ScenarioPosition;
+import org.oneedge.mec.platform.location.LocationApi;
+import org.oneedge.mec.platform.rni.RniApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * End-to-end benchmark of the emulated MEC platform ({@code ./oneedge bench mec}): N UEs drive the default scenario's
+ * road at {@code updateRateHz} position updates each, in real time, while RNIS (cell change, measurement report) and
+ * Location (zone event) subscriptions notify a local HTTP receiver. Measures the position-update rate the emulator
+ * achieves, notifications delivered per second and notifications dropped.
+ *
+ * <pre>
+ *   Emulator (real time, tick = 1/updateRateHz) ─events─▶ RNIS, Location ─NotificationSender─POST─▶ local receiver
+ *        └─ counted: PositionUpdate, CellChange, ZoneEnter, HostChange, MeasurementReport      └─ counted: 204s
+ * </pre>
+ */
+public final class MecBench {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MecBench.class);
+
+    /** Runs one benchmark and returns what it measured. */
+    public MecBenchResult run(MecBenchOptions options) {
+        Scenario scenario = withUes(ScenarioLoader.defaultScenario(), options.ues(), options.seed());
+        Duration tick = Duration.ofNanos((long) (1e9 / options.updateRateHz()));
+        Counters counters = new Counters();
+        LongAdder received = new LongAdder();
+        HttpServer receiver = receiver(received);
+        ExecutorService receiverThreads = Executors.newVirtualThreadPerTaskExecutor();
+        receiver.setExecutor(receiverThreads);
+        receiver.start();
+        String callbackBase = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/cb/";
+        try (Emulator emulator = Emulator.builder(scenario).config(EmulatorConfig.builder().tick(tick)
+                .seed(options.seed()).measurementInterval(Duration.ofSeconds(1)).build()).build();
+             MecPlatform platform = MecPlatform.builder()
+                     .config(MecPlatformConfig.builder().hostNames(emulator.hostNames())
+                             .notificationQueueCapacity(options.queueCapacity()).notificationMaxAttempts(1)
+                             .build())
+                     .api(RniApi.factory(emulator)).api(LocationApi.factory(emulator)).api(AmsApi.factory(emulator))
+                     .build().start()) {
+            emulator.addListener(counters::count);
+            subscribe(platform.baseUrl(), emulator, callbackBase, options);
+            LOG.info("MEC bench: {} UEs at {} Hz, warm-up {}, measuring {}", options.ues(), options.updateRateHz(),
+                    options.warmup(), options.duration());
+            emulator.start();
+            sleep(options.warmup());
+            Snapshot start = new Snapshot(System.nanoTime(), emulator.elapsed(), counters.copy(), received.sum(),
+                    platform.context().notifications().droppedCount());
+            sleep(options.duration());
+            Snapshot end = new Snapshot(System.nanoTime(), emulator.elapsed(), counters.copy(), received.sum(),
+                    platform.context().notifications().droppedCount());
+            emulator.stop();
+            double seconds = (end.nanos() - start.nanos()) / 1e9;
+            long[] d = new long[5];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = end.counts()[i] - start.counts()[i];
+            }
+            long delivered = end.received() - start.received();
+            return new MecBenchResult(options.ues(), options.updateRateHz(), seconds,
+                    options.ues() * options.updateRateHz(), d[0] / seconds,
+                    (end.emulated().toNanos() - start.emulated().toNanos()) / 1e9 / seconds, d[1], d[2], d[3], d[4],
+                    delivered, delivered / seconds, end.dropped() - start.dropped(),
+                    Runtime.getRuntime().availableProcessors());
+        } finally {
+            receiver.stop(0);
+            receiverThreads.shutdownNow();
+        }
+    }
+
+    private record Snapshot(long nanos, Duration emulated, long[] counts, long received, long dropped) {
+    }
+
+    /** Event counters updated on the emulator thread: position, cell, zone, host, measurement. */
+    private static final class Counters {
+        private final LongAdder[] adders = {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(),
+                new LongAdder()};
+
+        void count(EmulatorEvent e) {
+            switch (e) {
+                case EmulatorEvent.PositionUpdate p -> adders[0].increment();
+                case EmulatorEvent.CellChange c -> adders[1].increment();
+                case EmulatorEvent.ZoneEnter z -> adders[2].increment();
+                case EmulatorEvent.HostChange h -> adders[3].increment();
+                case EmulatorEvent.MeasurementReport m -> adders[4].increment();
+                case EmulatorEvent.ZoneExit z -> {
+                }
+            }
+        }
+
+        long[] copy() {
+            long[] out = new long[adders.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = adders[i].sum();
+            }
+            return out;
+        }
+    }
+
+    /** The default scenario's geometry with {@code n} UEs spread over the road, going back and forth at 5-35 m/s. */
+    static Scenario withUes(Scenario base, int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double length = 3000;
+        List<Scenario.Ue> ues = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            double y = random.nextDouble(-20, 20);
+            double x0 = random.nextDouble(0, length);
+            boolean east = random.nextBoolean();
+            List<ScenarioPosition> path = east
+                    ? List.of(ScenarioPosition.metres(x0, y), ScenarioPosition.metres(length, y),
+                    ScenarioPosition.metres(0, y))
+                    : List.of(ScenarioPosition.metres(x0, y), ScenarioPosition.metres(0, y),
+                    ScenarioPosition.metres(length, y));
+            String id = "acr:10." + ((i >> 16) & 0xFF) + "." + ((i >> 8) & 0xFF) + "." + (i & 0xFF);
+            ues.add(new Scenario.Ue(id, path, random.nextDouble(5, 35), Duration.ZERO, Scenario.PathMode.LOOP));
+        }
+        return base.withUes(ues);
+    }
+
+    private static void subscribe(String baseUrl, Emulator emulator, String callbackBase, MecBenchOptions options) {
+        RniClient rni = RniClient.of(baseUrl + RniApi.BASE_PATH);
+        LocationClient location = LocationClient.of(baseUrl + LocationApi.BASE_PATH);
+        int endpoint = 0;
+        int endpoints = options.callbackEndpoints();
+        rni.subscribe(CellChangeSubscription.of(callbackBase + (endpoint++ % endpoints),
+                new FilterCriteriaAssocHo(null, null, null, null), null));
+        for (String zone : emulator.zoneIds()) {
+            location.subscribeZone(ZoneLocationEventSubscription.of(zone, callbackBase + (endpoint++ % endpoints),
+                    null, null, null));
+        }
+        if (options.measurementReports()) {
+            // one subscription per cell spreads the reports over several callback queues
+            for (var cell : emulator.accessPoints()) {
+                if (cell.type() == org.oneedge.mec.platform.emulator.AccessPointType.LTE_4G) {
+                    rni.subscribe(MeasRepUeSubscription.of(callbackBase + (endpoint++ % endpoints),
+                            new FilterCriteriaAssocTri(null, null,
+                                    List.of(new org.oneedge.mec.api.rni.Ecgi(new org.oneedge.mec.api.rni.Plmn(
+                                            emulator.scenario().plmn().mcc(), emulator.scenario().plmn().mnc()),
+                                            cell.cellId())), null), null));
+                }
+            }
+        }
+    }
+
+    private static HttpServer receiver(LongAdder received) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
+            server.createContext("/", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                received.increment();
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("benchmark interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.oneedge.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Objects;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.oneedge.cse.store.ResourceStore;
+import org.oneedge.testkit.store.ResourceStoreContract;
+
+/**
+ * The store contract on PostgreSQL, in a schema of its own that each run drops and recreates. Reads
+ * {@code ONEEDGE_PG_URL}, {@code ONEEDGE_PG_USER}, {@code ONEEDGE_PG_PASSWORD}; skipped with a message when no server
+ * answers there.
+ */
+class PostgresResourceStoreIT extends ResourceStoreContract {
+
+    private static final String URL = env("ONEEDGE_PG_URL", "jdbc:postgresql://127.0.0.1:5432/oneedge");
+    private static final String USER = env("ONEEDGE_PG_USER", "oneedge");
+    private static final String PASSWORD = env("ONEEDGE_PG_PASSWORD", "oneedge");
+    private static final String SCHEMA = "oneedge_store_contract";
+
+    private static Boolean reachable;
+
+    private static String env(String name, String fallback) {
+        return Objects.requireNonNullElse(System.getenv(name), fallback);
+    }
+
+    @BeforeAll
+    static void dropSchemaOfEarlierRuns() throws SQLException {
+        assumeReachable();
+        execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+    }
+
+    private static void assumeReachable() {
+        if (reachable == null) {
+            DriverManager.setLoginTimeout(3);
+            try (Connection ignored = DriverManager.getConnection(URL, USER, PASSWORD)) {
+                reachable = true;
+            } catch (SQLException e) {
+                reachable = false;
+            }
+        }
+        Assumptions.assumeTrue(reachable, "PostgreSQL not reachable at " + URL + ": PostgreSQL store tests skipped");
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(URL, USER, PASSWORD); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    @Override
+    protected ResourceStore newStore() {
+        assumeReachable();
+        JdbcResourceStore store = JdbcResourceStore.open(
+                JdbcStoreConfig.builder(URL).user(USER).password(PASSWORD).schema(SCHEMA).build());
+        try {
+            execute("TRUNCATE " + SCHEMA + ".resource");
+        } catch (SQLException e) {
+            store.close();
+            throw new IllegalStateException("cannot empty " + SCHEMA + ".resource", e);
+        }
+        return store;
+    }
+}
