@@ -2,6 +2,8 @@ package org.oneedge.app;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.oneedge.app.node.Listener;
+import org.oneedge.app.node.MecNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,8 +31,29 @@ final class MecCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         LogLevels.apply(logLevel);
-        throw new IllegalStateException("the MEC platform is not part of this build yet");
+        if (port < 0 || port > 65535) {
+            throw new org.oneedge.app.config.ConfigException("--port must be a TCP port between 0 and 65535, got " + port);
+        }
+        if (scenario != null && !java.nio.file.Files.isRegularFile(scenario)) {
+            throw new org.oneedge.app.config.ConfigException("scenario file " + scenario + " does not exist");
+        }
+        ShutdownSignal signal = context.shutdown().get();
+        try (MecNode mec = MecNode.start(host, port, scenario)) {
+            for (Listener l : mec.listeners()) {
+                context.out().println(l.line());
+            }
+            context.out().println("Press Ctrl-C to stop (or send SIGTERM to pid " + ProcessHandle.current().pid() + ").");
+            context.out().flush();
+            signal.awaitStopRequest();
+            context.out().println("Stopping...");
+            context.out().flush();
+        } finally {
+            context.out().println("Stopped.");
+            context.out().flush();
+            signal.markStopped();
+        }
+        return 0;
     }
 }

@@ -26,20 +26,22 @@ class RunCommandIT {
     Path dataDir;
 
     @Test
-    void run_serves_registration_container_content_instance_and_latest_then_stops_cleanly() throws Exception {
+    void run_serves_registration_container_content_instance_latest_and_mec_then_stops_cleanly() throws Exception {
         StringWriter out = new StringWriter();
         ShutdownSignal signal = new ShutdownSignal();
         AppContext context = new AppContext(Map.of(), new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
                 () -> signal);
         AtomicInteger exit = new AtomicInteger(-1);
         Thread app = Thread.ofPlatform().name("oneedge-run").start(() -> exit.set(OneEdge.commandLine(context)
-                .execute("run", "--port", "0", "--data-dir", dataDir.toString(), "--store", "memory", "--no-mec", "--log-level", "WARN")));
+                .execute("run", "--port", "0", "--data-dir", dataDir.toString(), "--store", "memory", "--mec-port", "0", "--log-level", "WARN")));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> CSE_LINE.matcher(out.toString()).find() || !app.isAlive());
         Matcher m = CSE_LINE.matcher(out.toString());
         assertThat(m.find()).as("start-up line in: %s", out).isTrue();
         String base = m.group(1);
         assertThat(out.toString()).contains("Ctrl-C");
+        Matcher rnis = Pattern.compile("MEC 012 radio network information listening on (http://\\S+)").matcher(out.toString());
+        assertThat(rnis.find()).as("MEC platform line in: %s", out).isTrue();
 
         try (WireClient client = new WireClient()) {
             HttpResponse<String> ae = client.create(base, "Crun-it", 2,
@@ -58,6 +60,10 @@ class RunCommandIT {
             assertThat(la.statusCode()).as(la.body()).isEqualTo(200);
             JsonNode latest = JSON.readTree(la.body()).path("m2m:cin");
             assertThat(latest.path("con").asText()).isEqualTo("42.5");
+
+            HttpResponse<String> rab = client.retrieve(rnis.group(1) + "/queries/rab_info", "Crun-it");
+            assertThat(rab.statusCode()).as(rab.body()).isEqualTo(200);
+            assertThat(rab.body()).contains("cellUserInfo");
         } finally {
             signal.requestStop();
             app.join(Duration.ofSeconds(20));

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  *   start:  store -> HTTP binding (port bound, CSE not yet attached) -> CSE (poa = bound URL) -> attach -> MEC
- *   close:  HTTP binding -> MEC platform -> CSE -> store
+ *   close:  HTTP binding -> MEC platform -> CSE -> remote sender -> store
  * </pre>
  */
 public final class OneEdgeNode implements AutoCloseable {
@@ -40,6 +40,7 @@ public final class OneEdgeNode implements AutoCloseable {
     private HttpBindingServer http;
     private HttpBindingServer baseline;
     private HttpRemoteSender remoteSender;
+    private MecNode mec;
 
     private OneEdgeNode(NodeConfig config) {
         this.config = config;
@@ -94,6 +95,10 @@ public final class OneEdgeNode implements AutoCloseable {
         }
         listeners.add(new Listener(config.cseType() + "-CSE " + config.cseId() + " (" + config.cseBaseName() + ")",
                 cseBaseUrl()));
+        if (config.mecEnabled()) {
+            mec = MecNode.start(config.httpHost(), config.mecPort(), config.mecScenario());
+            listeners.addAll(mec.listeners());
+        }
         log.info("{}-CSE {} ({}) started: http {} store {}", config.cseType(), config.cseId(), config.cseBaseName(),
                 cseBaseUrl(), describeStore());
     }
@@ -154,11 +159,13 @@ public final class OneEdgeNode implements AutoCloseable {
         // HTTP first (no new requests), then the CSE (background work), then the store; each only if it started.
         closeQuietly(baseline);
         closeQuietly(http);
+        closeQuietly(mec);
         closeQuietly(cse);
         closeQuietly(remoteSender);
         closeQuietly(store);
         baseline = null;
         http = null;
+        mec = null;
         cse = null;
         remoteSender = null;
         store = null;

@@ -273,16 +273,21 @@ public final class CseBench {
         return r;
     }
 
-    /** Adds {@code count} instances to a container, in-process when the CSE is in this JVM, else over HTTP. */
+    /**
+     * Adds {@code count} instances to a container, in-process when the CSE is in this JVM, else over HTTP. Failed
+     * creates are counted and retried (reported at the end); too many of them stop the benchmark.
+     */
     private void fill(ConnectionFactory cse, String containerPath, int count) throws IOException {
         if (count <= 0) {
             return;
         }
         String how = options.inProcess() != null ? "in-process" : "over HTTP";
         progress("filling %s with %,d instances (%s, %d writers) ...", containerPath, count, how, options.clients());
-        AtomicInteger next = new AtomicInteger();
+        AtomicInteger claimed = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
-        AtomicReference<String> failure = new AtomicReference<>();
+        AtomicInteger failed = new AtomicInteger();
+        int maxFailures = Math.max(100, count / 10);
+        AtomicReference<String> firstFailure = new AtomicReference<>();
         byte[] body = contentInstance();
         JsonNode content = JSON.readTree(body);
         String to = containerPath.substring(1); // CSE-relative, e.g. cse-in/ae/flat
@@ -292,27 +297,35 @@ public final class CseBench {
             int writer = i;
             writers.add(Thread.ofPlatform().name("bench-fill-" + i).start(() -> {
                 try (BenchConnection c = options.inProcess() == null ? cse.open() : null) {
-                    int n;
-                    while (failure.get() == null && (n = next.getAndIncrement()) < count) {
+                    int n = claimed.getAndIncrement();
+                    while (n < count && failed.get() <= maxFailures) {
                         String rqi = "f" + writer + "-" + n;
+                        String problem = null;
                         if (options.inProcess() != null) {
                             Response r = options.inProcess().send(Request.builder().operation(Operation.CREATE)
                                     .to(to).from(originator).requestId(rqi).releaseVersion(RELEASE)
                                     .resourceType(ResourceType.CONTENT_INSTANCE).content(content).build());
                             if (r.statusCode().code() != 2001) {
-                                failure.compareAndSet(null, r.statusCode() + " " + r.debugMessage());
+                                problem = r.statusCode() + " " + r.debugMessage();
                             }
                         } else {
                             BenchReply reply = c.send(new BenchRequest("POST", containerPath,
                                     withType(headers(originator, rqi), ResourceType.CONTENT_INSTANCE), body));
                             if (reply.status() != 201) {
-                                failure.compareAndSet(null, "HTTP " + reply.status() + " " + reply.bodyText());
+                                problem = "HTTP " + reply.status() + " " + reply.bodyText();
                             }
                         }
-                        done.incrementAndGet();
+                        if (problem == null) {
+                            done.incrementAndGet();
+                            n = claimed.getAndIncrement();
+                        } else {
+                            failed.incrementAndGet();
+                            firstFailure.compareAndSet(null, problem);
+                        }
                     }
                 } catch (IOException | RuntimeException e) {
-                    failure.compareAndSet(null, e.toString());
+                    failed.set(maxFailures + 1);
+                    firstFailure.compareAndSet(null, e.toString());
                 }
             }));
         }
@@ -332,10 +345,13 @@ public final class CseBench {
                 }
             }
         }
-        if (failure.get() != null) {
-            throw new IOException("filling " + containerPath + " failed: " + failure.get());
+        if (failed.get() > maxFailures) {
+            throw new IOException("filling " + containerPath + " failed " + failed.get() + " times, first: "
+                    + firstFailure.get());
         }
-        progress("  %,d instances added in %.1f s", count, (System.nanoTime() - start) / 1e9);
+        progress("  %,d instances added in %.1f s%s", done.get(), (System.nanoTime() - start) / 1e9,
+                failed.get() == 0 ? "" : " (" + failed.get() + " creates failed and were retried, first: "
+                        + firstFailure.get() + ")");
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------

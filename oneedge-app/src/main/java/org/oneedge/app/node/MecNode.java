@@ -1,0 +1,90 @@
+package org.oneedge.app.node;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.oneedge.mec.platform.MecApi;
+import org.oneedge.mec.platform.MecPlatform;
+import org.oneedge.mec.platform.MecPlatformConfig;
+import org.oneedge.mec.platform.ams.AmsApi;
+import org.oneedge.mec.platform.emulator.Emulator;
+import org.oneedge.mec.platform.emulator.Scenario;
+import org.oneedge.mec.platform.emulator.ScenarioLoader;
+import org.oneedge.mec.platform.location.LocationApi;
+import org.oneedge.mec.platform.rni.RniApi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The emulated ETSI MEC platform as the app runs it: the network and mobility emulator driven by a scenario file
+ * (or the built-in default) and the platform serving MEC 011 (app support, service management), 012 RNIS, 013
+ * Location, 021 AMS and 033 IoT over the emulator. Closing stops the platform, then the emulator.
+ */
+public final class MecNode implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(MecNode.class);
+
+    /** What each API root is, for the start-up lines. */
+    private static final Map<String, String> API_NAMES = Map.of(
+            "/mec_app_support/v2", "MEC 011 application support",
+            "/mec_service_mgmt/v1", "MEC 011 service management",
+            "/rni/v2", "MEC 012 radio network information",
+            "/location/v3", "MEC 013 location",
+            "/amsi/v1", "MEC 021 application mobility",
+            "/iots/v1", "MEC 033 IoT");
+
+    private final Emulator emulator;
+    private final MecPlatform platform;
+
+    private MecNode(Emulator emulator, MecPlatform platform) {
+        this.emulator = emulator;
+        this.platform = platform;
+    }
+
+    /** Starts the emulator and the platform on {@code host:port} (0 = any free port). */
+    public static MecNode start(String host, int port, Path scenarioFile) {
+        Scenario scenario = scenarioFile == null ? ScenarioLoader.defaultScenario() : ScenarioLoader.read(scenarioFile);
+        Emulator emulator = Emulator.builder(scenario).build();
+        MecPlatform platform;
+        try {
+            platform = MecPlatform.builder()
+                    .config(MecPlatformConfig.builder().host(host).port(port).hostNames(emulator.hostNames()).build())
+                    .api(RniApi.factory(emulator))
+                    .api(LocationApi.factory(emulator))
+                    .api(AmsApi.factory(emulator))
+                    .build()
+                    .start();
+        } catch (RuntimeException e) {
+            emulator.close();
+            throw e;
+        }
+        emulator.start();
+        log.info("MEC platform at {} with scenario {} (hosts {})", platform.baseUrl(),
+                scenarioFile == null ? "built-in default" : scenarioFile, emulator.hostNames());
+        return new MecNode(emulator, platform);
+    }
+
+    /** The platform's base URL, e.g. {@code http://127.0.0.1:8090}. */
+    public String baseUrl() {
+        return platform.baseUrl();
+    }
+
+    /** One line per API root. */
+    public List<Listener> listeners() {
+        List<Listener> lines = new ArrayList<>();
+        for (MecApi api : platform.apis()) {
+            String name = API_NAMES.getOrDefault(api.basePath(), "MEC API");
+            lines.add(new Listener(name, platform.baseUrl() + api.basePath()));
+        }
+        return lines;
+    }
+
+    @Override
+    public void close() {
+        try {
+            platform.close();
+        } finally {
+            emulator.close();
+        }
+    }
+}
