@@ -131,7 +131,7 @@ abstract class MqttBindingContract {
             assertThat(response.requestId()).isEqualTo("reg-" + run);
             assertThat(response.content().at("/m2m:ae/aei").asText()).isEqualTo("CAE" + run);
             String suffix = "/" + credential + "/" + ownLevel + "/" + serialization.topicSuffix();
-            assertThat(peer.on("/oneM2M/reg_req" + suffix)).hasSize(1);
+            await().untilAsserted(() -> assertThat(peer.on("/oneM2M/reg_req" + suffix)).hasSize(1));
             await().untilAsserted(() -> assertThat(peer.on("/oneM2M/reg_resp" + suffix)).hasSize(1));
             assertThat(cse.received).singleElement().satisfies(r -> assertThat(r.from()).isNull());
         }

@@ -54,6 +54,55 @@ class MqttBindingEmbeddedBrokerIT extends MqttBindingContract {
     }
 
     @Test
+    void starts_before_its_broker_and_serves_once_the_broker_is_up() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String url = "tcp://127.0.0.1:" + port;
+        RecordingCse lateCse = new RecordingCse();
+        try (MqttBindingServer early = MqttBindingServer.builder().cseClient(lateCse).config(serverConfig()
+                .brokerUrl(url).cseId(cseId + "-early").connectTimeout(Duration.ofMillis(200)).build()).build()) {
+            early.start();
+            assertThat(early.connection().isConnected()).isFalse();
+
+            try (EmbeddedMqttBroker late = EmbeddedMqttBroker.start(EmbeddedMqttBrokerConfig.onFreePort().withPort(port));
+                 MqttCseClient ae = MqttCseClient.builder().config(MqttCseClientConfig.builder().brokerUrl(url)
+                         .cseId(cseId + "-early").clientId("A::late-" + run).requestTimeout(Duration.ofMillis(500))
+                         .build()).build().start()) {
+                Request ping = Request.builder().operation(Operation.RETRIEVE).to(cseId + "-early/cse-in")
+                        .from("CAE" + run).releaseVersion("3").build();
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                        assertThat(ae.send(ping).statusCode()).isEqualTo(ResponseStatusCode.OK));
+                assertThat(lateCse.received).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void lets_an_ae_receive_notifications_on_the_session_it_registered_with() throws Exception {
+        String aeId = "/" + ownLevel + "/CAE" + run;
+        try (MqttCseClient ae = MqttCseClient.builder().config(MqttCseClientConfig.builder().brokerUrl(brokerUrl())
+                     .cseId(cseId).clientId("A::CAE" + run).build()).build().start();
+             MqttBindingServer receiver = MqttBindingServer.builder().connection(ae.connection())
+                     .config(serverConfig().cseId(aeId).clientId("A::CAE" + run).build())
+                     .cseClient(n -> Response.of(ResponseStatusCode.OK, null)).build()) {
+            receiver.start();
+            MqttRemoteSender cseSender = MqttRemoteSender.builder().config(server.config())
+                    .connection(server.connection()).build();
+            Request notify = Request.builder().operation(Operation.NOTIFY).to(aeId).from(cseId).releaseVersion("3")
+                    .content(JSON.readTree("{\"m2m:sgn\":{\"vrq\":true,\"sur\":\"/id-in/sub\"}}")).build();
+
+            Response response = cseSender.send(pointOfAccess(), notify);
+
+            assertThat(response.statusCode()).isEqualTo(ResponseStatusCode.OK);
+            assertThat(response.from()).isEqualTo(aeId);
+            assertThat(ae.send(Request.builder().operation(Operation.RETRIEVE).to(cseId + "/cse-in").from(aeId)
+                    .releaseVersion("3").build()).statusCode()).isEqualTo(ResponseStatusCode.OK);
+        }
+    }
+
+    @Test
     void reports_5103_when_the_broker_of_a_point_of_access_is_unreachable() throws Exception {
         int closedPort;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
