@@ -65,6 +65,16 @@ public final class MqttRemoteSender implements RemoteSender, AutoCloseable {
 
     @Override
     public Response send(String pointOfAccess, Request request) {
+        try {
+            return route(pointOfAccess, request);
+        } catch (RuntimeException e) {
+            LOG.error("MQTT sending {} to {} failed", request.requestId(), pointOfAccess, e);
+            return Response.error(ResponseStatusCode.INTERNAL_SERVER_ERROR, "MQTT send failed: " + e)
+                    .withRequestId(request.requestId());
+        }
+    }
+
+    private Response route(String pointOfAccess, Request request) {
         if (closed) {
             return unreachable(request, "MQTT sender is closed");
         }

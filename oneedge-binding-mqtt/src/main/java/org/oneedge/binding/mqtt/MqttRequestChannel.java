@@ -2,7 +2,6 @@ package org.oneedge.binding.mqtt;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,7 +33,8 @@ final class MqttRequestChannel {
     private final int qos;
     private final Duration timeout;
     private final Map<String, CompletableFuture<Response>> pending = new ConcurrentHashMap<>();
-    private final Set<String> subscribedFilters = ConcurrentHashMap.newKeySet();
+    /** Response filters subscribed on the session, each with its first SUBACK; the handler is registered once. */
+    private final Map<String, CompletableFuture<Void>> responseSubscriptions = new ConcurrentHashMap<>();
 
     MqttRequestChannel(MqttConnection connection, PrimitiveCodec codec, int qos, Duration timeout) {
         this.connection = connection;
@@ -121,12 +121,10 @@ final class MqttRequestChannel {
     }
 
     private Response ensureSubscribed(String filter) {
-        if (subscribedFilters.contains(filter)) {
-            return null;
-        }
+        CompletableFuture<Void> ack = responseSubscriptions.computeIfAbsent(filter,
+                f -> connection.subscribe(f, qos, this::onResponse));
         try {
-            connection.subscribe(filter, qos, this::onResponse).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            subscribedFilters.add(filter);
+            ack.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return null;
         } catch (TimeoutException | ExecutionException e) {
             return Response.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "cannot subscribe to responses on "

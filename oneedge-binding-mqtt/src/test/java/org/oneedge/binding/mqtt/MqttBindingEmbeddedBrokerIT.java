@@ -72,6 +72,7 @@ class MqttBindingEmbeddedBrokerIT extends MqttBindingContract {
                          .build()).build().start()) {
                 Request ping = Request.builder().operation(Operation.RETRIEVE).to(cseId + "-early/cse-in")
                         .from("CAE" + run).releaseVersion("3").build();
+                assertThat(late.port()).isEqualTo(port);
                 await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                         assertThat(ae.send(ping).statusCode()).isEqualTo(ResponseStatusCode.OK));
                 assertThat(lateCse.received).isNotEmpty();
