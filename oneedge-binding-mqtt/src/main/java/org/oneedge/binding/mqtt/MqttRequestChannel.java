@@ -2,6 +2,7 @@ package org.oneedge.binding.mqtt;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -158,9 +159,9 @@ final class MqttRequestChannel {
         waiting.complete(response);
     }
 
-    private static java.util.Optional<OneM2MTopic> parseWithAnyPrefix(String topicName) {
+    private static Optional<OneM2MTopic> parseWithAnyPrefix(String topicName) {
         int i = topicName.indexOf("/oneM2M/");
-        return i <= 0 ? java.util.Optional.empty() : OneM2MTopic.parse(topicName, topicName.substring(0, i));
+        return i <= 0 ? Optional.empty() : OneM2MTopic.parse(topicName, topicName.substring(0, i));
     }
 
     private Response unreachable(String topic, Request r, Throwable cause) {

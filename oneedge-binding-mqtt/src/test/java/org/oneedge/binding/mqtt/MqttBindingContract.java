@@ -61,8 +61,12 @@ abstract class MqttBindingContract {
         if (sender != null) {
             sender.close();
         }
-        peer.close();
-        server.close();
+        if (peer != null) {
+            peer.close();
+        }
+        if (server != null) {
+            server.close();
+        }
     }
 
     MqttRemoteSender senderFor(String senderCseId, Serialization serialization, Duration timeout) {

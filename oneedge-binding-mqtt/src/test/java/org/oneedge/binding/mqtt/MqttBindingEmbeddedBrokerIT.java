@@ -104,6 +104,24 @@ class MqttBindingEmbeddedBrokerIT extends MqttBindingContract {
     }
 
     @Test
+    void serves_under_a_topic_prefix_given_as_the_path_of_the_point_of_access() {
+        String prefix = "/edge-" + run;
+        try (MqttBindingServer prefixed = MqttBindingServer.builder().cseClient(cse)
+                .config(serverConfig().cseId(cseId + "-p").topicPrefix(prefix).build()).build()) {
+            prefixed.start();
+            Request ping = Request.builder().operation(Operation.RETRIEVE).to(cseId + "-p/cse-in")
+                    .from("/id-mn-" + run).requestId("p1").releaseVersion("3").build();
+
+            Response response = senderFor("/id-mn-" + run, Serialization.CBOR, Duration.ofSeconds(3))
+                    .send(pointOfAccess() + prefix, ping);
+
+            assertThat(response.statusCode()).isEqualTo(ResponseStatusCode.OK);
+            assertThat(response.from()).isEqualTo(cseId + "-p");
+            assertThat(cse.received).singleElement().isEqualTo(ping);
+        }
+    }
+
+    @Test
     void reports_5103_when_the_broker_of_a_point_of_access_is_unreachable() throws Exception {
         int closedPort;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
