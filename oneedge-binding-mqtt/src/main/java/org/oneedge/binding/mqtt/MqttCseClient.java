@@ -92,6 +92,11 @@ public final class MqttCseClient implements CseClient, AutoCloseable {
         return fr == null || fr.isBlank() || fr.equals("C") || fr.equals("S");
     }
 
+    /** Disconnects (unless the session was given by the caller); same as {@link #close()}. */
+    public void stop() {
+        close();
+    }
+
     @Override
     public synchronized void close() {
         if (connection != null && sharedConnection == null) {

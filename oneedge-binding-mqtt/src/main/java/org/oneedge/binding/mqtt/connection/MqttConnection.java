@@ -140,6 +140,11 @@ public final class MqttConnection implements AutoCloseable {
                 .thenApply(p -> null);
     }
 
+    /** Disconnects and stops reconnecting; same as {@link #close()}. */
+    public void stop() {
+        close();
+    }
+
     @Override
     public void close() {
         if (closed) {
