@@ -73,11 +73,12 @@ final class MqttRequestChannel {
             return Response.error(ResponseStatusCode.CONFLICT, "a request with rqi " + r.requestId()
                     + " is already waiting for its response").withRequestId(r.requestId());
         }
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            connection.publish(requestTopic, payload, qos).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            connection.publish(requestTopic, payload, qos).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             LOG.debug("MQTT request {} op {} to {} published on {}", r.requestId(), r.operation(), r.to(),
                     requestTopic);
-            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             return Response.error(ResponseStatusCode.REQUEST_TIMEOUT, "no response to " + r.requestId() + " on "
                     + requestTopic + " within " + timeout).withRequestId(r.requestId());
