@@ -109,15 +109,15 @@ public final class MqttBindingServer implements AutoCloseable {
         }
     }
 
-    /** Stops taking requests; closes the connection unless it was given by the caller. */
+    /**
+     * Stops taking requests, lets requests in progress publish their responses (up to {@code connectTimeout}), then
+     * closes the connection unless it was given by the caller.
+     */
     public synchronized void stop() {
         if (!running) {
             return;
         }
         running = false;
-        if (sharedConnection == null) {
-            connection.close();
-        }
         if (injectedExecutor == null) {
             executor.shutdown();
             try {
@@ -125,6 +125,9 @@ public final class MqttBindingServer implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (sharedConnection == null) {
+            connection.close();
         }
         LOG.info("MQTT binding for {} stopped", config.cseId());
     }

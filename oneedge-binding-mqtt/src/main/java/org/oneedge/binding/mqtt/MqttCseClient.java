@@ -74,8 +74,13 @@ public final class MqttCseClient implements CseClient, AutoCloseable {
                     .withRequestId(request.requestId());
         }
         String topic = OneM2MTopic.of(prefix, kind, originator, cse, config.serialization()).topic();
-        return ch.request(topic, OneM2MTopic.originatorFilter(prefix, kind.responseKind(), originator), request,
-                config.serialization());
+        try {
+            return ch.request(topic, OneM2MTopic.originatorFilter(prefix, kind.responseKind(), originator), request,
+                    config.serialization());
+        } catch (RuntimeException e) {
+            return Response.error(ResponseStatusCode.INTERNAL_SERVER_ERROR, "MQTT send failed: " + e)
+                    .withRequestId(request.requestId());
+        }
     }
 
     /** True for an AE CREATE whose originator did not bring its own AE-ID (TS-0001 10.2.2.2, TS-0010 6.5). */
@@ -85,6 +90,11 @@ public final class MqttCseClient implements CseClient, AutoCloseable {
         }
         String fr = request.from();
         return fr == null || fr.isBlank() || fr.equals("C") || fr.equals("S");
+    }
+
+    /** Disconnects (unless the session was given by the caller); same as {@link #close()}. */
+    public void stop() {
+        close();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.oneedge.binding.mqtt;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,8 +32,7 @@ import org.slf4j.LoggerFactory;
  *   <li>a NOTIFY to a URL with any other path (a {@code nu} such as {@code mqtt://host/some/topic}): that full topic;
  *       nobody answers on such a topic, so the result is 2000 once the broker acknowledged it;</li>
  *   <li>otherwise {@code <path>/oneM2M/req/<own-id>/<receiver>/<json|cbor>}, response awaited on
- *       {@code <path>/oneM2M/resp/<own-id>/+/#}. The receiver is the notification target ({@code to}) of a NOTIFY
- *       and the CSE-ID part of {@code to} for other operations.</li>
+ *       {@code <path>/oneM2M/resp/<own-id>/+/#}. The receiver comes from {@code to}, see {@link #receiverOf}.</li>
  * </ul>
  * Requests to the node's own broker reuse the {@link MqttBindingServer}'s session (one client id per broker);
  * other brokers get their own session, opened on first use and kept.
@@ -65,6 +65,16 @@ public final class MqttRemoteSender implements RemoteSender, AutoCloseable {
 
     @Override
     public Response send(String pointOfAccess, Request request) {
+        try {
+            return route(pointOfAccess, request);
+        } catch (RuntimeException e) {
+            LOG.error("MQTT sending {} to {} failed", request.requestId(), pointOfAccess, e);
+            return Response.error(ResponseStatusCode.INTERNAL_SERVER_ERROR, "MQTT send failed: " + e)
+                    .withRequestId(request.requestId());
+        }
+    }
+
+    private Response route(String pointOfAccess, Request request) {
         if (closed) {
             return unreachable(request, "MQTT sender is closed");
         }
@@ -82,6 +92,7 @@ public final class MqttRemoteSender implements RemoteSender, AutoCloseable {
                     t.serialization().orElse(config.serialization()));
         }
         if (request.operation() == Operation.NOTIFY && poa.hasPath()) {
+            // A notification URI with a path names the full topic (TS-0010 6.6); nobody answers there.
             return channel.publishOnly(poa.path(), request, config.serialization());
         }
         String receiver;
@@ -106,21 +117,27 @@ public final class MqttRemoteSender implements RemoteSender, AutoCloseable {
         channels.clear();
     }
 
-    /** The entity a request is published to: the target of a NOTIFY, the CSE named in {@code to} otherwise. */
+    /**
+     * The entity a request is published to. A NOTIFY goes to its target when {@code to} names an entity (an AE-ID such
+     * as {@code CAE1}, {@code /id-in/CAE1}, {@code /SAE2}, or a CSE-ID); every other request, and a NOTIFY to a
+     * resource path, goes to the CSE named in {@code to}.
+     */
     static String receiverOf(Request request) {
         String to = request.to();
-        if (request.operation() == Operation.NOTIFY) {
+        boolean absolute = to.startsWith("//");
+        String lead = absolute ? "//" : to.startsWith("/") ? "/" : "";
+        String[] p = to.substring(lead.length()).split("/");
+        if (lead.isEmpty()) {
+            return p[0];
+        }
+        int cseLevels = absolute ? 2 : 1;
+        if (p.length <= cseLevels) {
             return to;
         }
-        if (to.startsWith("//")) {
-            String[] p = to.substring(2).split("/", 3);
-            return p.length >= 2 ? "//" + p[0] + "/" + p[1] : to;
-        }
-        if (to.startsWith("/")) {
-            String[] p = to.substring(1).split("/", 2);
-            return "/" + p[0];
-        }
-        return to.split("/", 2)[0];
+        String cse = lead + String.join("/", Arrays.copyOf(p, cseLevels));
+        boolean aeId = p.length == cseLevels + 1 && !p[cseLevels].isEmpty()
+                && (p[cseLevels].charAt(0) == 'C' || p[cseLevels].charAt(0) == 'S');
+        return request.operation() == Operation.NOTIFY && aeId ? to : cse;
     }
 
     private static Optional<OneM2MTopic> requestTopicIn(String path) {

@@ -2,7 +2,7 @@ package org.oneedge.binding.mqtt;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,7 +34,8 @@ final class MqttRequestChannel {
     private final int qos;
     private final Duration timeout;
     private final Map<String, CompletableFuture<Response>> pending = new ConcurrentHashMap<>();
-    private final Set<String> subscribedFilters = ConcurrentHashMap.newKeySet();
+    /** Response filters subscribed on the session, each with its first SUBACK; the handler is registered once. */
+    private final Map<String, CompletableFuture<Void>> responseSubscriptions = new ConcurrentHashMap<>();
 
     MqttRequestChannel(MqttConnection connection, PrimitiveCodec codec, int qos, Duration timeout) {
         this.connection = connection;
@@ -72,11 +73,12 @@ final class MqttRequestChannel {
             return Response.error(ResponseStatusCode.CONFLICT, "a request with rqi " + r.requestId()
                     + " is already waiting for its response").withRequestId(r.requestId());
         }
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            connection.publish(requestTopic, payload, qos).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            connection.publish(requestTopic, payload, qos).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             LOG.debug("MQTT request {} op {} to {} published on {}", r.requestId(), r.operation(), r.to(),
                     requestTopic);
-            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return answer.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             return Response.error(ResponseStatusCode.REQUEST_TIMEOUT, "no response to " + r.requestId() + " on "
                     + requestTopic + " within " + timeout).withRequestId(r.requestId());
@@ -121,12 +123,10 @@ final class MqttRequestChannel {
     }
 
     private Response ensureSubscribed(String filter) {
-        if (subscribedFilters.contains(filter)) {
-            return null;
-        }
+        CompletableFuture<Void> ack = responseSubscriptions.computeIfAbsent(filter,
+                f -> connection.subscribe(f, qos, this::onResponse));
         try {
-            connection.subscribe(filter, qos, this::onResponse).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            subscribedFilters.add(filter);
+            ack.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return null;
         } catch (TimeoutException | ExecutionException e) {
             return Response.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "cannot subscribe to responses on "
@@ -160,9 +160,9 @@ final class MqttRequestChannel {
         waiting.complete(response);
     }
 
-    private static java.util.Optional<OneM2MTopic> parseWithAnyPrefix(String topicName) {
+    private static Optional<OneM2MTopic> parseWithAnyPrefix(String topicName) {
         int i = topicName.indexOf("/oneM2M/");
-        return i <= 0 ? java.util.Optional.empty() : OneM2MTopic.parse(topicName, topicName.substring(0, i));
+        return i <= 0 ? Optional.empty() : OneM2MTopic.parse(topicName, topicName.substring(0, i));
     }
 
     private Response unreachable(String topic, Request r, Throwable cause) {

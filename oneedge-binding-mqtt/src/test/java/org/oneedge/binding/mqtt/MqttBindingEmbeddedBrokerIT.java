@@ -54,6 +54,74 @@ class MqttBindingEmbeddedBrokerIT extends MqttBindingContract {
     }
 
     @Test
+    void starts_before_its_broker_and_serves_once_the_broker_is_up() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String url = "tcp://127.0.0.1:" + port;
+        RecordingCse lateCse = new RecordingCse();
+        try (MqttBindingServer early = MqttBindingServer.builder().cseClient(lateCse).config(serverConfig()
+                .brokerUrl(url).cseId(cseId + "-early").connectTimeout(Duration.ofMillis(200)).build()).build()) {
+            early.start();
+            assertThat(early.connection().isConnected()).isFalse();
+
+            try (EmbeddedMqttBroker late = EmbeddedMqttBroker.start(EmbeddedMqttBrokerConfig.onFreePort().withPort(port));
+                 MqttCseClient ae = MqttCseClient.builder().config(MqttCseClientConfig.builder().brokerUrl(url)
+                         .cseId(cseId + "-early").clientId("A::late-" + run).requestTimeout(Duration.ofMillis(500))
+                         .build()).build().start()) {
+                Request ping = Request.builder().operation(Operation.RETRIEVE).to(cseId + "-early/cse-in")
+                        .from("CAE" + run).releaseVersion("3").build();
+                assertThat(late.port()).isEqualTo(port);
+                await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                        assertThat(ae.send(ping).statusCode()).isEqualTo(ResponseStatusCode.OK));
+                assertThat(lateCse.received).isNotEmpty();
+            }
+        }
+    }
+
+    @Test
+    void lets_an_ae_receive_notifications_on_the_session_it_registered_with() throws Exception {
+        String aeId = "/" + ownLevel + "/CAE" + run;
+        try (MqttCseClient ae = MqttCseClient.builder().config(MqttCseClientConfig.builder().brokerUrl(brokerUrl())
+                     .cseId(cseId).clientId("A::CAE" + run).build()).build().start();
+             MqttBindingServer receiver = MqttBindingServer.builder().connection(ae.connection())
+                     .config(serverConfig().cseId(aeId).clientId("A::CAE" + run).build())
+                     .cseClient(n -> Response.of(ResponseStatusCode.OK, null)).build()) {
+            receiver.start();
+            MqttRemoteSender cseSender = MqttRemoteSender.builder().config(server.config())
+                    .connection(server.connection()).build();
+            Request notify = Request.builder().operation(Operation.NOTIFY).to(aeId).from(cseId).releaseVersion("3")
+                    .content(JSON.readTree("{\"m2m:sgn\":{\"vrq\":true,\"sur\":\"/id-in/sub\"}}")).build();
+
+            Response response = cseSender.send(pointOfAccess(), notify);
+
+            assertThat(response.statusCode()).isEqualTo(ResponseStatusCode.OK);
+            assertThat(response.from()).isEqualTo(aeId);
+            assertThat(ae.send(Request.builder().operation(Operation.RETRIEVE).to(cseId + "/cse-in").from(aeId)
+                    .releaseVersion("3").build()).statusCode()).isEqualTo(ResponseStatusCode.OK);
+        }
+    }
+
+    @Test
+    void serves_under_a_topic_prefix_given_as_the_path_of_the_point_of_access() {
+        String prefix = "/edge-" + run;
+        try (MqttBindingServer prefixed = MqttBindingServer.builder().cseClient(cse)
+                .config(serverConfig().cseId(cseId + "-p").topicPrefix(prefix).build()).build()) {
+            prefixed.start();
+            Request ping = Request.builder().operation(Operation.RETRIEVE).to(cseId + "-p/cse-in")
+                    .from("/id-mn-" + run).requestId("p1").releaseVersion("3").build();
+
+            Response response = senderFor("/id-mn-" + run, Serialization.CBOR, Duration.ofSeconds(3))
+                    .send(pointOfAccess() + prefix, ping);
+
+            assertThat(response.statusCode()).isEqualTo(ResponseStatusCode.OK);
+            assertThat(response.from()).isEqualTo(cseId + "-p");
+            assertThat(cse.received).singleElement().isEqualTo(ping);
+        }
+    }
+
+    @Test
     void reports_5103_when_the_broker_of_a_point_of_access_is_unreachable() throws Exception {
         int closedPort;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {

@@ -16,8 +16,14 @@ class MqttRemoteSenderTest {
         "RETRIEVE, /id-mn/cse-mn/AE1/cnt1, /id-mn",
         "CREATE, //sp.example/id-in/cse-in, //sp.example/id-in",
         "UPDATE, cse-in/AE1, cse-in",
+        "RETRIEVE, /id-mn/CAE1, /id-mn",
+        "RETRIEVE, /id-mn, /id-mn",
         "NOTIFY, /id-in/CAE1, /id-in/CAE1",
-        "NOTIFY, CAE1, CAE1"
+        "NOTIFY, /SAE2, /SAE2",
+        "NOTIFY, //sp.example/id-in/Cae3, //sp.example/id-in/Cae3",
+        "NOTIFY, CAE1, CAE1",
+        "NOTIFY, /id-mn, /id-mn",
+        "NOTIFY, /id-mn/cse-mn/AE1/sub, /id-mn"
     })
     void publishes_to_the_cse_of_to_or_to_the_notification_target(Operation op, String to, String receiver) {
         assertThat(MqttRemoteSender.receiverOf(Request.builder().operation(op).to(to).build())).isEqualTo(receiver);

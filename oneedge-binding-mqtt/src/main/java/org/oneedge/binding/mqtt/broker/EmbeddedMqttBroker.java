@@ -58,6 +58,8 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
             p.setProperty("telemetry_enabled", "false");
             p.setProperty("netty.mqtt.message_size", Integer.toString(config.maxMessageBytes()));
             p.setProperty("netty.so_reuseaddr", "true");
+            // CleanSession=false sessions of clients that never come back are dropped after a day.
+            p.setProperty("persistent_client_expiration", "1d");
             Server s = new Server();
             s.startServer(new MemoryConfig(p), List.of());
             server = s;

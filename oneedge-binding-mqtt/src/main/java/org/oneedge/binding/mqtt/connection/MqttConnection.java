@@ -11,9 +11,11 @@ import com.hivemq.client.mqtt.mqtt3.Mqtt3AsyncClient;
 import com.hivemq.client.mqtt.mqtt3.Mqtt3ClientBuilder;
 import com.hivemq.client.mqtt.mqtt3.message.publish.Mqtt3Publish;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -41,7 +43,7 @@ public final class MqttConnection implements AutoCloseable {
         void onMessage(String topic, byte[] payload);
     }
 
-    private record Subscription(MqttTopicFilter filter, MqttQos qos, MessageHandler handler,
+    private record Subscription(MqttTopicFilter filter, MqttQos qos, List<MessageHandler> handlers,
                                 CompletableFuture<Void> firstAck) {
     }
 
@@ -111,11 +113,13 @@ public final class MqttConnection implements AutoCloseable {
 
     /**
      * Subscribes {@code filter} now and after every reconnect; {@code handler} gets every message on a matching topic.
+     * Several handlers may share a filter (e.g. a sender and an AE client waiting for responses on one session).
      * The future completes with the first SUBACK.
      */
     public CompletableFuture<Void> subscribe(String filter, int qos, MessageHandler handler) {
         Subscription s = subscriptions.computeIfAbsent(filter, f -> new Subscription(MqttTopicFilter.of(f),
-                MqttQos.fromCode(qos), handler, new CompletableFuture<>()));
+                MqttQos.fromCode(qos), new CopyOnWriteArrayList<>(), new CompletableFuture<>()));
+        s.handlers().add(handler);
         if (isConnected()) {
             sendSubscribe(s);
         }
@@ -134,6 +138,11 @@ public final class MqttConnection implements AutoCloseable {
                 .payload(payload)
                 .send()
                 .thenApply(p -> null);
+    }
+
+    /** Disconnects and stops reconnecting; same as {@link #close()}. */
+    public void stop() {
+        close();
     }
 
     @Override
@@ -207,10 +216,12 @@ public final class MqttConnection implements AutoCloseable {
         byte[] payload = publish.getPayloadAsBytes();
         for (Subscription s : subscriptions.values()) {
             if (s.filter().matches(topic)) {
-                try {
-                    s.handler().onMessage(topic.toString(), payload);
-                } catch (RuntimeException e) {
-                    LOG.error("MQTT handler for {} failed on {}", s.filter(), topic, e);
+                for (MessageHandler handler : s.handlers()) {
+                    try {
+                        handler.onMessage(topic.toString(), payload);
+                    } catch (RuntimeException e) {
+                        LOG.error("MQTT handler for {} failed on {}", s.filter(), topic, e);
+                    }
                 }
             }
         }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -76,8 +75,7 @@ final class FilterCriteriaMapping {
                 attributes.put(nm, val == null || val.isNull() ? "" : val.isValueNode() ? val.asText() : val.toString());
             }
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : n.properties()) {
             if (!KNOWN.contains(e.getKey())) {
                 JsonNode v = e.getValue();
                 attributes.put(e.getKey(), v.isValueNode() ? v.asText() : v.toString());

@@ -25,21 +25,21 @@ import org.oneedge.model.ResponseStatusCode;
 class PrimitiveCodecProperties {
     private final PrimitiveCodec codec = new PrimitiveCodec();
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void requests_survive_a_round_trip(@ForAll("requests") Request request, @ForAll Serialization serialization) {
         byte[] wire = codec.encodeRequest(request, serialization);
 
         assertThat(codec.decodeRequest(wire, serialization)).isEqualTo(request);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void responses_survive_a_round_trip(@ForAll("responses") Response response, @ForAll Serialization serialization) {
         byte[] wire = codec.encodeResponse(response, serialization);
 
         assertThat(codec.decodeResponse(wire, serialization)).isEqualTo(response);
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void timestamps_survive_a_round_trip(@ForAll("instants") Instant instant) {
         assertThat(OneM2MTimestamps.parse(OneM2MTimestamps.format(instant))).isEqualTo(instant);
     }
