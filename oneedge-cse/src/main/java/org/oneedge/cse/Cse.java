@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.oneedge.cse.access.AccessChecker;
+import org.oneedge.cse.access.AccessControlExtension;
 import org.oneedge.cse.container.ContainerHandler;
 import org.oneedge.cse.container.ContentInstanceHandler;
 import org.oneedge.cse.event.ResourceEvent;
@@ -22,6 +23,7 @@ import org.oneedge.cse.store.InMemoryResourceStore;
 import org.oneedge.cse.store.Resource;
 import org.oneedge.cse.store.ResourceStore;
 import org.oneedge.cse.store.Write;
+import org.oneedge.cse.subscription.SubscriptionExtension;
 import org.oneedge.model.ContentCodec;
 import org.oneedge.model.CseClient;
 import org.oneedge.model.RemoteSender;
@@ -37,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * A oneM2M CSE: transport-free; bindings hand it {@link Request}s and send back its {@link Response}s
  * (ARCHITECTURE.md "Transport-free core"). Built with {@link #builder()}, started with {@link #start()} (creates the
  * CSEBase if absent, starts the expiry sweep and the extensions), closed with {@link #close()} (does not close the
- * store). The request path is drawn in {@link Engine}.
+ * store). The request path is drawn in the package documentation.
  *
  * <pre>
  *  Cse cse = Cse.builder().config(CseConfig.defaults()).store(new InMemoryResourceStore()).build();
@@ -165,14 +167,15 @@ public final class Cse implements CseClient, AutoCloseable {
 
     /**
      * Wires a {@link Cse}. Defaults: {@link CseConfig#defaults()}, an {@link InMemoryResourceStore}, the UTC system
-     * clock, {@link AccessChecker#allowAll()}, {@link Forwarder#none()}, handlers for CSEBase, AE, container and
-     * contentInstance. Handlers given here replace a default for the same type.
+     * clock, {@link Forwarder#none()}, handlers for CSEBase, AE, container and contentInstance, access control
+     * policies ({@link AccessControlExtension}, unless an access checker is given) and subscriptions
+     * ({@link SubscriptionExtension}). Handlers given here replace a default for the same type.
      */
     public static final class Builder {
         private CseConfig config = CseConfig.defaults();
         private ResourceStore store;
         private Clock clock = Clock.systemUTC();
-        private AccessChecker accessChecker = AccessChecker.allowAll();
+        private AccessChecker accessChecker; // null: access control policies
         private Forwarder forwarder = Forwarder.none();
         private final List<RemoteSender> remoteSenders = new ArrayList<>();
         private final List<ResourceHandler> handlers = new ArrayList<>();
@@ -242,9 +245,17 @@ public final class Cse implements CseClient, AutoCloseable {
                 table.put(h.type(), h);
             }
             List<ResourceEventListener> allListeners = new ArrayList<>(listeners);
-            AccessChecker[] checker = {accessChecker};
+            AccessChecker[] checker = {accessChecker != null ? accessChecker : AccessChecker.allowAll()};
+            List<CseExtension> allExtensions = new ArrayList<>();
+            if (accessChecker == null && extensions.stream().noneMatch(AccessControlExtension.class::isInstance)) {
+                allExtensions.add(new AccessControlExtension());
+            }
+            if (extensions.stream().noneMatch(SubscriptionExtension.class::isInstance)) {
+                allExtensions.add(new SubscriptionExtension(() -> checker[0]));
+            }
+            allExtensions.addAll(extensions);
             CseRef ref = new CseRef();
-            for (CseExtension extension : extensions) {
+            for (CseExtension extension : allExtensions) {
                 extension.install(new CseExtension.Installation() {
                     @Override public CseConfig config() { return config; }
                     @Override public ResourceStore store() { return theStore; }
@@ -258,7 +269,7 @@ public final class Cse implements CseClient, AutoCloseable {
             }
             Engine engine = new Engine(config, theStore, new CreationClock(clock), new HandlerTable(table),
                     checker[0], new EventBus(allListeners), forwarder);
-            Cse cse = new Cse(engine, remoteSenders, extensions);
+            Cse cse = new Cse(engine, remoteSenders, allExtensions);
             ref.cse = cse;
             return cse;
         }

@@ -47,6 +47,7 @@ final class DeleteOperation {
             case Target.Stored s -> s.resource();
             case Target.Virtual v -> engine.retrieve.instance(v, request.to());
         };
+        engine.requireRetrievalEnabled(resource, target instanceof Target.Virtual v ? v.parent() : null, "DELETE");
         ResourceHandler handler = engine.handlerOf(resource);
         if (!handler.deletable()) {
             throw new OneM2MException(ResponseStatusCode.OPERATION_NOT_ALLOWED,

@@ -129,6 +129,23 @@ final class Engine {
         return handler;
     }
 
+    /**
+     * Refuses with 4005 a RETRIEVE or DELETE of a content instance (directly or through {@code la}/{@code ol}) whose
+     * container has {@code disr=true} (TS-0004 7.4.7, digest §7.1).
+     *
+     * @param container the instance's parent when already at hand, else null
+     */
+    void requireRetrievalEnabled(Resource instance, Resource container, String operation) {
+        if (instance.type() != org.oneedge.model.ResourceType.CONTENT_INSTANCE) {
+            return;
+        }
+        Resource parent = container != null ? container : store.get(instance.pi()).orElse(null);
+        if (parent != null && parent.attributes().path("disr").asBoolean(false)) {
+            throw new OneM2MException(ResponseStatusCode.OPERATION_NOT_ALLOWED, operation + " of instances of '"
+                    + parent.path() + "' is disabled (disableRetrieval is true)");
+        }
+    }
+
     /** Refuses with 4103 unless the originator holds the privilege; the admin always does. */
     void requirePrivilege(String originator, int privilege, Resource target, Request request, String what) {
         if (!permits(originator, privilege, target, request)) {

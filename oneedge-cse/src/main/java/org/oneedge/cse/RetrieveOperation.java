@@ -50,6 +50,7 @@ final class RetrieveOperation {
         };
         Instant now = engine.clock.now();
         FilterCriteria fc = request.filterCriteria();
+        engine.requireRetrievalEnabled(resource, target instanceof Target.Virtual v ? v.parent() : null, "RETRIEVE");
         if (fc.isDiscovery()) {
             return discover(request, resource, rcn, now);
         }

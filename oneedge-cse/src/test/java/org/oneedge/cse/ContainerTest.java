@@ -168,4 +168,17 @@ class ContainerTest {
         String second = add("b").content().at("/m2m:cin/ct").asText();
         assertThat(second).isGreaterThan(first);
     }
+
+    @Test
+    void disabled_retrieval_refuses_reading_and_deleting_instances() {
+        container("\"disr\":true");
+        String ri = add("x").content().at("/m2m:cin/ri").asText();
+        Response la = t.retrieve("cse-in/AE1/cnt/la");
+        assertThat(la.statusCode()).isEqualTo(ResponseStatusCode.OPERATION_NOT_ALLOWED);
+        assertThat(la.debugMessage()).contains("disableRetrieval");
+        assertThat(t.retrieve(ri).statusCode()).isEqualTo(ResponseStatusCode.OPERATION_NOT_ALLOWED);
+        assertThat(t.delete("cse-in/AE1/cnt/ol").statusCode()).isEqualTo(ResponseStatusCode.OPERATION_NOT_ALLOWED);
+        t.update("cse-in/AE1/cnt", "{\"m2m:cnt\":{\"disr\":false}}");
+        assertThat(t.retrieve(ri).statusCode()).isEqualTo(ResponseStatusCode.OK);
+    }
 }

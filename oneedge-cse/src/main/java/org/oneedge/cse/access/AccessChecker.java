@@ -21,7 +21,8 @@ import org.oneedge.model.Request;
  *       (the engine refuses mixed updates with 4000 first), so the checker can judge it by {@code pvs}.</li>
  * </ul>
  * Implementations must be thread-safe and must not write to the store. Plug one in with
- * {@code Cse.builder().accessChecker(…)}; the default is {@link #allowAll()}.
+ * {@code Cse.builder().accessChecker(…)}; the default enforces access control policies ({@link AclAccessChecker}),
+ * and {@link #allowAll()} switches checks off.
  */
 @FunctionalInterface
 public interface AccessChecker {

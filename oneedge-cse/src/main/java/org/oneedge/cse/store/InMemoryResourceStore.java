@@ -17,7 +17,8 @@ import org.oneedge.model.ResourceType;
 
 /**
  * A {@link ResourceStore} held in memory, for tests and for nodes that need no persistence.
- * Children are kept per parent in creation order so that {@code la}/{@code ol} cost O(log n).
+ * Children are kept per parent in creation order, also per type, so that {@code la}/{@code ol} and children of one
+ * type cost O(log n) however many other children there are; an index by {@code et} keeps the expiry sweep cheap.
  */
 public final class InMemoryResourceStore implements ResourceStore {
 
@@ -42,6 +43,22 @@ public final class InMemoryResourceStore implements ResourceStore {
     private final Map<String, Resource> byRi = new ConcurrentHashMap<>();
     private final Map<String, String> riByPath = new ConcurrentHashMap<>();
     private final Map<String, NavigableMap<ChildKey, Resource>> childrenByParent = new ConcurrentHashMap<>();
+    private final Map<TypedParent, NavigableMap<ChildKey, Resource>> childrenByParentAndType = new ConcurrentHashMap<>();
+    private final NavigableMap<ExpiryKey, Resource> byExpiry = new ConcurrentSkipListMap<>();
+
+    /** Key of the per-type child index. */
+    private record TypedParent(String pi, ResourceType type) {}
+
+    /** Orders resources by {@code et}, then {@code ri}. */
+    private record ExpiryKey(Instant expiresAt, String ri) implements Comparable<ExpiryKey> {
+        private static final Comparator<ExpiryKey> ORDER =
+                Comparator.comparing(ExpiryKey::expiresAt).thenComparing(ExpiryKey::ri);
+
+        @Override
+        public int compareTo(ExpiryKey other) {
+            return ORDER.compare(this, other);
+        }
+    }
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
     @Override
@@ -112,12 +129,38 @@ public final class InMemoryResourceStore implements ResourceStore {
         byRi.put(r.ri(), r);
         riByPath.put(r.path(), r.ri());
         childrenByParent.computeIfAbsent(r.pi(), k -> new ConcurrentSkipListMap<>()).put(ChildKey.of(r), r);
+        childrenByParentAndType.computeIfAbsent(new TypedParent(r.pi(), r.type()), k -> new ConcurrentSkipListMap<>())
+                .put(ChildKey.of(r), r);
+        if (r.expiresAt() != null) {
+            byExpiry.put(new ExpiryKey(r.expiresAt(), r.ri()), r);
+        }
     }
 
+    /** Overwrites in place, so that lock-free readers never see the resource missing in between. */
     private void replace(Resource r) {
         Resource old = byRi.get(r.ri());
-        unlink(old);
-        insert(r);
+        if (!old.path().equals(r.path()) || !old.pi().equals(r.pi()) || old.type() != r.type()
+                || !old.createdAt().equals(r.createdAt())) {
+            unlink(old);
+            insert(r);
+            return;
+        }
+        byRi.put(r.ri(), r);
+        ChildKey key = ChildKey.of(r);
+        NavigableMap<ChildKey, Resource> siblings = childrenByParent.get(r.pi());
+        if (siblings != null) {
+            siblings.put(key, r);
+        }
+        NavigableMap<ChildKey, Resource> sameType = childrenByParentAndType.get(new TypedParent(r.pi(), r.type()));
+        if (sameType != null) {
+            sameType.put(key, r);
+        }
+        if (r.expiresAt() != null) {
+            byExpiry.put(new ExpiryKey(r.expiresAt(), r.ri()), r);
+        }
+        if (old.expiresAt() != null && !old.expiresAt().equals(r.expiresAt())) {
+            byExpiry.remove(new ExpiryKey(old.expiresAt(), old.ri()));
+        }
     }
 
     private void unlink(Resource r) {
@@ -126,6 +169,13 @@ public final class InMemoryResourceStore implements ResourceStore {
         NavigableMap<ChildKey, Resource> siblings = childrenByParent.get(r.pi());
         if (siblings != null) {
             siblings.remove(ChildKey.of(r));
+        }
+        NavigableMap<ChildKey, Resource> sameType = childrenByParentAndType.get(new TypedParent(r.pi(), r.type()));
+        if (sameType != null) {
+            sameType.remove(ChildKey.of(r));
+        }
+        if (r.expiresAt() != null) {
+            byExpiry.remove(new ExpiryKey(r.expiresAt(), r.ri()));
         }
     }
 
@@ -136,8 +186,13 @@ public final class InMemoryResourceStore implements ResourceStore {
         }
         NavigableMap<ChildKey, Resource> children = childrenByParent.remove(ri);
         if (children != null) {
+            java.util.Set<ResourceType> childTypes = java.util.EnumSet.noneOf(ResourceType.class);
             for (Resource child : List.copyOf(children.values())) {
+                childTypes.add(child.type());
                 deleteSubtree(child.ri());
+            }
+            for (ResourceType type : childTypes) {
+                childrenByParentAndType.remove(new TypedParent(ri, type));
             }
         }
         unlink(r);
@@ -147,16 +202,14 @@ public final class InMemoryResourceStore implements ResourceStore {
     public List<Resource> children(String pi, ResourceType type, int offset, int limit) {
         lock.readLock().lock();
         try {
-            NavigableMap<ChildKey, Resource> children = childrenByParent.get(pi);
+            NavigableMap<ChildKey, Resource> children = type == null ? childrenByParent.get(pi)
+                    : childrenByParentAndType.get(new TypedParent(pi, type));
             if (children == null) {
                 return List.of();
             }
             List<Resource> result = new ArrayList<>();
             int skipped = 0;
             for (Resource child : children.values()) {
-                if (type != null && child.type() != type) {
-                    continue;
-                }
                 if (skipped++ < offset) {
                     continue;
                 }
@@ -173,29 +226,23 @@ public final class InMemoryResourceStore implements ResourceStore {
 
     @Override
     public long countChildren(String pi, ResourceType type) {
-        NavigableMap<ChildKey, Resource> children = childrenByParent.get(pi);
-        if (children == null) {
-            return 0;
-        }
-        return type == null ? children.size() : children.values().stream().filter(c -> c.type() == type).count();
+        NavigableMap<ChildKey, Resource> children = type == null ? childrenByParent.get(pi)
+                : childrenByParentAndType.get(new TypedParent(pi, type));
+        return children == null ? 0 : children.size();
     }
 
     @Override
     public Optional<Resource> oldestChild(String pi, ResourceType type) {
-        NavigableMap<ChildKey, Resource> children = childrenByParent.get(pi);
-        if (children == null) {
-            return Optional.empty();
-        }
-        return children.values().stream().filter(c -> c.type() == type).findFirst();
+        NavigableMap<ChildKey, Resource> children = childrenByParentAndType.get(new TypedParent(pi, type));
+        var first = children == null ? null : children.firstEntry();
+        return first == null ? Optional.empty() : Optional.of(first.getValue());
     }
 
     @Override
     public Optional<Resource> latestChild(String pi, ResourceType type) {
-        NavigableMap<ChildKey, Resource> children = childrenByParent.get(pi);
-        if (children == null) {
-            return Optional.empty();
-        }
-        return children.descendingMap().values().stream().filter(c -> c.type() == type).findFirst();
+        NavigableMap<ChildKey, Resource> children = childrenByParentAndType.get(new TypedParent(pi, type));
+        var last = children == null ? null : children.lastEntry();
+        return last == null ? Optional.empty() : Optional.of(last.getValue());
     }
 
     @Override
@@ -233,11 +280,14 @@ public final class InMemoryResourceStore implements ResourceStore {
 
     @Override
     public List<Resource> expiredBefore(Instant instant, int limit) {
-        return byRi.values().stream()
-                .filter(r -> r.expiresAt() != null && r.expiresAt().isBefore(instant))
-                .sorted(Comparator.comparing(Resource::expiresAt).thenComparing(Resource::ri))
-                .limit(limit)
-                .toList();
+        List<Resource> result = new ArrayList<>();
+        for (Resource r : byExpiry.values()) {
+            if (result.size() >= limit || !r.expiresAt().isBefore(instant)) {
+                break;
+            }
+            result.add(r);
+        }
+        return result;
     }
 
     @Override

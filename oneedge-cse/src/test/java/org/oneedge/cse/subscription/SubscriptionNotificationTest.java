@@ -213,6 +213,31 @@ class SubscriptionNotificationTest {
     }
 
     @Test
+    void child_deletions_are_notified_for_the_listed_child_types_only() {
+        subscribe("{\"m2m:sub\":{\"nu\":[\"Cae1\"],\"enc\":{\"net\":[4],\"chty\":[3]},\"nct\":3}}");
+        addInstance("x");
+        node.create("cse-in/AE1/cnt", "Cae1", ResourceType.CONTAINER, "{\"m2m:cnt\":{\"rn\":\"inner\"}}");
+        String innerRi = node.store.getByPath("cse-in/AE1/cnt/inner").orElseThrow().ri();
+        String cinPath = node.store.children(containerRi(), ResourceType.CONTENT_INSTANCE, 0, 1).getFirst().path();
+        node.delete(cinPath, "Cae1");
+        node.delete("cse-in/AE1/cnt/inner", "Cae1");
+        await().until(() -> node.sender.notificationsTo(AE_POA).size() == 1);
+        JsonNode nev = node.sender.notificationsTo(AE_POA).getFirst().content().at("/m2m:sgn/nev");
+        assertThat(nev.get("net").asInt()).isEqualTo(4);
+        assertThat(nev.at("/rep/m2m:uri").asText()).isEqualTo(innerRi);
+    }
+
+    @Test
+    void operation_monitoring_reports_the_operation_and_its_originator() {
+        subscribe("{\"m2m:sub\":{\"nu\":[\"Cae1\"],\"enc\":{\"om\":[{\"ops\":2}]}}}");
+        node.retrieve("cse-in/AE1/cnt", TestNode.ADMIN);
+        await().until(() -> node.sender.to(AE_POA).size() == 1);
+        JsonNode om = node.sender.to(AE_POA).getFirst().content().at("/m2m:sgn/nev/om");
+        assertThat(om.get("ops").asInt()).isEqualTo(2);
+        assertThat(om.get("org").asText()).isEqualTo(TestNode.ADMIN);
+    }
+
+    @Test
     void batches_notifications_into_an_aggregate() {
         subscribe("{\"m2m:sub\":{\"nu\":[\"Cae1\"],\"enc\":{\"net\":[3]},\"bn\":{\"num\":3}}}");
         for (int i = 0; i < 3; i++) {
