@@ -35,9 +35,9 @@ public final class HttpBindingServer implements AutoCloseable {
     private Server server;
     private ServerConnector connector;
 
-    /** A server that maps requests to {@code cse} with the JSON codec. */
+    /** A server that maps requests to {@code cse}, reading and answering JSON and CBOR. */
     public HttpBindingServer(HttpBindingConfig config, CseClient cse) {
-        this(config, cse, Ts0009Codec.json());
+        this(config, cse, Ts0009Codec.jsonAndCbor());
     }
 
     /** A server that maps requests to {@code cse} with the given codec (e.g. one that also knows CBOR). */

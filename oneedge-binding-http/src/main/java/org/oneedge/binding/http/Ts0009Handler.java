@@ -61,7 +61,8 @@ final class Ts0009Handler extends Handler.Abstract {
             if (!Ts0009Codec.isMappedMethod(http.getMethod())) {
                 out.getHeaders().put(Ts0009Headers.ALLOW, Ts0009Codec.ALLOWED_METHODS);
             }
-            answerCodec = codec.negotiate(firstHeader(http, Ts0009Headers.ACCEPT));
+            answerCodec = codec.negotiate(firstHeader(http, Ts0009Headers.ACCEPT),
+                    firstHeader(http, Ts0009Headers.CONTENT_TYPE));
             byte[] body = readBody(http);
             WireRequest wire = new WireRequest(http.getMethod(), http.getHttpURI().getPath(),
                     http.getHttpURI().getQuery(), headers, body);

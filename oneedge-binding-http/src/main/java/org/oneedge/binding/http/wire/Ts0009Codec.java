@@ -19,7 +19,7 @@ import org.oneedge.model.ResponseStatusCode;
  *  server:  WireRequest --decodeRequest--&gt; Request --CseClient--&gt; Response --encodeResponse--&gt; WireResponse
  *  client:  Request --encodeRequest--&gt; WireRequest --java.net.http--&gt; WireResponse --decodeResponse--&gt; Response
  * </pre>
- * Content is read and written by the {@link ContentCodec}s given (JSON now; a CBOR codec slots into the list).
+ * Content is read and written by the {@link ContentCodec}s given ({@link JsonContentCodec}, {@link CborContentCodec}).
  */
 public final class Ts0009Codec {
 
@@ -40,6 +40,11 @@ public final class Ts0009Codec {
     /** JSON only, system clock. */
     public static Ts0009Codec json() {
         return new Ts0009Codec(List.of(new JsonContentCodec()), Clock.systemUTC());
+    }
+
+    /** JSON (the default) and CBOR, system clock: what a server accepts and answers in. */
+    public static Ts0009Codec jsonAndCbor() {
+        return new Ts0009Codec(List.of(new JsonContentCodec(), new CborContentCodec()), Clock.systemUTC());
     }
 
     // ---------------------------------------------------------------- server side
@@ -122,8 +127,33 @@ public final class Ts0009Codec {
      * @throws OneM2MException NOT_ACCEPTABLE (5207) when no listed media type can be produced
      */
     public ContentCodec negotiate(String accept) {
+        return negotiate(accept, null);
+    }
+
+    /**
+     * The codec to answer with for an {@code Accept} header; when it is absent or a wildcard, the codec of the
+     * request's {@code Content-Type} (a CBOR request gets a CBOR answer), else the first codec (JSON).
+     *
+     * @param contentType the request's {@code Content-Type} header, or null
+     * @throws OneM2MException NOT_ACCEPTABLE (5207) when no listed media type can be produced
+     */
+    public ContentCodec negotiate(String accept, String contentType) {
+        ContentCodec fallback = codecs.get(0);
+        if (contentType != null && !contentType.isBlank()) {
+            try {
+                MediaType requestType = MediaType.parse(contentType);
+                for (ContentCodec c : codecs) {
+                    if (c.handles(requestType)) {
+                        fallback = c;
+                        break;
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                // decodeRequest reports the bad Content-Type
+            }
+        }
         if (accept == null || accept.isBlank()) {
-            return codecs.get(0);
+            return fallback;
         }
         List<MediaType> wanted;
         try {
@@ -133,7 +163,7 @@ public final class Ts0009Codec {
         }
         for (MediaType m : wanted) {
             if (m.isWildcard() && ("*".equals(m.type()) || "application".equals(m.type()))) {
-                return codecs.get(0);
+                return fallback;
             }
             for (ContentCodec c : codecs) {
                 if (c.handles(m)) {
@@ -274,6 +304,9 @@ public final class Ts0009Codec {
         }
         if (names.contains("application/json")) {
             names.add("application/vnd.onem2m-res+json");
+        }
+        if (names.contains("application/cbor")) {
+            names.add("application/vnd.onem2m-res+cbor");
         }
         return String.join(", ", names);
     }
