@@ -3,8 +3,9 @@ package org.oneedge.binding.mqtt.broker;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,9 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
         if (config.allowAnonymous() && !isLoopback(config.host())) {
             LOG.warn("Embedded MQTT broker allows anonymous clients on non-loopback address {}", config.host());
         }
+        if (config.port() != 0) {
+            ensurePortFree();
+        }
         try {
             dataDir = Files.createTempDirectory("oneedge-moquette-");
             Properties p = new Properties();
@@ -61,13 +65,18 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
             // CleanSession=false sessions of clients that never come back are dropped after a day.
             p.setProperty("persistent_client_expiration", "1d");
             Server s = new Server();
-            s.startServer(new MemoryConfig(p), List.of());
+            try {
+                s.startServer(new MemoryConfig(p), List.of());
+                boundPort = config.port() != 0 ? config.port() : awaitBoundPort(s);
+            } catch (IOException | RuntimeException e) {
+                stopQuietly(s);
+                throw e;
+            }
             server = s;
-            boundPort = config.port() != 0 ? config.port() : awaitBoundPort(s);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             deleteDataDir();
-            throw new UncheckedIOException("cannot start embedded MQTT broker on " + config.host() + ":"
-                    + config.port(), e);
+            throw new IllegalStateException("cannot start embedded MQTT broker on " + config.host() + ":"
+                    + config.port() + ": " + e.getMessage(), e);
         }
         LOG.info("Embedded MQTT broker listening on {}", url());
     }
@@ -120,8 +129,26 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
                 break;
             }
         }
-        s.stopServer();
         throw new IOException("embedded MQTT broker did not report its port");
+    }
+
+    /** Fails fast with a clear message instead of letting Moquette log a bind error and stop slowly. */
+    private void ensurePortFree() {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(config.host(), config.port()));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start embedded MQTT broker on " + config.host() + ":"
+                    + config.port() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void stopQuietly(Server s) {
+        try {
+            s.stopServer();
+        } catch (RuntimeException e) {
+            LOG.debug("embedded MQTT broker did not stop cleanly after a failed start: {}", e.toString());
+        }
     }
 
     private void deleteDataDir() {
