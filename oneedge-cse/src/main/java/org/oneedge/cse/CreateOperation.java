@@ -65,7 +65,7 @@ final class CreateOperation {
 
         Resource created;
         CreateContext context;
-        WriteLocks.Held lock = engine.locks.lock(parent.ri());
+        WriteLocks.Held lock = handler.createLocksParent() ? engine.locks.lock(parent.ri()) : WriteLocks.NONE;
         try {
             Resource freshParent = engine.store.get(parent.ri())
                     .orElseThrow(() -> TargetResolver.notFound(request.to()));
