@@ -34,7 +34,7 @@ public final class TestHttp {
     static final ObjectMapper MAPPER = MecJson.newObjectMapper();
     /** The mapper the tests use to build JSON. */
     public static final ObjectMapper MAPPER_FOR_TESTS = MAPPER;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestHttp() {
     }

@@ -43,9 +43,13 @@ public final class MecRestClient {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
-    /** A client with a new {@link HttpClient}, the standard mapper and a 10 s request timeout. */
+    /**
+     * A client with a new HTTP/1.1 {@link HttpClient} (no h2c upgrade round trips), the standard mapper and a 10 s
+     * request timeout.
+     */
     public static MecRestClient of(String baseUrl) {
-        return new MecRestClient(baseUrl, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+        return new MecRestClient(baseUrl, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5)).build(),
                 MecJson.newObjectMapper(), Duration.ofSeconds(10));
     }
 

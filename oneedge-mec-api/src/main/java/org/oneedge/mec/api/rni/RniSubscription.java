@@ -19,6 +19,8 @@ public sealed interface RniSubscription permits CellChangeSubscription, MeasRepU
 
     String callbackReference();
 
+    Boolean requestTestNotification();
+
     TimeStamp expiryDeadline();
 
     SelfLinks links();

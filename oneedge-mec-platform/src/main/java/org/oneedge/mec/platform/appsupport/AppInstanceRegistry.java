@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>
  *   requestShutdown(id, TERMINATING) -> listeners send AppTerminationNotification
- *        -> app POSTs confirm_termination  (or maxGracefulTimeout passes)
+ *        -> app POSTs confirm_termination  (or maxGracefulTimeout passes; at once if the app has no
+ *           termination subscription)
  *        -> future completes; TERMINATING: the instance is removed (listeners drop its services and subscriptions)
  * </pre>
  */
@@ -51,8 +52,12 @@ public final class AppInstanceRegistry {
 
     /** Told about shutdown requests and removals. */
     public interface Listener {
-        /** The app should be told to shut down ({@code AppTerminationNotification}). */
-        default void shutdownRequested(AppInstance app, OperationActionType action, Duration gracePeriod) {
+        /**
+         * The app should be told to shut down ({@code AppTerminationNotification}); returns whether anybody was
+         * told (if nobody was, the platform does not wait for a confirmation).
+         */
+        default boolean shutdownRequested(AppInstance app, OperationActionType action, Duration gracePeriod) {
+            return false;
         }
 
         /** The app instance is gone: drop whatever belongs to it. */
@@ -94,7 +99,7 @@ public final class AppInstanceRegistry {
         if (apps.putIfAbsent(id, app) != null) {
             throw MecProblemException.conflict("app instance '" + id + "' is already registered");
         }
-        LOG.info("MEC app instance {} '{}' registered on host {}", id, info.appName(), hostName);
+        LOG.debug("MEC app instance {} '{}' registered on host {}", id, info.appName(), hostName);
         return app;
     }
 
@@ -139,7 +144,7 @@ public final class AppInstanceRegistry {
         }
         AppInstance ready = app.with(State.READY);
         apps.put(appInstanceId, ready);
-        LOG.info("MEC app instance {} is READY", appInstanceId);
+        LOG.debug("MEC app instance {} is READY", appInstanceId);
         return ready;
     }
 
@@ -163,8 +168,15 @@ public final class AppInstanceRegistry {
         }
         apps.put(appInstanceId, app.with(action == OperationActionType.TERMINATING ? State.TERMINATING
                 : State.STOPPING));
-        listeners.forEach(l -> l.shutdownRequested(app, action, grace));
-        scheduler.schedule(() -> finishShutdown(appInstanceId, false), grace.toMillis(), TimeUnit.MILLISECONDS);
+        boolean told = false;
+        for (Listener l : listeners) {
+            told |= l.shutdownRequested(app, action, grace);
+        }
+        if (told) {
+            scheduler.schedule(() -> finishShutdown(appInstanceId, false), grace.toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            finishShutdown(appInstanceId, false); // no termination subscription: nobody can confirm
+        }
         return done;
     }
 
@@ -193,7 +205,7 @@ public final class AppInstanceRegistry {
         } else {
             apps.computeIfPresent(appInstanceId, (k, a) -> a.with(State.STOPPED));
         }
-        LOG.info("MEC app instance {} {} ({})", appInstanceId, p.action() == OperationActionType.TERMINATING
+        LOG.debug("MEC app instance {} {} ({})", appInstanceId, p.action() == OperationActionType.TERMINATING
                 ? "terminated" : "stopped", confirmed ? "confirmed" : "grace period expired");
         p.done().complete(confirmed);
     }
@@ -215,7 +227,7 @@ public final class AppInstanceRegistry {
         if (removed != null) {
             pending.remove(appInstanceId);
             listeners.forEach(l -> l.removed(removed));
-            LOG.info("MEC app instance {} removed", appInstanceId);
+            LOG.debug("MEC app instance {} removed", appInstanceId);
         }
         return Optional.ofNullable(removed);
     }

@@ -41,9 +41,9 @@ public final class AppSupportApi implements MecApi {
         this.subscriptions = ctx.newSubscriptionRegistry("sub-");
         apps.addListener(new AppInstanceRegistry.Listener() {
             @Override
-            public void shutdownRequested(AppInstanceRegistry.AppInstance app, OperationActionType action,
-                                          Duration gracePeriod) {
-                notifyShutdown(app, action, gracePeriod);
+            public boolean shutdownRequested(AppInstanceRegistry.AppInstance app, OperationActionType action,
+                                             Duration gracePeriod) {
+                return notifyShutdown(app, action, gracePeriod);
             }
 
             @Override
@@ -168,13 +168,15 @@ public final class AppSupportApi implements MecApi {
                 () -> MecProblemException.notFound("app instance '" + app + "' has no subscription '" + id + "'"));
     }
 
-    private void notifyShutdown(AppInstanceRegistry.AppInstance app, OperationActionType action, Duration grace) {
-        for (var entry : subscriptions.matching(e -> app.appInstanceId().equals(e.owner()))) {
+    private boolean notifyShutdown(AppInstanceRegistry.AppInstance app, OperationActionType action, Duration grace) {
+        var subscribed = subscriptions.matching(e -> app.appInstanceId().equals(e.owner()));
+        for (var entry : subscribed) {
             String self = entry.subscription().links().self().href();
             String confirm = self.substring(0, self.lastIndexOf("/subscriptions/")) + "/confirm_termination";
             ctx.notifications().send(entry.callback(), new AppTerminationNotification(
                     AppTerminationNotification.TYPE, action, (int) Math.max(1, grace.toSeconds()),
                     new AppTerminationNotification.Links(LinkType.of(self), LinkType.of(confirm))));
         }
+        return !subscribed.isEmpty();
     }
 }

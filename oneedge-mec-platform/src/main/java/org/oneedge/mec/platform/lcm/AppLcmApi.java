@@ -370,7 +370,7 @@ public final class AppLcmApi implements MecApi {
                 }
                 transition(current, OperationState.COMPLETED, i);
                 notifyInstanceState(i, state);
-                LOG.info("MEC app instance {} {} completed", i.id, op.operation());
+                LOG.debug("MEC app instance {} {} completed", i.id, op.operation());
             } catch (Exception e) {
                 onFailure.run();
                 synchronized (i) {

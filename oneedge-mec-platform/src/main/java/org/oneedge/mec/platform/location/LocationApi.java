@@ -336,6 +336,13 @@ public final class LocationApi implements MecApi, EmulatorListener {
             LOG.info("Location subscription {}/{} created: {} -> {}", kind, entry.id(), s.subscriptionType(),
                     s.callbackReference());
             ex.created(ex.href(base + "/" + entry.id()), Map.of(root, entry.subscription()));
+            if (s instanceof UserLocationEventSubscription u && Boolean.TRUE.equals(u.requestTestNotification())
+                    || s instanceof ZoneLocationEventSubscription z
+                    && Boolean.TRUE.equals(z.requestTestNotification())) {
+                String href = ex.href(base + "/" + entry.id());
+                ctx.notifications().send(entry.callback(), Map.of("testNotification", Map.of(
+                        "notificationType", "TestNotification", "_links", Links.notification(href))));
+            }
         });
         routes.get(base + "/{subscriptionId}", ex -> {
             ex.allowOnlyQueryParams();

@@ -381,6 +381,9 @@ public final class RniApi implements MecApi, EmulatorListener {
         refresh();
         LOG.info("RNI subscription {} created: {} -> {}", entry.id(), s.subscriptionType(), s.callbackReference());
         ex.created(selfHref(entry), entry.subscription());
+        if (Boolean.TRUE.equals(s.requestTestNotification())) {
+            ctx.notifications().send(entry.callback(), testNotification(selfHref(entry)));
+        }
     }
 
     private void replaceSubscription(MecExchange ex) {
@@ -402,6 +405,12 @@ public final class RniApi implements MecApi, EmulatorListener {
         String id = ex.pathParam("subscriptionId");
         return subscriptions.get(id, ex.hostName(), null)
                 .orElseThrow(() -> MecProblemException.notFound("RNI subscription '" + id + "' not found"));
+    }
+
+    /** {@code TestNotification} (MEC 012 6.4.12, MEC 009 6.12a), sent when a subscription asks for one. */
+    public static Map<String, Object> testNotification(String subscriptionHref) {
+        return Map.of("notificationType", "TestNotification",
+                "_links", Map.of("subscription", LinkType.of(subscriptionHref)));
     }
 
     private static String selfHref(SubscriptionRegistry.Entry<RniSubscription> entry) {

@@ -121,6 +121,7 @@ public final class ServiceMgmtApi implements MecApi {
         String view = ex.hostName();
         return registry.all().stream()
                 .filter(scope)
+                .filter(r -> visibleFrom(r, view))
                 .filter(r -> ids.isEmpty() || ids.contains(r.id()))
                 .filter(r -> names.isEmpty() || names.contains(r.info().serName()))
                 .filter(r -> category == null || (r.info().serCategory() != null
@@ -284,7 +285,15 @@ public final class ServiceMgmtApi implements MecApi {
         return ctx.baseUrl() + (hostName == null ? "" : "/" + hostName) + BASE_PATH;
     }
 
+    /** A service offered for local consumption only is invisible from other MEC hosts' views (MEC 011 8.1.2.2). */
+    static boolean visibleFrom(ServiceRegistry.Registration r, String viewHost) {
+        return !consumedLocalOnly(r.info()) || r.isLocalTo(viewHost);
+    }
+
     static boolean matches(FilteringCriteria f, ServiceRegistry.Registration r, String viewHost) {
+        if (!visibleFrom(r, viewHost)) {
+            return false;
+        }
         if (f == null) {
             return true;
         }

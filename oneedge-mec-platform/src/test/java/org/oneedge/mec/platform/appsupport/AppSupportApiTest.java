@@ -132,10 +132,23 @@ class AppSupportApiTest {
                 .appTerminationGracePeriod(Duration.ofMillis(100)).build()).build().start();
         var client = new MecAppSupportClient(platform.baseUrl());
         String id = client.register(AppInfo.named("app")).appInstanceId();
+        client.confirmReady(id);
+        client.subscribeTermination(id, receiver.url());
 
         var done = platform.context().appInstances().requestShutdown(id, OperationActionType.TERMINATING);
 
         await().until(done::isDone);
+        assertThat(done).isCompletedWithValue(false);
+        assertThat(receiver.ofType("AppTerminationNotification")).hasSize(1);
+        assertThat(platform.context().appInstances().get(id)).isEmpty();
+    }
+
+    @Test
+    void terminates_at_once_an_app_that_did_not_subscribe_to_termination() {
+        String id = mp1.register(AppInfo.named("app")).appInstanceId();
+
+        var done = platform.context().appInstances().requestShutdown(id, OperationActionType.TERMINATING);
+
         assertThat(done).isCompletedWithValue(false);
         assertThat(platform.context().appInstances().get(id)).isEmpty();
     }

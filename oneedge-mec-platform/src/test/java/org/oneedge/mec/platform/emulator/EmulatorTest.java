@@ -102,4 +102,24 @@ class EmulatorTest {
         assertThat(new CellMeasurement("c", -150, -30, -40).rsrpIndex()).isZero();
         assertThat(new CellMeasurement("c", -20, 0, 60).sinrIndex()).isEqualTo(127);
     }
+
+    @Test
+    void runs_in_the_background_at_an_accelerated_clock_until_stopped() {
+        try (Emulator emulator = Emulator.builder(ScenarioLoader.parse(EmulatedMec.SCENARIO))
+                .config(EmulatorConfig.builder().speedFactor(50).build()).build()) {
+            emulator.start();
+            org.awaitility.Awaitility.await().until(() -> emulator.elapsed().compareTo(Duration.ofSeconds(20)) > 0);
+            emulator.stop();
+            long ticks = emulator.ticks();
+            assertThat(emulator.isRunning()).isFalse();
+            assertThat(emulator.positionUpdates()).isGreaterThanOrEqualTo(200);
+            assertThat(emulator.ue("acr:10.0.0.1").orElseThrow().x()).isGreaterThan(300);
+            assertThatThrownBy(() -> {
+                emulator.start();
+                emulator.advance(Duration.ofSeconds(1));
+            }).isInstanceOf(IllegalStateException.class);
+            emulator.stop();
+            assertThat(emulator.ticks()).isGreaterThanOrEqualTo(ticks);
+        }
+    }
 }

@@ -165,6 +165,31 @@ class AppLcmApiTest {
     }
 
     @Test
+    void notifies_creation_and_deletion_of_app_instance_identifiers_matching_the_filter() {
+        client.onboard(cseePackage());
+        String filter = ",\"appInstanceSubscriptionFilter\":{\"appInstSelectorType\":\"APP_D_ID\","
+                + "\"appInstances\":[\"appd-cse\"]}";
+        var creation = TestHttp.post(lcm + "/subscriptions", "{\"subscriptionType\":\"AppIdentifierCreationSubscription\","
+                + "\"callbackUri\":\"" + receiver.url() + "\"" + filter + "}");
+        var deletion = TestHttp.post(lcm + "/subscriptions", "{\"subscriptionType\":\"AppIdentifierDeletionSubscription\","
+                + "\"callbackUri\":\"" + receiver.url() + "\",\"appInstanceSubscriptionFilter\":"
+                + "{\"appInstSelectorType\":3,\"appInstances\":[\"other\"]}}");
+        assertThat(creation.status()).isEqualTo(201);
+        assertConformsTo(LCM, "AppInstIdCreationSubscriptionInfo", creation.json());
+        assertThat(creation.json().at("/appInstanceSubscriptionFilter/appInstSelectorType").asInt()).isEqualTo(3);
+        assertConformsTo(LCM, "AppInstIdDeletionSubscriptionInfo", deletion.json());
+
+        String id = client.createInstance(CreateAppInstanceRequest.of("appd-cse", "x")).id();
+        client.deleteInstance(id);
+
+        await().untilAsserted(() -> assertThat(receiver.received()).hasSize(1));
+        var n = receiver.received().getFirst();
+        assertConformsTo(LCM, "AppInstanceIdentifierCreationNotification", n);
+        assertThat(n.get("appInstanceId").asText()).isEqualTo(id);
+        assertThat(n.at("/_links/appInstance/href").asText()).isEqualTo(lcm + "/app_instances/" + id);
+    }
+
+    @Test
     void marks_the_operation_failed_when_the_instantiator_fails() {
         platform.close();
         platform = MecPlatform.builder().appInstantiator(new AppInstantiator() {

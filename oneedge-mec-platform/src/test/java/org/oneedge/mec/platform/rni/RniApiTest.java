@@ -223,4 +223,17 @@ class RniApiTest {
         assertThat(created.json().at("/filterCriteriaAssocTri/associateId/0/type").asInt()).isEqualTo(1);
         assertConformsTo(RNI, "MeasRepUeSubscription", created.json());
     }
+
+    @Test
+    void requested_test_notification_is_sent_to_the_callback() {
+        TestHttp.Answer created = TestHttp.post(mec.url("/rni/v2/subscriptions"), """
+                {"subscriptionType":"CellChangeSubscription","callbackReference":"%s",
+                 "requestTestNotification":true,"filterCriteriaAssocHo":{}}""".formatted(receiver.url("/t")));
+        assertThat(created.status()).isEqualTo(201);
+
+        await().until(() -> !receiver.ofType("TestNotification").isEmpty());
+        JsonNode n = receiver.ofType("TestNotification").get(0);
+        assertThat(n.at("/_links/subscription/href").asText()).isEqualTo(created.header("Location").orElseThrow());
+        assertConformsTo(RNI, "TestNotification", n);
+    }
 }

@@ -147,6 +147,21 @@ class ServiceMgmtApiTest {
         assertThat(raw.json()).hasSize(1);
     }
 
+    @Test
+    void hides_services_consumed_locally_only_from_other_hosts() {
+        ServiceInfo localOnly = new ServiceInfo(null, "cse-local", CSE, "v4", ServiceState.ACTIVE,
+                "oneedge-rest-http", null, org.oneedge.mec.api.servicemgmt.SerializerType.JSON, null, null, null, null,
+                null);
+        String id = mgmt.register(app, localOnly).serInstanceId();
+        var mep2 = new MecServiceMgmtClient(platform.baseUrl() + "/mep2");
+        var root = new MecServiceMgmtClient(platform.baseUrl());
+
+        assertThat(mgmt.service(id).consumedLocalOnly()).isTrue();
+        assertThat(mgmt.discover(Query.byName("cse-local"))).hasSize(1);
+        assertThat(root.discover(Query.byName("cse-local"))).hasSize(1);
+        assertThat(mep2.discover(Query.byName("cse-local"))).isEmpty();
+    }
+
     private List<String> ids(Query q) {
         return mgmt.discover(q).stream().map(ServiceInfo::serInstanceId).toList();
     }
