@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.oneedge.cse.store.Resource;
@@ -243,27 +244,27 @@ public record EventNotificationCriteria(Set<NotificationEventType> eventTypes, S
         return value != null && value.isNumber() ? value.asLong() : 0;
     }
 
-    private static java.util.Optional<Instant> time(JsonNode enc, String tag) {
+    private static Optional<Instant> time(JsonNode enc, String tag) {
         JsonNode value = enc.get(tag);
         if (value == null || value.isNull()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(LocalDateTime.parse(value.asText(), BASIC).toInstant(ZoneOffset.UTC));
+            return Optional.of(LocalDateTime.parse(value.asText(), BASIC).toInstant(ZoneOffset.UTC));
         } catch (DateTimeParseException e) {
             throw bad("enc/" + tag + " must be a timestamp like 20260101T120000, was " + value);
         }
     }
 
-    private static java.util.Optional<Long> number(JsonNode enc, String tag) {
+    private static Optional<Long> number(JsonNode enc, String tag) {
         JsonNode value = enc.get(tag);
         if (value == null || value.isNull()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (!value.isIntegralNumber() || value.asLong() < 0) {
             throw bad("enc/" + tag + " must be a non-negative integer, was " + value);
         }
-        return java.util.Optional.of(value.asLong());
+        return Optional.of(value.asLong());
     }
 
     private static OneM2MException bad(String message) {

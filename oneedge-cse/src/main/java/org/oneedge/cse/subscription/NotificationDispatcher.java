@@ -142,6 +142,22 @@ public final class NotificationDispatcher implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Drops the deliveries still waiting for one subscription's target, e.g. once that target was removed from
+     * {@code nu}; returns how many were dropped.
+     */
+    public int discard(String subscriptionRi, String target) {
+        int dropped = 0;
+        for (TargetQueue queue : queues.values()) {
+            synchronized (queue) {
+                int before = queue.pending.size();
+                queue.pending.removeIf(d -> d.subscriptionRi().equals(subscriptionRi) && d.target().equals(target));
+                dropped += before - queue.pending.size();
+            }
+        }
+        return dropped;
+    }
+
     private void drain(String url, TargetQueue queue) {
         while (true) {
             Delivery next;

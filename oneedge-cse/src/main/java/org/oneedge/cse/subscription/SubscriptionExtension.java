@@ -1,10 +1,12 @@
 package org.oneedge.cse.subscription;
 
+import java.time.Duration;
 import java.util.function.Supplier;
 import org.oneedge.cse.CseConfig;
 import org.oneedge.cse.CseExtension;
 import org.oneedge.cse.access.AccessChecker;
 import org.oneedge.cse.access.OriginatorId;
+import org.oneedge.model.Response;
 
 /**
  * Plugs subscriptions and notifications into the engine (TS-0001 10.2.10, digest §6): the {@code <subscription>}
@@ -30,9 +32,9 @@ public final class SubscriptionExtension implements CseExtension {
      * @param queueCapacity  notifications waiting per target (default 1000)
      * @param releaseVersion {@code rvi} of NOTIFY requests (default "3")
      */
-    public record Settings(java.time.Duration initialBackoff, int queueCapacity, String releaseVersion) {
+    public record Settings(Duration initialBackoff, int queueCapacity, String releaseVersion) {
         public static Settings defaults() {
-            return new Settings(java.time.Duration.ofMillis(100), 1000, "3");
+            return new Settings(Duration.ofMillis(100), 1000, "3");
         }
     }
 
@@ -88,7 +90,7 @@ public final class SubscriptionExtension implements CseExtension {
         }
 
         @Override
-        public void failed(Delivery delivery, org.oneedge.model.Response lastResponse) {
+        public void failed(Delivery delivery, Response lastResponse) {
             target.failed(delivery, lastResponse);
         }
     }

@@ -263,7 +263,7 @@ public final class SubscriptionNotifier implements ResourceEventListener, Delive
         NotificationTarget resolved = resolver.resolve(target);
         switch (resolved) {
             case NotificationTarget.Unreachable u ->
-                    LOG.info("notification for sub {} to {} skipped: {}", sub.ri(), target, u.reason());
+                    LOG.debug("notification for sub {} to {} skipped: {}", sub.ri(), target, u.reason());
             case NotificationTarget.Reachable r -> {
                 Request.Builder request = Request.builder()
                         .operation(Operation.NOTIFY)
@@ -295,6 +295,9 @@ public final class SubscriptionNotifier implements ResourceEventListener, Delive
                     lastResponse.statusCode());
             return;
         }
+        int dropped = dispatcher.discard(delivery.subscriptionRi(), delivery.target());
+        LOG.debug("sub {}: {} more notifications to unreachable {} dropped", delivery.subscriptionRi(), dropped,
+                delivery.target());
         maintenance.removeTarget(delivery.subscriptionRi(), delivery.target());
     }
 

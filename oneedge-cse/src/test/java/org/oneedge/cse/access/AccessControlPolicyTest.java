@@ -48,7 +48,7 @@ class AccessControlPolicyTest {
     void refuses_a_foreign_originator_naming_originator_operation_and_target() {
         Response r = node.retrieve("cse-in/AE1/cnt", "Cae2");
         assertThat(r.statusCode()).isEqualTo(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE);
-        assertThat(r.debugMessage()).contains("Cae2").contains("cse-in/AE1/cnt");
+        assertThat(r.debugMessage()).contains("Cae2").contains("RETRIEVE").contains("cse-in/AE1/cnt");
         assertThat(node.retrieve("cse-in/AE1/cnt", "Cae1").statusCode()).isEqualTo(ResponseStatusCode.OK);
     }
 

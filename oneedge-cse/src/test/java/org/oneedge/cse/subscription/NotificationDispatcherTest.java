@@ -123,6 +123,18 @@ class NotificationDispatcherTest {
     }
 
     @Test
+    void discards_waiting_deliveries_of_a_removed_target() {
+        dispatcher = new NotificationDispatcher(List.of(sender), SETTINGS, listener);
+        dispatcher.start();
+        dispatcher.dispatch(delivery("http://dead/q", 0));
+        await().until(() -> deadTargetCalls.get() == 1);
+        dispatcher.dispatch(delivery("http://dead/q", 1));
+        dispatcher.dispatch(delivery("http://dead/q", 2));
+        assertThat(dispatcher.discard("sub1", "http://dead/q")).isEqualTo(2);
+        assertThat(dispatcher.discard("sub1", "http://dead/q")).isZero();
+    }
+
+    @Test
     void a_timed_out_attempt_counts_as_failed() {
         dispatcher = new NotificationDispatcher(List.of(sender),
                 new NotificationDispatcher.Settings(Duration.ofMillis(50), 2, Duration.ofMillis(1), Duration.ofMillis(1), 10),
