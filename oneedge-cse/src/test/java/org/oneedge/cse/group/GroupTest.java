@@ -288,4 +288,22 @@ class GroupTest {
             });
         }
     }
+
+    @Test
+    void deleting_a_member_removes_it_from_the_groups_that_list_it() {
+        createGroup("Cae1", "\"mnm\":5,\"mid\":[\"cse-in/AE1/c1\",\"cse-in/AE1/c2\"]");
+        String c2 = TestNode.ri(node.retrieve("cse-in/AE1/c2", ADMIN));
+        node.create("cse-in/AE1", "Cae1", ResourceType.GROUP,
+                "{\"m2m:grp\":{\"rn\":\"byRi\",\"mnm\":5,\"mid\":[\"" + c2 + "\",\"cse-in/AE1/g/fopt\"]}}");
+
+        assertThat(node.delete("cse-in/AE1/c2", "Cae1").statusCode()).isEqualTo(ResponseStatusCode.DELETED);
+
+        assertThat(group().get("mid").toString()).isEqualTo("[\"cse-in/AE1/c1\"]");
+        assertThat(group().get("cnm").asInt()).isEqualTo(1);
+        assertThat(node.retrieve("cse-in/AE1/byRi", ADMIN).content().at("/m2m:grp/mid").toString())
+                .isEqualTo("[\"cse-in/AE1/g/fopt\"]");
+
+        assertThat(node.delete("cse-in/AE1/g", "Cae1").statusCode()).isEqualTo(ResponseStatusCode.DELETED);
+        assertThat(node.retrieve("cse-in/AE1/byRi", ADMIN).content().at("/m2m:grp/cnm").asInt()).isZero();
+    }
 }
