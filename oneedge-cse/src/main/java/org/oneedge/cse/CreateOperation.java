@@ -101,13 +101,15 @@ final class CreateOperation {
         if (engine.events.hasListeners()) {
             engine.events.publish(new ResourceEvent.Created(created, context.parent(), context.originator()));
         }
-        return Response.of(ResponseStatusCode.CREATED, content(created, rcn, context.now()))
+        return Response.of(ResponseStatusCode.CREATED, content(created, requested, rcn, context.now()))
                 .withContentLocation(created.path());
     }
 
-    private ObjectNode content(Resource created, ResultContent rcn, Instant now) {
+    private ObjectNode content(Resource created, ObjectNode requested, ResultContent rcn, Instant now) {
         return switch (rcn) {
             case NOTHING -> null;
+            case MODIFIED_ATTRIBUTES -> ModifiedAttributes.of(engine.handlers.rootKey(created.type()), requested,
+                    engine.represent(created, now));
             case HIERARCHICAL_ADDRESS -> {
                 ObjectNode uri = ContentCodec.object();
                 uri.put("m2m:uri", created.path());

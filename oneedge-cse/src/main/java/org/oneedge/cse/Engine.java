@@ -66,7 +66,7 @@ final class Engine {
         this.events = events;
         this.forwarder = forwarder;
         this.ids = new ResourceIds(store);
-        this.primitiveCheck = new PrimitiveCheck(config, handlers);
+        this.primitiveCheck = new PrimitiveCheck(config, handlers, clock);
         this.resolver = new TargetResolver(config, store, handlers);
         this.create = new CreateOperation(this);
         this.retrieve = new RetrieveOperation(this);

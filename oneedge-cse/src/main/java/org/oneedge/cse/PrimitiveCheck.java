@@ -9,6 +9,7 @@ import org.oneedge.model.Request;
 import org.oneedge.model.ResourceType;
 import org.oneedge.model.ResponseStatusCode;
 import org.oneedge.model.ResultContent;
+import org.oneedge.model.TimestampCodec;
 
 /**
  * The checks on a request primitive before its target is looked at (TS-0004 7.2.1.1, 7.3.2, digest §2.1/§2.5):
@@ -18,20 +19,24 @@ final class PrimitiveCheck {
 
     /** The {@code rcn} values this engine produces per operation; other valid values get 5001. */
     private static final Set<ResultContent> CREATE_RCN = Set.of(ResultContent.NOTHING, ResultContent.ATTRIBUTES,
-            ResultContent.HIERARCHICAL_ADDRESS, ResultContent.HIERARCHICAL_ADDRESS_AND_ATTRIBUTES);
+            ResultContent.HIERARCHICAL_ADDRESS, ResultContent.HIERARCHICAL_ADDRESS_AND_ATTRIBUTES,
+            ResultContent.MODIFIED_ATTRIBUTES);
     private static final Set<ResultContent> TREE_RCN = Set.of(ResultContent.ATTRIBUTES,
             ResultContent.ATTRIBUTES_AND_CHILD_RESOURCES, ResultContent.ATTRIBUTES_AND_CHILD_RESOURCE_REFERENCES,
             ResultContent.CHILD_RESOURCE_REFERENCES, ResultContent.CHILD_RESOURCES);
-    private static final Set<ResultContent> UPDATE_RCN = Set.of(ResultContent.NOTHING, ResultContent.ATTRIBUTES);
+    private static final Set<ResultContent> UPDATE_RCN = Set.of(ResultContent.NOTHING, ResultContent.ATTRIBUTES,
+            ResultContent.MODIFIED_ATTRIBUTES);
     private static final Set<ResultContent> DISCOVERY_RCN =
             Set.of(ResultContent.DISCOVERY_RESULT_REFERENCES, ResultContent.CHILD_RESOURCE_REFERENCES);
 
     private final CseConfig config;
     private final HandlerTable handlers;
+    private final CreationClock clock;
 
-    PrimitiveCheck(CseConfig config, HandlerTable handlers) {
+    PrimitiveCheck(CseConfig config, HandlerTable handlers, CreationClock clock) {
         this.config = config;
         this.handlers = handlers;
+        this.clock = clock;
     }
 
     /**
@@ -50,6 +55,7 @@ final class PrimitiveCheck {
                     "release version '" + rvi + "' is not supported; supported: "
                             + String.join(", ", config.supportedReleaseVersions()));
         }
+        checkRequestExpiration(request.requestExpirationTimestamp());
         Operation op = request.operation();
         Integer ty = request.resourceType();
         boolean aeRegistration = op == Operation.CREATE && ty != null && ty == ResourceType.AE.ty();
@@ -71,6 +77,29 @@ final class PrimitiveCheck {
             throw bad("drt must be 1 (structured) or 2 (unstructured), was " + drt);
         }
         return resultContent(request, op, fc.isDiscovery() && op == Operation.RETRIEVE);
+    }
+
+    /**
+     * {@code rqet} is an absolute timestamp or relative milliseconds (TS-0004 6.3.3, {@code m2m:absRelTimestamp});
+     * a request that arrives after it → 4008 REQUEST_TIMEOUT (digest §2.1).
+     */
+    private void checkRequestExpiration(String rqet) {
+        if (rqet == null || rqet.isBlank()) {
+            return;
+        }
+        boolean expired;
+        if (rqet.chars().allMatch(Character::isDigit) || (rqet.startsWith("-") && rqet.length() > 1
+                && rqet.substring(1).chars().allMatch(Character::isDigit))) {
+            expired = Long.parseLong(rqet) <= 0;
+        } else if (TimestampCodec.isValid(rqet)) {
+            expired = !TimestampCodec.parse(rqet).isAfter(clock.now());
+        } else {
+            throw bad("rqet '" + rqet + "' is neither a timestamp nor relative milliseconds");
+        }
+        if (expired) {
+            throw new OneM2MException(ResponseStatusCode.REQUEST_TIMEOUT,
+                    "the request expired (rqet " + rqet + ") before it could be processed");
+        }
     }
 
     private void checkCreatableType(Integer ty) {

@@ -93,6 +93,11 @@ final class UpdateOperation {
             engine.events.publish(new ResourceEvent.Updated(before, updated, modified, context.originator()));
         }
         return Response.of(ResponseStatusCode.UPDATED,
-                rcn == ResultContent.NOTHING ? null : engine.wrap(updated, context.now()));
+                switch (rcn) {
+                    case NOTHING -> null;
+                    case MODIFIED_ATTRIBUTES -> ModifiedAttributes.of(engine.handlers.rootKey(updated.type()),
+                            changes, before.attributes(), updated.attributes());
+                    default -> engine.wrap(updated, context.now());
+                });
     }
 }

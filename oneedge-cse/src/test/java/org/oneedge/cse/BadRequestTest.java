@@ -226,4 +226,14 @@ class BadRequestTest {
     void refuses_malformed_target_address() {
         assertError(t.retrieve("cse-in//AE1"), ResponseStatusCode.BAD_REQUEST, "empty path segment");
     }
+
+    @Test
+    void refuses_a_request_that_expired_before_it_arrived() {
+        assertError(t.send(t.request(Operation.RETRIEVE, "cse-in", "CAE1").requestExpirationTimestamp("20200101T000000")),
+                ResponseStatusCode.REQUEST_TIMEOUT, "the request expired (rqet 20200101T000000)");
+        assertError(t.send(t.request(Operation.RETRIEVE, "cse-in", "CAE1").requestExpirationTimestamp("soon")),
+                ResponseStatusCode.BAD_REQUEST, "rqet 'soon'");
+        assertThat(t.send(t.request(Operation.RETRIEVE, "cse-in", "CAE1").requestExpirationTimestamp("5000"))
+                .statusCode()).isEqualTo(ResponseStatusCode.OK);
+    }
 }

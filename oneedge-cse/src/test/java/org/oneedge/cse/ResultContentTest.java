@@ -108,4 +108,17 @@ class ResultContentTest {
         assertThat(r.statusCode()).isEqualTo(ResponseStatusCode.DELETED);
         assertThat(r.content().at("/m2m:cin/con").asText()).isEqualTo("b");
     }
+
+    @Test
+    void modified_attributes_are_what_the_cse_set_beyond_the_request() {
+        Response created = createWith(9);
+        assertThat(created.content().at("/m2m:cnt").has("ri")).isTrue();
+        assertThat(created.content().at("/m2m:cnt").has("cni")).isTrue();
+        assertThat(created.content().at("/m2m:cnt").has("rn")).isFalse();
+        Response updated = t.send(t.request(Operation.UPDATE, "cse-in/AE1/cnt", "CAE1").resultContent(9)
+                .content(TestCse.json("{\"m2m:cnt\":{\"mni\":5}}")));
+        assertThat(updated.content().at("/m2m:cnt").has("mni")).isFalse();
+        assertThat(updated.content().at("/m2m:cnt").has("lt")).isTrue();
+        assertThat(updated.content().at("/m2m:cnt/st").asInt()).isEqualTo(4);
+    }
 }

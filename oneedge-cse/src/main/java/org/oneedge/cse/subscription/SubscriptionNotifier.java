@@ -209,8 +209,9 @@ public final class SubscriptionNotifier implements ResourceEventListener, Delive
     private void monitor(Subscription sub, Operation operation, String originator) {
         for (EventNotificationCriteria.OperationMonitor om : sub.criteria().operationMonitors()) {
             if (om.matches(operation, originator)) {
-                if (countDown(sub)) {
-                    dispatch(sub, NotificationContent.operationMonitored(subscriptionReference(sub.ri()),
+                int left = countDown(sub);
+                if (left >= 0) {
+                    dispatch(sub, left, NotificationContent.operationMonitored(subscriptionReference(sub.ri()),
                             sub.creator(), operation.code(), originator));
                 }
                 return;
@@ -219,23 +220,24 @@ public final class SubscriptionNotifier implements ResourceEventListener, Delive
     }
 
     private void notify(Subscription sub, NotificationEventType net, Resource resource, Set<String> modified) {
-        if (!countDown(sub)) {
+        int left = countDown(sub);
+        if (left < 0) {
             return;
         }
         JsonNode rep = NotificationContent.representation(sub.contentType(), resource, resource.type().rootKey(),
                 modified);
-        dispatch(sub, NotificationContent.event(subscriptionReference(sub.ri()), sub.creator(), net, rep));
+        dispatch(sub, left, NotificationContent.event(subscriptionReference(sub.ri()), sub.creator(), net, rep));
     }
 
-    private void dispatch(Subscription sub, JsonNode content) {
+    /** @param left notifications {@code exc} still allows after this one (ignored without {@code exc}) */
+    private void dispatch(Subscription sub, int left, JsonNode content) {
         if (sub.batchNotify() != null) {
             batcher.add(sub, content);
         } else {
             sendToTargets(sub, content);
         }
         if (sub.expirationCounter() != null) {
-            int left = remainingNotifications.getOrDefault(sub.ri(), 0);
-            if (left <= 0) {
+            if (left == 0) {
                 batcher.flush(sub.ri());
                 maintenance.deleteExhausted(sub.ri());
             } else {
@@ -244,13 +246,16 @@ public final class SubscriptionNotifier implements ResourceEventListener, Delive
         }
     }
 
-    /** Takes one notification off {@code exc}; false when none is left. */
-    private boolean countDown(Subscription sub) {
+    /**
+     * Takes one notification off {@code exc}: how many remain after it, or -1 when none was left
+     * ({@link Integer#MAX_VALUE} for subscriptions without {@code exc}).
+     */
+    private int countDown(Subscription sub) {
         if (sub.expirationCounter() == null) {
-            return true;
+            return Integer.MAX_VALUE;
         }
         int left = remainingNotifications.merge(sub.ri(), sub.expirationCounter() - 1, (current, ignored) -> current - 1);
-        return left >= 0;
+        return Math.max(left, -1);
     }
 
     private void sendToTargets(Subscription sub, JsonNode content) {
