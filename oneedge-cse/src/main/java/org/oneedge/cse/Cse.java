@@ -16,6 +16,7 @@ import org.oneedge.cse.container.ContentInstanceHandler;
 import org.oneedge.cse.event.ResourceEvent;
 import org.oneedge.cse.event.ResourceEventListener;
 import org.oneedge.cse.expiry.ExpirySweeper;
+import org.oneedge.cse.flex.FlexContainerExtension;
 import org.oneedge.cse.group.GroupExtension;
 import org.oneedge.cse.registration.AeHandler;
 import org.oneedge.cse.registration.CseBaseHandler;
@@ -25,6 +26,7 @@ import org.oneedge.cse.store.Resource;
 import org.oneedge.cse.store.ResourceStore;
 import org.oneedge.cse.store.Write;
 import org.oneedge.cse.subscription.SubscriptionExtension;
+import org.oneedge.cse.timeseries.TimeSeriesExtension;
 import org.oneedge.model.ContentCodec;
 import org.oneedge.model.CseClient;
 import org.oneedge.model.RemoteSender;
@@ -170,7 +172,8 @@ public final class Cse implements CseClient, AutoCloseable {
      * Wires a {@link Cse}. Defaults: {@link CseConfig#defaults()}, an {@link InMemoryResourceStore}, the UTC system
      * clock, {@link Forwarder#none()}, handlers for CSEBase, AE, container and contentInstance, access control
      * policies ({@link AccessControlExtension}, unless an access checker is given), subscriptions
-     * ({@link SubscriptionExtension}) and groups ({@link GroupExtension}). Handlers given here replace a default
+     * ({@link SubscriptionExtension}), groups ({@link GroupExtension}), flexContainers
+     * ({@link FlexContainerExtension}) and timeSeries ({@link TimeSeriesExtension}). Handlers given here replace a default
      * for the same type.
      */
     public static final class Builder {
@@ -257,6 +260,12 @@ public final class Cse implements CseClient, AutoCloseable {
             }
             if (extensions.stream().noneMatch(GroupExtension.class::isInstance)) {
                 allExtensions.add(new GroupExtension(() -> checker[0]));
+            }
+            if (extensions.stream().noneMatch(FlexContainerExtension.class::isInstance)) {
+                allExtensions.add(new FlexContainerExtension());
+            }
+            if (extensions.stream().noneMatch(TimeSeriesExtension.class::isInstance)) {
+                allExtensions.add(new TimeSeriesExtension());
             }
             allExtensions.addAll(extensions);
             CseRef ref = new CseRef();
