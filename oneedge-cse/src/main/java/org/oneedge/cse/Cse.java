@@ -18,6 +18,7 @@ import org.oneedge.cse.event.ResourceEventListener;
 import org.oneedge.cse.expiry.ExpirySweeper;
 import org.oneedge.cse.flex.FlexContainerExtension;
 import org.oneedge.cse.group.GroupExtension;
+import org.oneedge.cse.polling.PollingChannelExtension;
 import org.oneedge.cse.registration.AeHandler;
 import org.oneedge.cse.registration.CseBaseHandler;
 import org.oneedge.cse.resource.ResourceHandler;
@@ -173,7 +174,8 @@ public final class Cse implements CseClient, AutoCloseable {
      * clock, {@link Forwarder#none()}, handlers for CSEBase, AE, container and contentInstance, access control
      * policies ({@link AccessControlExtension}, unless an access checker is given), subscriptions
      * ({@link SubscriptionExtension}), groups ({@link GroupExtension}), flexContainers
-     * ({@link FlexContainerExtension}) and timeSeries ({@link TimeSeriesExtension}). Handlers given here replace a default
+     * ({@link FlexContainerExtension}), timeSeries ({@link TimeSeriesExtension}) and polling channels
+     * ({@link PollingChannelExtension}, always installed first). Handlers given here replace a default
      * for the same type.
      */
     public static final class Builder {
@@ -268,6 +270,11 @@ public final class Cse implements CseClient, AutoCloseable {
                 allExtensions.add(new TimeSeriesExtension());
             }
             allExtensions.addAll(extensions);
+            // polling channels first: they add the sender that notification delivery (subscriptions) needs
+            PollingChannelExtension polling = extensions.stream().filter(PollingChannelExtension.class::isInstance)
+                    .map(PollingChannelExtension.class::cast).findFirst().orElseGet(PollingChannelExtension::new);
+            allExtensions.remove(polling);
+            allExtensions.addFirst(polling);
             CseRef ref = new CseRef();
             for (CseExtension extension : allExtensions) {
                 extension.install(new CseExtension.Installation() {
@@ -278,6 +285,7 @@ public final class Cse implements CseClient, AutoCloseable {
                     @Override public CseClient cse() { return ref; }
                     @Override public void handler(ResourceHandler handler) { table.put(handler.type(), handler); }
                     @Override public void listener(ResourceEventListener listener) { allListeners.add(listener); }
+                    @Override public void remoteSender(RemoteSender sender) { remoteSenders.add(sender); }
                     @Override public void accessChecker(AccessChecker value) { checker[0] = value; }
                 });
             }
