@@ -16,8 +16,10 @@ import org.oneedge.cse.container.ContentInstanceHandler;
 import org.oneedge.cse.event.ResourceEvent;
 import org.oneedge.cse.event.ResourceEventListener;
 import org.oneedge.cse.expiry.ExpirySweeper;
+import org.oneedge.cse.flex.FlexContainerExtension;
 import org.oneedge.cse.group.GroupExtension;
 import org.oneedge.cse.node.NodeExtension;
+import org.oneedge.cse.polling.PollingChannelExtension;
 import org.oneedge.cse.registration.AeHandler;
 import org.oneedge.cse.registration.CseBaseHandler;
 import org.oneedge.cse.resource.ResourceHandler;
@@ -26,6 +28,7 @@ import org.oneedge.cse.store.Resource;
 import org.oneedge.cse.store.ResourceStore;
 import org.oneedge.cse.store.Write;
 import org.oneedge.cse.subscription.SubscriptionExtension;
+import org.oneedge.cse.timeseries.TimeSeriesExtension;
 import org.oneedge.model.ContentCodec;
 import org.oneedge.model.CseClient;
 import org.oneedge.model.RemoteSender;
@@ -176,8 +179,10 @@ public final class Cse implements CseClient, AutoCloseable {
      * Wires a {@link Cse}. Defaults: {@link CseConfig#defaults()}, an {@link InMemoryResourceStore}, the UTC system
      * clock, {@link Forwarder#none()}, handlers for CSEBase, AE, container and contentInstance, access control
      * policies ({@link AccessControlExtension}, unless an access checker is given), subscriptions
-     * ({@link SubscriptionExtension}), groups ({@link GroupExtension}) and nodes with management objects
-     * ({@link NodeExtension}). Handlers given here replace a default for the same type.
+     * ({@link SubscriptionExtension}), groups ({@link GroupExtension}), nodes with management objects
+     * ({@link NodeExtension}), flexContainers ({@link FlexContainerExtension}), timeSeries
+     * ({@link TimeSeriesExtension}) and polling channels ({@link PollingChannelExtension}, always installed first).
+     * Handlers given here replace a default for the same type.
      */
     public static final class Builder {
         private CseConfig config = CseConfig.defaults();
@@ -267,7 +272,18 @@ public final class Cse implements CseClient, AutoCloseable {
             if (extensions.stream().noneMatch(NodeExtension.class::isInstance)) {
                 allExtensions.add(new NodeExtension());
             }
+            if (extensions.stream().noneMatch(FlexContainerExtension.class::isInstance)) {
+                allExtensions.add(new FlexContainerExtension());
+            }
+            if (extensions.stream().noneMatch(TimeSeriesExtension.class::isInstance)) {
+                allExtensions.add(new TimeSeriesExtension());
+            }
             allExtensions.addAll(extensions);
+            // polling channels first: they add the sender that notification delivery (subscriptions) needs
+            PollingChannelExtension polling = extensions.stream().filter(PollingChannelExtension.class::isInstance)
+                    .map(PollingChannelExtension.class::cast).findFirst().orElseGet(PollingChannelExtension::new);
+            allExtensions.remove(polling);
+            allExtensions.addFirst(polling);
             CseRef ref = new CseRef();
             for (CseExtension extension : allExtensions) {
                 extension.install(new CseExtension.Installation() {
@@ -278,6 +294,7 @@ public final class Cse implements CseClient, AutoCloseable {
                     @Override public CseClient cse() { return ref; }
                     @Override public void handler(ResourceHandler handler) { table.put(handler.type(), handler); }
                     @Override public void listener(ResourceEventListener listener) { allListeners.add(listener); }
+                    @Override public void remoteSender(RemoteSender sender) { remoteSenders.add(sender); }
                     @Override public void accessChecker(AccessChecker value) { checker[0] = value; }
                 });
             }

@@ -45,6 +45,12 @@ public interface CseExtension {
 
         void listener(ResourceEventListener listener);
 
+        /**
+         * Adds a sender for notifications and other outgoing requests (e.g. the polling-channel queues); extensions
+         * installed later see it in {@link #remoteSenders()}.
+         */
+        void remoteSender(RemoteSender sender);
+
         /** Replaces the access checker (the last one set wins). */
         void accessChecker(AccessChecker checker);
     }
