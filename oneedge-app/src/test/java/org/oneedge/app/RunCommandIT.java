@@ -28,16 +28,17 @@ class RunCommandIT {
     @Test
     void run_serves_registration_container_content_instance_latest_and_mec_then_stops_cleanly() throws Exception {
         StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
         ShutdownSignal signal = new ShutdownSignal();
-        AppContext context = new AppContext(Map.of(), new PrintWriter(out, true), new PrintWriter(new StringWriter(), true),
+        AppContext context = new AppContext(Map.of(), new PrintWriter(out, true), new PrintWriter(err, true),
                 () -> signal);
         AtomicInteger exit = new AtomicInteger(-1);
         Thread app = Thread.ofPlatform().name("oneedge-run").start(() -> exit.set(OneEdge.commandLine(context)
-                .execute("run", "--port", "0", "--data-dir", dataDir.toString(), "--store", "memory", "--mec-port", "0", "--log-level", "WARN")));
+                .execute("run", "--port", "0", "--data-dir", dataDir.toString(), "--mec-port", "0", "--log-level", "WARN")));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> CSE_LINE.matcher(out.toString()).find() || !app.isAlive());
+        await().atMost(Duration.ofSeconds(60)).until(() -> CSE_LINE.matcher(out.toString()).find() || !app.isAlive());
         Matcher m = CSE_LINE.matcher(out.toString());
-        assertThat(m.find()).as("start-up line in: %s", out).isTrue();
+        assertThat(m.find()).as("start-up line in: %s / errors: %s", out, err).isTrue();
         String base = m.group(1);
         assertThat(out.toString()).contains("Ctrl-C");
         Matcher rnis = Pattern.compile("MEC 012 radio network information listening on (http://\\S+)").matcher(out.toString());

@@ -18,20 +18,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The emulated ETSI MEC platform as the app runs it: the network and mobility emulator driven by a scenario file
- * (or the built-in default) and the platform serving MEC 011 (app support, service management), 012 RNIS, 013
- * Location, 021 AMS and 033 IoT over the emulator. Closing stops the platform, then the emulator.
+ * (or the built-in default) and the platform serving MEC 010-2, 011, 012 RNIS, 013 Location, 021 AMS, 033 IoT and
+ * platform metrics over the emulator. Closing stops the platform, then the emulator.
  */
 public final class MecNode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MecNode.class);
 
     /** What each API root is, for the start-up lines. */
-    private static final Map<String, String> API_NAMES = Map.of(
-            "/mec_app_support/v2", "MEC 011 application support",
-            "/mec_service_mgmt/v1", "MEC 011 service management",
-            "/rni/v2", "MEC 012 radio network information",
-            "/location/v3", "MEC 013 location",
-            "/amsi/v1", "MEC 021 application mobility",
-            "/iots/v1", "MEC 033 IoT");
+    private static final Map<String, String> API_NAMES = Map.ofEntries(
+            Map.entry("/app_pkgm/v1", "MEC 010-2 application package management"),
+            Map.entry("/app_lcm/v1", "MEC 010-2 application lifecycle"),
+            Map.entry("/metrics/v1", "MEC platform metrics"),
+            Map.entry("/mec_app_support/v2", "MEC 011 application support"),
+            Map.entry("/mec_service_mgmt/v1", "MEC 011 service management"),
+            Map.entry("/rni/v2", "MEC 012 radio network information"),
+            Map.entry("/location/v3", "MEC 013 location"),
+            Map.entry("/amsi/v1", "MEC 021 application mobility"),
+            Map.entry("/iots/v1", "MEC 033 IoT"));
 
     private final Emulator emulator;
     private final MecPlatform platform;

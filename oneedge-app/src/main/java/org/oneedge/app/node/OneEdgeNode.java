@@ -18,6 +18,7 @@ import org.oneedge.model.CseClient;
 import org.oneedge.model.Request;
 import org.oneedge.model.Response;
 import org.oneedge.model.ResponseStatusCode;
+import org.oneedge.store.jdbc.JdbcResourceStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,8 +118,9 @@ public final class OneEdgeNode implements AutoCloseable {
     private ResourceStore openStore() {
         return switch (config.storeType()) {
             case MEMORY -> new InMemoryResourceStore();
-            case H2, POSTGRES -> throw new org.oneedge.app.config.ConfigException("store.type "
-                    + config.storeType() + " is not available in this build yet; use --store memory");
+            case H2 -> JdbcResourceStore.h2File(config.dataDir().toAbsolutePath().normalize());
+            case POSTGRES -> JdbcResourceStore.postgres(config.postgresUrl(), config.postgresUser(),
+                    config.postgresPassword());
         };
     }
 
