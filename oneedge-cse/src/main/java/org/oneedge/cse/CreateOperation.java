@@ -51,12 +51,13 @@ final class CreateOperation {
                     "type " + handler.schema().typeName() + " (ty=" + type.ty() + ") is not allowed as a child of "
                             + parentName + " '" + parent.path() + "'");
         }
-        ObjectNode requested = engine.contentAttributes(request, handler);
+        Engine.Content content = engine.content(request, handler, null);
+        ObjectNode requested = content.attributes();
         if (handler.createNeedsPrivilege()) {
             engine.requirePrivilege(request.from(), Operation.CREATE.privilege(), parent, request,
                     "CREATE a " + handler.schema().typeName() + " below");
         }
-        handler.schema().validateCreate(requested);
+        content.schema().validateCreate(requested);
         String rn = requested.hasNonNull("rn") ? requested.get("rn").asText() : null;
         if (rn != null) {
             checkName(rn, parentHandler);
@@ -118,7 +119,7 @@ final class CreateOperation {
             case HIERARCHICAL_ADDRESS_AND_ATTRIBUTES -> {
                 ObjectNode rce = ContentCodec.object();
                 ObjectNode inner = rce.putObject("m2m:rce");
-                String rootKey = engine.handlers.rootKey(created.type());
+                String rootKey = engine.handlers.rootKey(created);
                 inner.set(rootKey.substring(rootKey.indexOf(':') + 1), engine.represent(created, now));
                 inner.put("uri", created.path());
                 yield rce;
@@ -169,6 +170,10 @@ final class CreateOperation {
             throw new OneM2MException(ResponseStatusCode.BAD_REQUEST,
                     "resource name '" + rn + "' is reserved for the virtual resource below a "
                             + parentHandler.schema().typeName());
+        }
+        if (parentHandler.virtualChildren().contains(rn)) {
+            throw new OneM2MException(ResponseStatusCode.BAD_REQUEST, "resource name '" + rn
+                    + "' is reserved for the virtual resource below a " + parentHandler.schema().typeName());
         }
     }
 }

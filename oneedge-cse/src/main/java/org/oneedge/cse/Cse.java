@@ -16,6 +16,7 @@ import org.oneedge.cse.container.ContentInstanceHandler;
 import org.oneedge.cse.event.ResourceEvent;
 import org.oneedge.cse.event.ResourceEventListener;
 import org.oneedge.cse.expiry.ExpirySweeper;
+import org.oneedge.cse.group.GroupExtension;
 import org.oneedge.cse.registration.AeHandler;
 import org.oneedge.cse.registration.CseBaseHandler;
 import org.oneedge.cse.resource.ResourceHandler;
@@ -168,8 +169,9 @@ public final class Cse implements CseClient, AutoCloseable {
     /**
      * Wires a {@link Cse}. Defaults: {@link CseConfig#defaults()}, an {@link InMemoryResourceStore}, the UTC system
      * clock, {@link Forwarder#none()}, handlers for CSEBase, AE, container and contentInstance, access control
-     * policies ({@link AccessControlExtension}, unless an access checker is given) and subscriptions
-     * ({@link SubscriptionExtension}). Handlers given here replace a default for the same type.
+     * policies ({@link AccessControlExtension}, unless an access checker is given), subscriptions
+     * ({@link SubscriptionExtension}) and groups ({@link GroupExtension}). Handlers given here replace a default
+     * for the same type.
      */
     public static final class Builder {
         private CseConfig config = CseConfig.defaults();
@@ -252,6 +254,9 @@ public final class Cse implements CseClient, AutoCloseable {
             }
             if (extensions.stream().noneMatch(SubscriptionExtension.class::isInstance)) {
                 allExtensions.add(new SubscriptionExtension(() -> checker[0]));
+            }
+            if (extensions.stream().noneMatch(GroupExtension.class::isInstance)) {
+                allExtensions.add(new GroupExtension(() -> checker[0]));
             }
             allExtensions.addAll(extensions);
             CseRef ref = new CseRef();

@@ -46,6 +46,7 @@ final class DeleteOperation {
         Resource resource = switch (target) {
             case Target.Stored s -> s.resource();
             case Target.Virtual v -> engine.retrieve.instance(v, request.to());
+            case Target.Delegated d -> throw new IllegalStateException("handled by the engine");
         };
         engine.requireRetrievalEnabled(resource, target instanceof Target.Virtual v ? v.parent() : null, "DELETE");
         ResourceHandler handler = engine.handlerOf(resource);

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import org.oneedge.cse.access.AccessChecker;
+import org.oneedge.cse.resource.AttributeSchema;
 import org.oneedge.cse.resource.ResourceHandler;
+import org.oneedge.cse.resource.VirtualRequest;
 import org.oneedge.cse.store.Resource;
 import org.oneedge.cse.store.ResourceStore;
 import org.oneedge.model.Address;
@@ -109,6 +111,10 @@ final class Engine {
                     "an attribute address ('#" + address.attribute() + "') is only allowed with RETRIEVE");
         }
         Target target = resolver.resolve(address, request.to(), clock.now());
+        if (target instanceof Target.Delegated d) {
+            return handlers.get(d.parent().type()).handleVirtual(new VirtualRequest(request, d.parent(), d.name(),
+                    d.subPath(), this::permits));
+        }
         return switch (request.operation()) {
             case CREATE -> create.handle(request, target, rcn);
             case RETRIEVE -> retrieve.handle(request, target, rcn, address.attribute());
@@ -158,20 +164,25 @@ final class Engine {
         return config.adminOriginator().equals(originator) || access.permits(originator, privilege, target, request);
     }
 
+    /** A request's attributes (below the root key, copied) and the attribute table they are checked against. */
+    record Content(ObjectNode attributes, AttributeSchema schema) {}
+
     /**
-     * The attributes below the content's root key, copied so the request stays untouched.
+     * The attributes below the content's root key, copied so the request stays untouched, with their schema.
      *
+     * @param current the resource an UPDATE changes; null for CREATE
      * @throws OneM2MException BAD_REQUEST when the root key is not the handler's
      */
-    ObjectNode contentAttributes(Request request, ResourceHandler handler) {
+    Content content(Request request, ResourceHandler handler, Resource current) {
         JsonNode content = request.content();
-        String expected = handler.rootKey();
+        String expected = current == null ? handler.rootKey() : handler.rootKey(current);
         if (content == null || !content.isObject() || content.size() != 1) {
             throw new OneM2MException(ResponseStatusCode.BAD_REQUEST,
                     "content must hold exactly one root element '" + expected + "'");
         }
         String root = content.fieldNames().next();
-        if (!root.equals(expected)) {
+        AttributeSchema schema = current == null || root.equals(expected) ? handler.schema(root) : null;
+        if (schema == null) {
             String typeInfo = request.operation() == Operation.CREATE
                     ? "ty=" + request.resourceType()
                     : "the target's type " + handler.schema().typeName();
@@ -182,7 +193,7 @@ final class Engine {
         if (!attributes.isObject()) {
             throw new OneM2MException(ResponseStatusCode.BAD_REQUEST, "'" + root + "' must be an object of attributes");
         }
-        return ((ObjectNode) attributes).deepCopy();
+        return new Content(((ObjectNode) attributes).deepCopy(), schema);
     }
 
     /**
@@ -205,7 +216,7 @@ final class Engine {
     /** {@code {"m2m:xxx": representation}}. */
     ObjectNode wrap(Resource resource, Instant now) {
         ObjectNode out = ContentCodec.object();
-        out.set(handlers.rootKey(resource.type()), represent(resource, now));
+        out.set(handlers.rootKey(resource), represent(resource, now));
         return out;
     }
 

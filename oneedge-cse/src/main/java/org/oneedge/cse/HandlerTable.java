@@ -24,6 +24,12 @@ final class HandlerTable {
         return byType.values();
     }
 
+    /** The JSON root key of a stored resource (per specialization for mgmtObj), also for types without a handler. */
+    String rootKey(org.oneedge.cse.store.Resource resource) {
+        ResourceHandler handler = byType.get(resource.type());
+        return handler == null ? resource.type().rootKey() : handler.rootKey(resource);
+    }
+
     /** The JSON root key of a type, also for types without a handler. */
     String rootKey(ResourceType type) {
         ResourceHandler handler = byType.get(type);

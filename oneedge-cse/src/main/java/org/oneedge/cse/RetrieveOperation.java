@@ -47,6 +47,7 @@ final class RetrieveOperation {
         Resource resource = switch (target) {
             case Target.Stored s -> s.resource();
             case Target.Virtual v -> instance(v, request.to());
+            case Target.Delegated d -> throw new IllegalStateException("handled by the engine");
         };
         Instant now = engine.clock.now();
         FilterCriteria fc = request.filterCriteria();
@@ -118,7 +119,7 @@ final class RetrieveOperation {
             }
             selected.add(r);
         }
-        String rootKey = engine.handlers.rootKey(resource.type());
+        String rootKey = engine.handlers.rootKey(resource);
         JsonNode content = switch (rcn) {
             case ATTRIBUTES_AND_CHILD_RESOURCES -> wrap(rootKey, nest(copy(engine.represent(resource, now)),
                     resource, selected, now));
@@ -187,7 +188,7 @@ final class RetrieveOperation {
                 continue;
             }
             ObjectNode node = copy(engine.represent(r, now));
-            parent.withArrayProperty(engine.handlers.rootKey(r.type())).add(node);
+            parent.withArrayProperty(engine.handlers.rootKey(r)).add(node);
             nodes.put(r.ri(), node);
         }
         return top;
@@ -219,7 +220,7 @@ final class RetrieveOperation {
                 some.set(name, value);
             }
         }
-        return wrap(engine.handlers.rootKey(resource.type()), some);
+        return wrap(engine.handlers.rootKey(resource), some);
     }
 
     private static ObjectNode wrap(String rootKey, JsonNode value) {

@@ -9,6 +9,19 @@ sealed interface Target {
     /** The stored resource, or for a virtual target its parent. */
     Resource anchor();
 
+    /**
+     * A virtual child that handles every operation itself, with the path below it (a group's {@code fopt}); the
+     * engine hands the request to the parent's handler.
+     *
+     * @param subPath empty, or the rest of the address starting with {@code /}
+     */
+    record Delegated(Resource parent, String name, String subPath) implements Target {
+        @Override
+        public Resource anchor() {
+            return parent;
+        }
+    }
+
     record Stored(Resource resource) implements Target {
         @Override
         public Resource anchor() {

@@ -20,11 +20,14 @@ final class TargetResolver {
     private final CseConfig config;
     private final ResourceStore store;
     private final HandlerTable handlers;
+    private final java.util.Set<String> delegatingNames;
 
     TargetResolver(CseConfig config, ResourceStore store, HandlerTable handlers) {
         this.config = config;
         this.store = store;
         this.handlers = handlers;
+        this.delegatingNames = handlers.all().stream().flatMap(h -> h.virtualChildren().stream())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -51,6 +54,10 @@ final class TargetResolver {
         if (found.isPresent()) {
             return new Target.Stored(found.get());
         }
+        Target delegated = delegated(path, now);
+        if (delegated != null) {
+            return delegated;
+        }
         int slash = path.lastIndexOf('/');
         if (slash > 0) {
             String last = path.substring(slash + 1);
@@ -66,6 +73,29 @@ final class TargetResolver {
             }
         }
         throw notFound(to);
+    }
+
+    /** A virtual child such as {@code <group>/fopt[/rest]}, or null. */
+    private Target delegated(String path, Instant now) {
+        if (delegatingNames.isEmpty()) {
+            return null;
+        }
+        int start = path.indexOf('/');
+        while (start > 0) {
+            int end = path.indexOf('/', start + 1);
+            String segment = end < 0 ? path.substring(start + 1) : path.substring(start + 1, end);
+            if (delegatingNames.contains(segment)) {
+                Optional<Resource> parent = live(store.getByPath(path.substring(0, start)), now);
+                if (parent.isPresent()) {
+                    ResourceHandler handler = handlers.get(parent.get().type());
+                    if (handler != null && handler.virtualChildren().contains(segment)) {
+                        return new Target.Delegated(parent.get(), segment, end < 0 ? "" : path.substring(end));
+                    }
+                }
+            }
+            start = end;
+        }
+        return null;
     }
 
     static Optional<Resource> live(Optional<Resource> resource, Instant now) {

@@ -43,13 +43,14 @@ final class UpdateOperation {
             throw new OneM2MException(ResponseStatusCode.OPERATION_NOT_ALLOWED,
                     "a " + handler.schema().typeName() + " cannot be updated");
         }
-        ObjectNode changes = engine.contentAttributes(request, handler);
+        Engine.Content content = engine.content(request, handler, resource);
+        ObjectNode changes = content.attributes();
         if (changes.has("acpi") && changes.size() > 1) {
             throw new OneM2MException(ResponseStatusCode.BAD_REQUEST,
                     "an UPDATE of 'acpi' must not change other attributes (TS-0001 9.6.2.3)");
         }
         engine.requirePrivilege(request.from(), Operation.UPDATE.privilege(), resource, request, "UPDATE");
-        handler.schema().validateUpdate(changes);
+        content.schema().validateUpdate(changes);
 
         Resource updated;
         Resource before;

@@ -37,6 +37,38 @@ public interface ResourceHandler {
         return type().rootKey();
     }
 
+    /**
+     * The JSON root key of one stored resource; differs from {@link #rootKey()} only for types with specializations
+     * (a mgmtObj is {@code m2m:bat}, {@code m2m:dvi}, ... by its {@code mgd}, digest §1.2).
+     */
+    default String rootKey(Resource resource) {
+        return rootKey();
+    }
+
+    /**
+     * The attribute table for content under {@code rootKey} (a CREATE's root key; for UPDATE the stored resource's),
+     * or null when this type has no such root key. A type with specializations answers per specialization and may
+     * throw {@link org.oneedge.model.OneM2MException} naming what is wrong with the key.
+     */
+    default AttributeSchema schema(String rootKey) {
+        return rootKey.equals(rootKey()) ? schema() : null;
+    }
+
+    /**
+     * Names of virtual children that take every operation, also with a path below them (a group's {@code fopt},
+     * TS-0001 9.6.14); the engine hands requests addressed to them to {@link #handleVirtual}. Resources of other
+     * types may not use these names.
+     */
+    default Set<String> virtualChildren() {
+        return Set.of();
+    }
+
+    /** Handles a request addressed to one of {@link #virtualChildren()}; the engine adds {@code rqi}/{@code rvi}. */
+    default org.oneedge.model.Response handleVirtual(VirtualRequest request) {
+        throw new org.oneedge.model.OneM2MException(org.oneedge.model.ResponseStatusCode.NOT_FOUND,
+                "target '" + request.request().to() + "' does not exist on this CSE");
+    }
+
     /** False when requests may not create it (4005), e.g. the CSEBase. */
     default boolean creatable() {
         return true;

@@ -1,0 +1,18 @@
+package org.oneedge.cse.resource;
+
+import org.oneedge.cse.access.AccessChecker;
+import org.oneedge.cse.store.Resource;
+import org.oneedge.model.Request;
+
+/**
+ * A request addressed to a virtual child that handles operations itself (a group's {@code fopt}, TS-0001 9.6.14),
+ * as the engine hands it to {@link ResourceHandler#handleVirtual}.
+ *
+ * @param request the request as received
+ * @param parent  the stored resource the virtual child belongs to (e.g. the {@code <group>})
+ * @param name    the virtual child's name, e.g. {@code fopt}
+ * @param subPath what follows the virtual child in the address: empty, or starting with {@code /}
+ * @param access  the engine's access check (the admin originator passes)
+ */
+public record VirtualRequest(Request request, Resource parent, String name, String subPath, AccessChecker access) {
+}
