@@ -221,7 +221,8 @@ public final class CseBench {
                     long now = System.nanoTime();
                     long done = 0;
                     long failed = 0;
-                    while (now < end) {
+                    // every client measures at least one request, so a phase on a starved machine still reports
+                    while (now < end || done + failed == 0) {
                         BenchRequest request = source.next();
                         long t0 = System.nanoTime();
                         boolean ok;
@@ -237,7 +238,7 @@ public final class CseBench {
                             firstError.compareAndSet(null, e.toString());
                         }
                         now = System.nanoTime();
-                        if (t0 >= warmupEnd && now <= end) {
+                        if (t0 >= warmupEnd && (now <= end || done + failed == 0)) {
                             if (ok) {
                                 h.recordValue(Math.min(HIGHEST_MICROS, Math.max(1, (now - t0) / 1000)));
                                 done++;
