@@ -341,4 +341,15 @@ class GroupTest {
         assertThat(r.debugMessage()).contains("ty=2").contains("mt=3");
         assertThat(node.retrieve("cse-in/AE1/c1", ADMIN).content().at("/m2m:cnt/cni").asInt()).isZero();
     }
+
+    @Test
+    void an_update_naming_a_missing_member_is_refused_and_the_members_stay() {
+        createGroup("Cae1", "\"mnm\":5,\"mid\":[\"cse-in/AE1/c1\"]");
+
+        Response r = node.update("cse-in/AE1/g", "Cae1", "{\"m2m:grp\":{\"mid\":[\"cse-in/AE1/c2\",\"cse-in/AE1/x\"]}}");
+
+        assertThat(r.statusCode()).isEqualTo(ResponseStatusCode.NOT_FOUND);
+        assertThat(r.debugMessage()).contains("'cse-in/AE1/x'");
+        assertThat(group().get("mid").toString()).isEqualTo("[\"cse-in/AE1/c1\"]");
+    }
 }
