@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * to every {@code nu} target that is not the originator itself; a target that cannot be reached or does not answer
  * 2000 fails the CREATE with 5204 and nothing is stored. An UPDATE adding {@code nu} targets verifies those too.
  * Notifications themselves are produced by {@link SubscriptionNotifier} from resource events.
+ *
+ * <p>Verification runs inside the CREATE, while the engine holds the parent's write lock, so other writes below the
+ * same parent wait for it; each request is bounded by {@code CseConfig.notificationTimeout}.
  */
 public final class SubscriptionHandler implements ResourceHandler {
 

@@ -51,7 +51,7 @@ class AccessControlProperties {
                 Arbitraries.of(1, 2, 4, 8, 16, 32)).as((o, p) -> new AccessRequest(o, p, null));
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void adding_a_rule_never_removes_a_permission(@ForAll("setsOfRules") List<AccessControlRule> rules,
                                                   @ForAll("rules") AccessControlRule extra,
                                                   @ForAll("requests") AccessRequest request) {
@@ -73,7 +73,7 @@ class AccessControlProperties {
         return rulesWithoutAll().list().ofMaxSize(4);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 200)
     void an_unlisted_originator_never_gets_any_privilege(@ForAll("setsOfRulesWithoutAll") List<AccessControlRule> rules) {
         SetOfAcrs set = new SetOfAcrs(rules);
         for (int bit : BITS) {
@@ -82,7 +82,7 @@ class AccessControlProperties {
         }
     }
 
-    @Property(tries = 100)
+    @Property(tries = 50)
     void admin_is_always_allowed(@ForAll("setsOfRules") List<AccessControlRule> pv,
                                  @ForAll("setsOfRules") List<AccessControlRule> pvs,
                                  @ForAll Operation operation) throws Exception {
@@ -96,7 +96,7 @@ class AccessControlProperties {
         }
     }
 
-    @Property(tries = 100)
+    @Property(tries = 50)
     void several_policies_grant_the_union_of_their_privileges(@ForAll("setsOfRules") List<AccessControlRule> a,
                                                               @ForAll("setsOfRules") List<AccessControlRule> b,
                                                               @ForAll("requests") AccessRequest request) throws Exception {

@@ -238,6 +238,24 @@ class SubscriptionNotificationTest {
     }
 
     @Test
+    void an_update_verifies_added_targets_and_keeps_nu_when_that_fails() {
+        subscribe("{\"m2m:sub\":{\"rn\":\"sub\",\"nu\":[\"Cae1\"]}}");
+        node.sender.answer("http://nope.test", ResponseStatusCode.TARGET_NOT_REACHABLE);
+
+        Response ok = node.update("cse-in/AE1/cnt/sub", "Cae1", "{\"m2m:sub\":{\"nu\":[\"Cae1\",\"http://new.test/n\"]}}");
+        Response failed = node.update("cse-in/AE1/cnt/sub", "Cae1", "{\"m2m:sub\":{\"nu\":[\"http://nope.test/n\"]}}");
+        Response suChange = node.update("cse-in/AE1/cnt/sub", "Cae1", "{\"m2m:sub\":{\"su\":\"Cae1\"}}");
+
+        assertThat(ok.statusCode()).isEqualTo(ResponseStatusCode.UPDATED);
+        assertThat(node.sender.to("http://new.test/n")).singleElement()
+                .satisfies(r -> assertThat(r.content().at("/m2m:sgn/vrq").asBoolean()).isTrue());
+        assertThat(failed.statusCode()).isEqualTo(ResponseStatusCode.SUBSCRIPTION_VERIFICATION_INITIATION_FAILED);
+        assertThat(suChange.statusCode()).isEqualTo(ResponseStatusCode.BAD_REQUEST);
+        assertThat(node.retrieve("cse-in/AE1/cnt/sub", TestNode.ADMIN).content().at("/m2m:sub/nu"))
+                .extracting(JsonNode::asText).containsExactly("Cae1", "http://new.test/n");
+    }
+
+    @Test
     void batches_notifications_into_an_aggregate() {
         subscribe("{\"m2m:sub\":{\"nu\":[\"Cae1\"],\"enc\":{\"net\":[3]},\"bn\":{\"num\":3}}}");
         for (int i = 0; i < 3; i++) {
