@@ -19,6 +19,7 @@ import org.oneedge.cse.event.ResourceEventListener;
 import org.oneedge.cse.expiry.ExpirySweeper;
 import org.oneedge.cse.flex.FlexContainerExtension;
 import org.oneedge.cse.group.GroupExtension;
+import org.oneedge.cse.node.NodeExtension;
 import org.oneedge.cse.polling.PollingChannelExtension;
 import org.oneedge.cse.registration.AeHandler;
 import org.oneedge.cse.registration.CseBaseHandler;
@@ -189,11 +190,11 @@ public final class Cse implements CseClient, AutoCloseable {
      * Wires a {@link Cse}. Defaults: {@link CseConfig#defaults()}, an {@link InMemoryResourceStore}, the UTC system
      * clock, {@link Forwarder#none()}, handlers for CSEBase, AE, container and contentInstance, access control
      * policies ({@link AccessControlExtension}, unless an access checker is given), subscriptions
-     * ({@link SubscriptionExtension}), groups ({@link GroupExtension}), flexContainers
-     * ({@link FlexContainerExtension}), timeSeries ({@link TimeSeriesExtension}), non-blocking requests
-     * ({@link NonBlockingRequestExtension}) and polling channels ({@link PollingChannelExtension}, always installed
-     * first). Handlers given here replace a default
-     * for the same type.
+     * ({@link SubscriptionExtension}), groups ({@link GroupExtension}), nodes with management objects
+     * ({@link NodeExtension}), flexContainers ({@link FlexContainerExtension}), timeSeries
+     * ({@link TimeSeriesExtension}), non-blocking requests ({@link NonBlockingRequestExtension}) and polling
+     * channels ({@link PollingChannelExtension}, always installed first). Handlers given here replace a default for
+     * the same type.
      */
     public static final class Builder {
         private CseConfig config = CseConfig.defaults();
@@ -280,6 +281,9 @@ public final class Cse implements CseClient, AutoCloseable {
             }
             if (extensions.stream().noneMatch(GroupExtension.class::isInstance)) {
                 allExtensions.add(new GroupExtension(() -> checker[0]));
+            }
+            if (extensions.stream().noneMatch(NodeExtension.class::isInstance)) {
+                allExtensions.add(new NodeExtension());
             }
             if (extensions.stream().noneMatch(FlexContainerExtension.class::isInstance)) {
                 allExtensions.add(new FlexContainerExtension());
