@@ -311,6 +311,10 @@ public final class Cse implements CseClient, AutoCloseable {
                     @Override public void handler(ResourceHandler handler) { table.put(handler.type(), handler); }
                     @Override public void listener(ResourceEventListener listener) { allListeners.add(listener); }
                     @Override public void remoteSender(RemoteSender sender) { remoteSenders.add(sender); }
+                    @Override public String rootKey(Resource resource) {
+                        ResourceHandler h = table.get(resource.type());
+                        return h == null ? resource.type().rootKey() : h.rootKey(resource);
+                    }
                     @Override public void interceptor(Function<Request, Response> value) { interceptors.add(value); }
                     @Override public void accessChecker(AccessChecker value) { checker[0] = value; }
                 });
