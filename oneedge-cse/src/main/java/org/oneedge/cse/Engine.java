@@ -130,7 +130,11 @@ final class Engine {
         Target target = resolver.resolve(address, request.to(), clock.now());
         if (target instanceof Target.Delegated d) {
             return handlers.get(d.parent().type()).handleVirtual(new VirtualRequest(request, d.parent(), d.name(),
-                    d.subPath(), this::permits));
+                    d.subPath(), this::permits, (parentType, childTy) -> {
+                        ResourceHandler parentHandler = handlers.get(parentType);
+                        return parentHandler != null && org.oneedge.model.ResourceType.of(childTy)
+                                .map(parentHandler.childTypes()::contains).orElse(false);
+                    }));
         }
         return switch (request.operation()) {
             case CREATE -> create.handle(request, target, rcn);
