@@ -69,7 +69,7 @@ class CseBenchTest {
         URI base = URI.create("http://127.0.0.1:" + fake.getAddress().getPort() + "/cse-in");
         URI bare = URI.create("http://127.0.0.1:" + fake.getAddress().getPort() + "/bare");
         CseBenchOptions options = new CseBenchOptions(base, bare, 2, Duration.ofMillis(100), Duration.ZERO, 20,
-                client, 16, null, null);
+                client, 16, null, null, null);
 
         CseBenchReport report = new CseBench(options).run();
 
