@@ -127,8 +127,14 @@ class AppLcmApiTest {
         assertThat(instantiator.instances()).containsEntry(id, TrackingAppInstantiator.Status.RUNNING);
         assertThat(client.appPackage("appd-cse").usageState().name()).isEqualTo("IN_USE");
 
-        // the instantiated app is a MEC 011 app instance on mep2
+        // the instantiated app is a MEC 011 app instance on mep2; it registers with the id it was given
         var mp1 = new MecAppSupportClient(platform.baseUrl() + "/mep2");
+        var registered = mp1.register(new org.oneedge.mec.api.appsupport.AppInfo("cse-mn1", "oneedge", null, null,
+                id, null, null, null, null, null, null, null));
+        assertThat(registered.appInstanceId()).isEqualTo(id);
+        assertThat(registered.isInsByMec()).isTrue();
+        assertThat(TestHttp.post(platform.baseUrl() + "/mep2/mec_app_support/v2/registrations",
+                "{\"appName\":\"again\",\"appInstanceId\":\"" + id + "\"}").status()).isEqualTo(409);
         mp1.confirmReady(id);
         mp1.subscribeTermination(id, receiver.url("/termination"));
         assertThat(platform.context().appInstances().require(id).hostName()).isEqualTo("mep2");
