@@ -73,8 +73,7 @@ public final class JdbcResourceStore implements ResourceStore {
             throw e;
         }
         Housekeeping housekeeping = config.url().startsWith("jdbc:h2:file:") ? new H2Compaction() : Housekeeping.NONE;
-        this.writer = new GroupCommitWriter(dataSource, config.maxGroupSize(), housekeeping, "oneedge-store-writer");
-        writer.start();
+        this.writer = new GroupCommitWriter(dataSource, config.maxGroupSize(), housekeeping);
         log.info("resource store open: {} (schema {}, {} read connections, group commits of up to {})",
                 config.url(), config.schema() == null ? "default" : config.schema(), config.maximumPoolSize(),
                 config.maxGroupSize());

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.oneedge.cse.store.ResourceStore;
 import org.oneedge.testkit.store.ResourceStoreContract;
 
@@ -28,13 +27,16 @@ class PostgresResourceStoreIT extends ResourceStoreContract {
         return Objects.requireNonNullElse(System.getenv(name), fallback);
     }
 
-    @BeforeAll
-    static void checkServer() {
-        assumeReachable();
+    private static void assumeReachable() {
+        Assumptions.assumeTrue(reachable(), skipMessage());
+    }
+
+    static String skipMessage() {
+        return "PostgreSQL not reachable at " + URL + ": PostgreSQL store tests skipped";
     }
 
     /** Checks the server once per JVM, and then drops the schema earlier runs left, so the migrations run afresh. */
-    private static synchronized void assumeReachable() {
+    static synchronized boolean reachable() {
         if (reachable == null) {
             DriverManager.setLoginTimeout(3);
             try (Connection ignored = DriverManager.getConnection(URL, USER, PASSWORD)) {
@@ -50,7 +52,7 @@ class PostgresResourceStoreIT extends ResourceStoreContract {
                 }
             }
         }
-        Assumptions.assumeTrue(reachable, "PostgreSQL not reachable at " + URL + ": PostgreSQL store tests skipped");
+        return reachable;
     }
 
     private static void execute(String sql) throws SQLException {
