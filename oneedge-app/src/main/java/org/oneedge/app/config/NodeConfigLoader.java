@@ -128,7 +128,14 @@ public final class NodeConfigLoader {
                 parseBoolean(ConfigKey.MEC_ENABLED, v.get(ConfigKey.MEC_ENABLED)),
                 parseInt(ConfigKey.MEC_PORT, v.get(ConfigKey.MEC_PORT)),
                 scenario == null || scenario.isBlank() ? null : Path.of(scenario),
-                v.get(ConfigKey.LOG_LEVEL).toUpperCase(Locale.ROOT));
+                v.get(ConfigKey.LOG_LEVEL).toUpperCase(Locale.ROOT),
+                v.get(ConfigKey.REGISTRAR_CSE_ID),
+                v.get(ConfigKey.REGISTRAR_CSE_BASE),
+                Arrays.stream(v.get(ConfigKey.REGISTRAR_URL).split(","))
+                        .map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                parseBoolean(ConfigKey.REGISTRAR_DEREGISTER, v.get(ConfigKey.REGISTRAR_DEREGISTER)),
+                parseBoolean(ConfigKey.MQTT_ENABLED, v.get(ConfigKey.MQTT_ENABLED)),
+                v.get(ConfigKey.MQTT_BROKER_URL));
     }
 
     private void put(ConfigKey k, String value, String origin) {
