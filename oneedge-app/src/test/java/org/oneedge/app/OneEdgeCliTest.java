@@ -70,7 +70,10 @@ class OneEdgeCliTest {
                 String help = out.toString();
                 assertThat(help).as("help of %s", path).contains("Usage:");
                 for (OptionSpec option : commandAt(root, path).getCommandSpec().options()) {
-                    assertThat(help).as("help of %s names %s", path, option.longestName()).contains(option.longestName());
+                    // negatable options show as --[no-]name
+                    String shown = option.negatable() ? option.longestName().replaceFirst("^--", "--[no-]")
+                            : option.longestName();
+                    assertThat(help).as("help of %s names %s", path, shown).contains(shown);
                 }
             }
         }

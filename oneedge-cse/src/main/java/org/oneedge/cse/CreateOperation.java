@@ -66,7 +66,8 @@ final class CreateOperation {
 
         Resource created;
         CreateContext context;
-        try (WriteLocks.Held ignored = engine.locks.lock(parent.ri())) {
+        WriteLocks.Held lock = handler.createLocksParent() ? engine.locks.lock(parent.ri()) : WriteLocks.NONE;
+        try {
             Resource freshParent = engine.store.get(parent.ri())
                     .orElseThrow(() -> TargetResolver.notFound(request.to()));
             Instant now = engine.clock.next();
@@ -97,6 +98,8 @@ final class CreateOperation {
             } catch (StoreConflictException e) {
                 throw new OneM2MException(ResponseStatusCode.CONFLICT, e.getMessage());
             }
+        } finally {
+            lock.close();
         }
         engine.events.publishAll(context.extraEvents());
         if (engine.events.hasListeners()) {
@@ -142,12 +145,12 @@ final class CreateOperation {
         if (expiresAt != null) {
             draft.put("et", TimestampCodec.format(expiresAt));
         }
-        requested.fields().forEachRemaining(field -> {
+        for (var field : requested.properties()) {
             String key = field.getKey();
             if (!field.getValue().isNull() && !key.equals("rn") && !key.equals("et") && !key.equals("cr")) {
                 draft.set(key, field.getValue());
             }
-        });
+        }
         return draft;
     }
 

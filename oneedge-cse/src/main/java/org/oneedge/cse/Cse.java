@@ -89,6 +89,11 @@ public final class Cse implements CseClient, AutoCloseable {
                 engine.store.getClass().getSimpleName());
     }
 
+    /**
+     * Processes one request primitive; never throws for bad input (the status code and {@code m2m:dbg} say what was
+     * wrong). Safe to call from many threads. The response content may share JSON nodes with the store, so callers
+     * must treat it as read-only (copy before changing).
+     */
     @Override
     public Response send(Request request) {
         if (!started) {

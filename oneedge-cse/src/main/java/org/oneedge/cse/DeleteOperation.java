@@ -76,8 +76,9 @@ final class DeleteOperation {
         DeleteContext context;
         Resource gone;
         List<Resource> descendants;
-        try (WriteLocks.Held ignored = resource.pi().isEmpty() ? engine.locks.lock(resource.ri())
-                : engine.locks.lock(resource.pi(), resource.ri())) {
+        WriteLocks.Held lock = resource.pi().isEmpty() ? engine.locks.lock(resource.ri())
+                : engine.locks.lock(resource.pi(), resource.ri());
+        try {
             Optional<Resource> fresh = engine.store.get(resource.ri());
             if (fresh.isEmpty()) {
                 return Optional.empty();
@@ -98,6 +99,8 @@ final class DeleteOperation {
             }
             batch.add(new Write.Delete(gone.ri()));
             engine.store.apply(batch);
+        } finally {
+            lock.close();
         }
         engine.events.publishAll(context.extraEvents());
         if (engine.events.hasListeners()) {

@@ -55,15 +55,14 @@ final class UpdateOperation {
         Resource updated;
         Resource before;
         UpdateContext context;
-        try (WriteLocks.Held ignored = engine.locks.lock(resource.ri())) {
+        WriteLocks.Held lock = engine.locks.lock(resource.ri());
+        try {
             before = TargetResolver.live(engine.store.get(resource.ri()), engine.clock.now())
                     .orElseThrow(() -> TargetResolver.notFound(request.to()));
             Instant now = engine.clock.next();
             ObjectNode draft = before.attributes().deepCopy();
             Instant expiresAt = before.expiresAt();
-            var fields = changes.fields();
-            while (fields.hasNext()) {
-                var field = fields.next();
+            for (var field : changes.properties()) {
                 if (field.getKey().equals("et")) {
                     expiresAt = engine.expiration(field.getValue(), now);
                     draft.put("et", TimestampCodec.format(expiresAt));
@@ -86,6 +85,8 @@ final class UpdateOperation {
             } catch (StoreConflictException e) {
                 throw new OneM2MException(ResponseStatusCode.CONFLICT, e.getMessage());
             }
+        } finally {
+            lock.close();
         }
         engine.events.publishAll(context.extraEvents());
         if (engine.events.hasListeners()) {

@@ -24,6 +24,9 @@ final class WriteLocks {
         void close();
     }
 
+    /** Holds nothing, for writes that need no serialisation. */
+    static final Held NONE = () -> { };
+
     Held lock(String key) {
         ReentrantLock l = stripes[index(key)];
         l.lock();

@@ -108,4 +108,10 @@ class AeRegistrationTest {
         assertThat(t.retrieve("cse-in/" + rn + "/c").statusCode()).isEqualTo(ResponseStatusCode.NOT_FOUND);
         assertThat(t.store.descendants("cse-in", 0, java.util.Set.of())).isEmpty();
     }
+
+    @Test
+    void accepts_sp_relative_forms_of_the_ae_id() {
+        assertThat(register("/id-in/Clocal", "Nx", "3").content().at("/m2m:ae/aei").asText()).isEqualTo("Clocal");
+        assertThat(register("/Sglobal", "Nx", "3").content().at("/m2m:ae/aei").asText()).isEqualTo("Sglobal");
+    }
 }

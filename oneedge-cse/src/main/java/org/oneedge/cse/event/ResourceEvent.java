@@ -15,7 +15,9 @@ public sealed interface ResourceEvent {
     String originator();
 
     /**
-     * A resource was created.
+     * A resource was created. When the create changed its parent (a container's {@code cni}, {@code cbs}, {@code st}),
+     * that change is carried here and not reported as a separate {@link Updated} event; instances removed to make room
+     * come first as {@link Deleted} events with {@link Cause#CAPACITY}.
      *
      * @param parent the parent as stored after the create (e.g. a container with its new {@code cni}/{@code cbs})
      */

@@ -88,6 +88,8 @@ public final class AeHandler implements ResourceHandler {
         String id = from == null ? "" : from.trim();
         if (id.startsWith(cseId + "/")) {
             id = id.substring(cseId.length() + 1);
+        } else if (id.startsWith("/S") && id.indexOf('/', 1) < 0) {
+            id = id.substring(1);
         }
         if (id.isEmpty() || id.equals("C")) {
             return "C" + RandomStem.next();

@@ -3,7 +3,6 @@ package org.oneedge.cse.resource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -65,8 +64,7 @@ public final class AttributeSchema {
      * @throws OneM2MException BAD_REQUEST naming the first offending attribute
      */
     public void validateCreate(ObjectNode content) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = content.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : content.properties()) {
             AttributeSpec spec = known(field.getKey());
             JsonNode value = field.getValue();
             if (spec.name().equals("cr")) {
@@ -102,8 +100,7 @@ public final class AttributeSchema {
      * @throws OneM2MException BAD_REQUEST naming the first offending attribute
      */
     public void validateUpdate(ObjectNode content) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = content.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : content.properties()) {
             AttributeSpec spec = known(field.getKey());
             if (spec.readOnly()) {
                 throw bad("attribute '" + spec.name() + "' of " + typeName + " is read-only");

@@ -90,6 +90,16 @@ public interface ResourceHandler {
     }
 
     /**
+     * Whether {@link #create} runs while the engine holds the parent's write lock (default true). Return false when
+     * {@code create} neither reads nor replaces the parent's state and does slow work such as a verification request
+     * (TS-0004 7.4.8.2.1), so other writes below the same parent are not held up; the store still refuses a duplicate
+     * {@code ri} or sibling {@code rn} atomically (4105).
+     */
+    default boolean createLocksParent() {
+        return true;
+    }
+
+    /**
      * The instance type whose newest and oldest member the virtual children {@code la} and {@code ol} address
      * (TS-0001 9.6.27/9.6.28), or null when this type has none.
      */

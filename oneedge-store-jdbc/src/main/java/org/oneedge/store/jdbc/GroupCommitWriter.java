@@ -47,15 +47,18 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private final DataSource dataSource;
     private final int maxGroupSize;
+    private final Housekeeping housekeeping;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final ReentrantLock admission = new ReentrantLock();
     private final Thread thread;
     private boolean closed;
     private Connection connection;
+    private WriteStatements statements;
 
-    GroupCommitWriter(DataSource dataSource, int maxGroupSize, String name) {
+    GroupCommitWriter(DataSource dataSource, int maxGroupSize, Housekeeping housekeeping, String name) {
         this.dataSource = dataSource;
         this.maxGroupSize = maxGroupSize;
+        this.housekeeping = housekeeping;
         this.thread = Thread.ofPlatform().name(name).daemon(true).unstarted(this::run);
     }
 
@@ -126,19 +129,20 @@ final class GroupCommitWriter implements AutoCloseable {
             long started = System.nanoTime();
             Pending running = null;
             try {
-                Connection c = connection();
+                WriteStatements writes = statements();
                 for (Pending pending : remaining) {
                     running = pending;
-                    WriteStatements.execute(c, pending.writes);
+                    writes.execute(pending.writes);
                 }
                 running = null;
-                c.commit();
+                connection.commit();
                 for (Pending pending : remaining) {
                     pending.outcome.complete(null);
                 }
                 if (log.isDebugEnabled()) {
                     log.debug("committed {} batches in {} µs", remaining.size(), (System.nanoTime() - started) / 1_000);
                 }
+                houseKeep();
                 return;
             } catch (StoreConflictException conflict) {
                 rollback();
@@ -154,13 +158,27 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    private Connection connection() throws SQLException {
+    private void houseKeep() {
+        try {
+            housekeeping.afterCommit(connection);
+        } catch (SQLException | RuntimeException e) {
+            log.warn("store housekeeping failed: {}", e.toString());
+        }
+    }
+
+    private WriteStatements statements() throws SQLException {
         if (connection == null) {
             Connection c = dataSource.getConnection();
-            c.setAutoCommit(false);
+            try {
+                c.setAutoCommit(false);
+                statements = new WriteStatements(c);
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
             connection = c;
         }
-        return connection;
+        return statements;
     }
 
     private void rollback() {
@@ -180,6 +198,7 @@ final class GroupCommitWriter implements AutoCloseable {
             return;
         }
         try {
+            statements.close();
             connection.rollback();
             connection.setAutoCommit(true);
         } catch (SQLException e) {
@@ -191,6 +210,7 @@ final class GroupCommitWriter implements AutoCloseable {
             log.debug("closing the write connection failed: {}", e.toString());
         }
         connection = null;
+        statements = null;
     }
 
     private static void fail(List<Pending> pendings, RuntimeException failure) {

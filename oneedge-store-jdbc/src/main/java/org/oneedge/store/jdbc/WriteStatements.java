@@ -10,10 +10,11 @@ import org.oneedge.cse.store.Resource;
 import org.oneedge.cse.store.StoreConflictException;
 
 /**
- * Runs one caller's batch of writes inside the writer's open transaction. A broken store rule surfaces as
- * {@link StoreConflictException}; the caller of this class rolls the transaction back.
+ * Runs one caller's batch of writes inside the writer's open transaction, on statements prepared once for the
+ * writer's connection. A broken store rule surfaces as {@link StoreConflictException}; the caller of this class rolls
+ * the transaction back.
  */
-final class WriteStatements {
+final class WriteStatements implements AutoCloseable {
 
     private static final String INSERT =
             "INSERT INTO resource (ri, pi, ty, rn, path, lvl, ct, lt, et, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -27,23 +28,34 @@ final class WriteStatements {
     /** SQLState of a unique constraint violation, the same in H2 and PostgreSQL. */
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private WriteStatements() {
+    private final PreparedStatement insert;
+    private final PreparedStatement update;
+    private final PreparedStatement selectPath;
+    private final PreparedStatement deleteBelow;
+    private final PreparedStatement deleteOne;
+
+    WriteStatements(Connection connection) throws SQLException {
+        insert = connection.prepareStatement(INSERT);
+        update = connection.prepareStatement(UPDATE);
+        selectPath = connection.prepareStatement(SELECT_PATH);
+        deleteBelow = connection.prepareStatement(DELETE_BELOW);
+        deleteOne = connection.prepareStatement(DELETE_ONE);
     }
 
-    static void execute(Connection connection, List<RowWrite> writes) throws SQLException {
+    void execute(List<RowWrite> writes) throws SQLException {
         for (RowWrite write : writes) {
             switch (write) {
-                case RowWrite.Insert insert -> insert(connection, insert.row());
-                case RowWrite.Update update -> update(connection, update.row());
-                case RowWrite.DeleteSubtree delete -> deleteSubtree(connection, delete.ri());
+                case RowWrite.Insert i -> insert(i.row());
+                case RowWrite.Update u -> update(u.row());
+                case RowWrite.DeleteSubtree d -> deleteSubtree(d.ri());
             }
         }
     }
 
-    private static void insert(Connection connection, ResourceRow row) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(INSERT)) {
-            row.bind(ps, 1);
-            ps.executeUpdate();
+    private void insert(ResourceRow row) throws SQLException {
+        try {
+            row.bind(insert, 1);
+            insert.executeUpdate();
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw conflict(row.resource(), e);
@@ -61,12 +73,12 @@ final class WriteStatements {
         return new StoreConflictException("resource " + r.ri() + " already exists", e);
     }
 
-    private static void update(Connection connection, ResourceRow row) throws SQLException {
+    private void update(ResourceRow row) throws SQLException {
         int updated;
-        try (PreparedStatement ps = connection.prepareStatement(UPDATE)) {
-            row.bind(ps, 1);
-            ps.setString(11, row.ri());
-            updated = ps.executeUpdate();
+        try {
+            row.bind(update, 1);
+            update.setString(11, row.ri());
+            updated = update.executeUpdate();
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw conflict(row.resource(), e);
@@ -78,24 +90,25 @@ final class WriteStatements {
         }
     }
 
-    private static void deleteSubtree(Connection connection, String ri) throws SQLException {
+    private void deleteSubtree(String ri) throws SQLException {
         String path;
-        try (PreparedStatement ps = connection.prepareStatement(SELECT_PATH)) {
-            ps.setString(1, ri);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return;
-                }
-                path = rs.getString(1);
+        selectPath.setString(1, ri);
+        try (ResultSet rs = selectPath.executeQuery()) {
+            if (!rs.next()) {
+                return;
             }
+            path = rs.getString(1);
         }
-        try (PreparedStatement ps = connection.prepareStatement(DELETE_BELOW)) {
-            PathPrefix.below(path).bind(ps, 1);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = connection.prepareStatement(DELETE_ONE)) {
-            ps.setString(1, ri);
-            ps.executeUpdate();
+        PathPrefix.below(path).bind(deleteBelow, 1);
+        deleteBelow.executeUpdate();
+        deleteOne.setString(1, ri);
+        deleteOne.executeUpdate();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        for (PreparedStatement ps : List.of(insert, update, selectPath, deleteBelow, deleteOne)) {
+            ps.close();
         }
     }
 }

@@ -29,18 +29,25 @@ class PostgresResourceStoreIT extends ResourceStoreContract {
     }
 
     @BeforeAll
-    static void dropSchemaOfEarlierRuns() throws SQLException {
+    static void checkServer() {
         assumeReachable();
-        execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
     }
 
-    private static void assumeReachable() {
+    /** Checks the server once per JVM, and then drops the schema earlier runs left, so the migrations run afresh. */
+    private static synchronized void assumeReachable() {
         if (reachable == null) {
             DriverManager.setLoginTimeout(3);
             try (Connection ignored = DriverManager.getConnection(URL, USER, PASSWORD)) {
                 reachable = true;
             } catch (SQLException e) {
                 reachable = false;
+            }
+            if (reachable) {
+                try {
+                    execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+                } catch (SQLException e) {
+                    throw new IllegalStateException("cannot drop schema " + SCHEMA + " at " + URL, e);
+                }
             }
         }
         Assumptions.assumeTrue(reachable, "PostgreSQL not reachable at " + URL + ": PostgreSQL store tests skipped");
@@ -54,6 +61,11 @@ class PostgresResourceStoreIT extends ResourceStoreContract {
 
     @Override
     protected ResourceStore newStore() {
+        return openCleanStore();
+    }
+
+    /** A store on the test schema with an empty table; aborts the calling test when PostgreSQL is not reachable. */
+    static JdbcResourceStore openCleanStore() {
         assumeReachable();
         JdbcResourceStore store = JdbcResourceStore.open(
                 JdbcStoreConfig.builder(URL).user(USER).password(PASSWORD).schema(SCHEMA).build());

@@ -26,6 +26,7 @@ import org.oneedge.mec.platform.MecApi;
 import org.oneedge.mec.platform.MecPlatformContext;
 import org.oneedge.mec.platform.MecServiceDescription;
 import org.oneedge.mec.platform.SubscriptionRegistry;
+import org.oneedge.mec.platform.appsupport.AppInstanceRegistry;
 import org.oneedge.mec.platform.emulator.Emulator;
 import org.oneedge.mec.platform.emulator.EmulatorEvent;
 import org.oneedge.mec.platform.emulator.EmulatorListener;
@@ -63,7 +64,8 @@ import java.util.concurrent.TimeUnit;
  *
  * Enumerations are sent as the file's integers; {@code appMobilityServiceLevel} as the file's object, and
  * {@code associateId} as the file's string. Instances of one application are found in the
- * {@link AppInstanceDirectory}; an instance registering from a host view ({@code /{host}/amsi/v1}) is recorded on that
+ * {@link AppInstanceDirectory} and, failing that, among the platform's MEC 011 app instances (same {@code appDId}
+ * or {@code appName}); an instance registering from a host view ({@code /{host}/amsi/v1}) is recorded on that
  * host. Bodies wrapped in their type name ({@code {"RegistrationInfo": {...}}}) are accepted.
  */
 public final class AmsApi implements MecApi, EmulatorListener {
@@ -174,8 +176,10 @@ public final class AmsApi implements MecApi, EmulatorListener {
     private void listRegistrations(MecExchange ex) {
         ex.allowOnlyQueryParams(LIST_PARAMS);
         AttributeFilter filter = AttributeFilter.parse(ex.queryParam("filter"));
+        Instant now = ctx.clock().instant();
         ex.ok(registrations.values().stream()
                 .filter(r -> ex.hostName() == null || ex.hostName().equals(r.hostName()))
+                .filter(r -> r.expiresAt() == null || r.expiresAt().isAfter(now))
                 .map(Registration::info)
                 .sorted(Comparator.comparing(RegistrationInfo::appMobilityServiceId))
                 .filter(r -> filter.test(ctx.mapper().valueToTree(r)))
@@ -203,20 +207,40 @@ public final class AmsApi implements MecApi, EmulatorListener {
         String id = UUID.randomUUID().toString();
         RegistrationInfo stored = normalise(info.withId(id));
         String app = stored.serviceConsumerId().appInstanceId();
-        if (directory.find(app).isEmpty() || (ex.hostName() != null
-                && !ex.hostName().equals(directory.find(app).get().hostName()))) {
-            String appDId = directory.find(app).map(AppInstanceDirectory.AppInstance::appDId)
+        Optional<AppInstanceDirectory.AppInstance> known = directory.find(app);
+        Optional<AppInstanceRegistry.AppInstance> mec011 = ctx.appInstances().get(app);
+        if (known.isEmpty() || (ex.hostName() != null && !ex.hostName().equals(known.get().hostName()))) {
+            String appDId = known.map(AppInstanceDirectory.AppInstance::appDId)
+                    .or(() -> mec011.map(AmsApi::appDIdOf))
                     .orElse(AppInstanceDirectory.appDIdByConvention(app));
-            if (directory.find(app).isEmpty()) {
+            String host = ex.hostName() != null ? ex.hostName()
+                    : known.map(AppInstanceDirectory.AppInstance::hostName)
+                    .or(() -> mec011.map(AppInstanceRegistry.AppInstance::hostName)).orElse(null);
+            if (known.isEmpty()) {
                 learned.add(app);
             }
-            directory.register(app, appDId, ex.hostName() != null ? ex.hostName()
-                    : directory.find(app).map(AppInstanceDirectory.AppInstance::hostName).orElse(null));
+            directory.register(app, appDId, host);
         }
         registrations.put(id, new Registration(stored, ex.hostName(), expiry(stored)));
         LOG.info("AMS registration {} of app instance {} ({} devices) on host {}", id, app,
                 stored.deviceInformation() == null ? 0 : stored.deviceInformation().size(), ex.hostName());
         ex.created(ex.href("/app_mobility_services/" + id), stored);
+    }
+
+    /** The application a MEC 011 app instance belongs to: its {@code appDId}, else its {@code appName}. */
+    private static String appDIdOf(AppInstanceRegistry.AppInstance app) {
+        return app.info().appDId() != null ? app.info().appDId() : app.info().appName();
+    }
+
+    /**
+     * The instance of {@code appDId} on {@code host}: one known to AMS, else one the platform knows from MEC 011 /
+     * 010-2 (an app that registered with MEC 011 on that host but not with AMS).
+     */
+    private Optional<String> instanceOn(String appDId, String host) {
+        return directory.instanceOn(appDId, host).map(AppInstanceDirectory.AppInstance::appInstanceId)
+                .or(() -> ctx.appInstances().all().stream()
+                        .filter(a -> host.equals(a.hostName()) && appDId.equals(appDIdOf(a)))
+                        .map(AppInstanceRegistry.AppInstance::appInstanceId).findFirst());
     }
 
     private RegistrationInfo normalise(RegistrationInfo info) {
@@ -456,7 +480,7 @@ public final class AmsApi implements MecApi, EmulatorListener {
         }
         String appDId = owner.map(AppInstanceDirectory.AppInstance::appDId)
                 .orElse(AppInstanceDirectory.appDIdByConvention(source));
-        Optional<AppInstanceDirectory.AppInstance> target = directory.instanceOn(appDId, h.targetHost());
+        Optional<String> target = instanceOn(appDId, h.targetHost());
         resetTransferState(r, device.associateId());
         if (target.isEmpty()) {
             LOG.info("AMS: {} moved to {} where application {} has no instance: relocation from {} failed",
@@ -466,7 +490,7 @@ public final class AmsApi implements MecApi, EmulatorListener {
                     List.of(source));
             return;
         }
-        String targetId = target.get().appInstanceId();
+        String targetId = target.get();
         pending.put(key, new Pending(r.info().appMobilityServiceId(), source, targetId));
         LOG.info("AMS relocation of {} triggered: {} ({}) -> {} ({})", h.ueId(), source, ownerHost, targetId,
                 h.targetHost());

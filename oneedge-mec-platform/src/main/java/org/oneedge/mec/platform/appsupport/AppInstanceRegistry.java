@@ -73,6 +73,7 @@ public final class AppInstanceRegistry {
     private final Map<String, AppInstance> apps = new ConcurrentHashMap<>();
     private final Map<String, PendingShutdown> pending = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> selfRegistered = ConcurrentHashMap.newKeySet();
     private final AtomicLong order = new AtomicLong();
 
     public AppInstanceRegistry(Duration gracePeriod, ScheduledExecutorService scheduler) {
@@ -105,6 +106,34 @@ public final class AppInstanceRegistry {
 
     public Optional<AppInstance> get(String appInstanceId) {
         return Optional.ofNullable(apps.get(appInstanceId));
+    }
+
+    /**
+     * Self-registration ({@code POST /registrations}): a new instance, or, when {@code info.appInstanceId} names an
+     * instance the platform itself instantiated (010-2, {@code isInsByMec}) that has not registered yet, that
+     * instance with the app's own {@code AppInfo} (MEC 011 v3: apps instantiated by the MEC system register with the
+     * id they were given). Any other id in use is a 409.
+     */
+    public AppInstance selfRegister(String hostName, AppInfo info) {
+        String id = info.appInstanceId();
+        if (id != null) {
+            AppInstance existing = apps.get(id);
+            if (existing != null && Boolean.TRUE.equals(existing.info().isInsByMec())
+                    && !selfRegistered.contains(id)) {
+                AppInfo merged = new AppInfo(info.appName(), info.appProvider(), info.appCategory(),
+                        info.appDId() != null ? info.appDId() : existing.info().appDId(), id, info.endpoint(),
+                        info.appServiceRequired(), info.appServiceOptional(), info.appFeatureRequired(),
+                        info.appFeatureOptional(), true, info.appProfile());
+                AppInstance updated = new AppInstance(id, existing.hostName(), merged, existing.state(),
+                        existing.order());
+                apps.put(id, updated);
+                selfRegistered.add(id);
+                return updated;
+            }
+        }
+        AppInstance added = add(id, hostName, info);
+        selfRegistered.add(added.appInstanceId());
+        return added;
     }
 
     /** The app instance or 404. */
@@ -221,9 +250,20 @@ public final class AppInstanceRegistry {
         apps.computeIfPresent(appInstanceId, (k, a) -> a.with(State.REGISTERED));
     }
 
+    /** Fails every pending shutdown (the platform is stopping), so nobody waits for ever. */
+    public void abandonPendingShutdowns() {
+        for (String id : List.copyOf(pending.keySet())) {
+            PendingShutdown p = pending.remove(id);
+            if (p != null) {
+                p.done().completeExceptionally(new IllegalStateException("MEC platform stopped"));
+            }
+        }
+    }
+
     /** Removes an instance at once (deregistration, forceful termination). */
     public Optional<AppInstance> remove(String appInstanceId) {
         AppInstance removed = apps.remove(appInstanceId);
+        selfRegistered.remove(appInstanceId);
         if (removed != null) {
             pending.remove(appInstanceId);
             listeners.forEach(l -> l.removed(removed));

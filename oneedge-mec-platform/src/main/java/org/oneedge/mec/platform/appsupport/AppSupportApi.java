@@ -62,7 +62,7 @@ public final class AppSupportApi implements MecApi {
     public void register(Routes routes) {
         routes.post("/registrations", ex -> {
             AppInfo info = ex.body(AppInfo.class);
-            AppInstanceRegistry.AppInstance app = apps.add(info.appInstanceId(), ex.hostName(), info);
+            AppInstanceRegistry.AppInstance app = apps.selfRegister(ex.hostName(), info);
             ex.created(ex.href("/registrations/" + app.appInstanceId()), app.info());
         });
         routes.get("/registrations/{appInstanceId}", ex -> ex.ok(apps.require(ex.pathParam("appInstanceId")).info()));

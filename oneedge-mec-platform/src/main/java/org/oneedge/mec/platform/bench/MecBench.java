@@ -74,11 +74,11 @@ public final class MecBench {
                     options.warmup(), options.duration());
             emulator.start();
             sleep(options.warmup());
-            Snapshot start = new Snapshot(System.nanoTime(), emulator.elapsed(), counters.copy(), received.sum(),
-                    platform.context().notifications().droppedCount());
+            Snapshot start = new Snapshot(System.nanoTime(), processCpuNanos(), emulator.elapsed(), counters.copy(),
+                    received.sum(), platform.context().notifications().droppedCount());
             sleep(options.duration());
-            Snapshot end = new Snapshot(System.nanoTime(), emulator.elapsed(), counters.copy(), received.sum(),
-                    platform.context().notifications().droppedCount());
+            Snapshot end = new Snapshot(System.nanoTime(), processCpuNanos(), emulator.elapsed(), counters.copy(),
+                    received.sum(), platform.context().notifications().droppedCount());
             emulator.stop();
             double seconds = (end.nanos() - start.nanos()) / 1e9;
             long[] d = new long[5];
@@ -90,14 +90,21 @@ public final class MecBench {
                     options.ues() * options.updateRateHz(), d[0] / seconds,
                     (end.emulated().toNanos() - start.emulated().toNanos()) / 1e9 / seconds, d[1], d[2], d[3], d[4],
                     delivered, delivered / seconds, end.dropped() - start.dropped(),
-                    Runtime.getRuntime().availableProcessors());
+                    Runtime.getRuntime().availableProcessors(), (end.cpuNanos() - start.cpuNanos()) / 1e9 / seconds);
         } finally {
             receiver.stop(0);
             receiverThreads.shutdownNow();
         }
     }
 
-    private record Snapshot(long nanos, Duration emulated, long[] counts, long received, long dropped) {
+    private record Snapshot(long nanos, long cpuNanos, Duration emulated, long[] counts, long received,
+                            long dropped) {
+    }
+
+    /** CPU time of this process so far, or 0 where the JVM does not report it. */
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? Math.max(0, os.getProcessCpuTime()) : 0;
     }
 
     /** Event counters updated on the emulator thread: position, cell, zone, host, measurement. */

@@ -23,12 +23,15 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * @param notificationsPerSecond         {@code notificationsDelivered / seconds}
  * @param notificationsDropped           notifications the platform dropped in the window (queue full or failed)
  * @param availableProcessors            CPUs the JVM saw
+ * @param cpuCoresUsed                   process CPU time per wall second in the window (all threads: emulator, APIs,
+ *                                       notification delivery and the receiver); below {@code availableProcessors}
+ *                                       while falling behind means other processes took the CPU
  */
 public record MecBenchResult(int ues, double updateRateHz, double seconds, double targetPositionUpdatesPerSecond,
                              double positionUpdatesPerSecond, double emulatedSecondsPerSecond, long cellChanges,
                              long zoneChanges, long hostChanges, long measurementReports,
                              long notificationsDelivered, double notificationsPerSecond, long notificationsDropped,
-                             int availableProcessors) {
+                             int availableProcessors, double cpuCoresUsed) {
 
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -48,11 +51,11 @@ public record MecBenchResult(int ues, double updateRateHz, double seconds, doubl
     @Override
     public String toString() {
         return String.format("""
-                MEC benchmark: %d UEs at %.0f Hz on %d CPUs, measured %.1f s
+                MEC benchmark: %d UEs at %.0f Hz on %d CPUs, measured %.1f s, %.2f cores used
                   position updates/s   %,.0f of %,.0f target (%s), emulated %.2f s per s
                   radio events         %,d cell changes, %,d zone changes, %,d host changes, %,d measurement reports
                   notifications        %,d delivered (%,.0f/s), %,d dropped""",
-                ues, updateRateHz, availableProcessors, seconds, positionUpdatesPerSecond,
+                ues, updateRateHz, availableProcessors, seconds, cpuCoresUsed, positionUpdatesPerSecond,
                 targetPositionUpdatesPerSecond, keptUp() ? "kept up" : "fell behind", emulatedSecondsPerSecond,
                 cellChanges, zoneChanges, hostChanges, measurementReports, notificationsDelivered,
                 notificationsPerSecond, notificationsDropped);

@@ -174,4 +174,32 @@ class AmsApiTest {
         hostA.deregisterTask(reg.appMobilityServiceId());
         assertThat(hostA.registrations()).isEmpty();
     }
+
+    @Test
+    void target_may_be_an_instance_known_only_from_mec_011() {
+        mec.platform.context().appInstances().add("cse-b", "mec-host-b",
+                org.oneedge.mec.api.appsupport.AppInfo.named("cse"));
+        mec.platform.context().appInstances().add("cse-a", "mec-host-a",
+                org.oneedge.mec.api.appsupport.AppInfo.named("cse"));
+        hostA.register(RegistrationInfo.of("cse-a", List.of(
+                DeviceInformation.of("10.0.0.1", AppMobilityServiceLevel.APP_MOBILITY_WITH_CONFIRMATION))));
+        hostA.subscribe(MobilityProcedureSubscription.of(receiver.url("/m011"), "cse-a", null, null));
+
+        mec.advance(Duration.ofSeconds(45));
+
+        await().until(() -> mobility(1).size() == 1);
+        assertThat(mobility(1).get(0).at("/targetAppInfo/appInstanceId").asText()).isEqualTo("cse-b");
+    }
+
+    @Test
+    void registration_expires_after_its_expiry_time() {
+        RegistrationInfo reg = hostA.register(new RegistrationInfo(null,
+                org.oneedge.mec.api.ams.ServiceConsumerId.app("short@mec-host-a"), List.of(), 1L));
+        String url = mec.url("/mec-host-a/amsi/v1/app_mobility_services/" + reg.appMobilityServiceId());
+        assertThat(TestHttp.get(url).status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> TestHttp.get(url).status() == 404);
+        assertThat(hostA.registrations()).isEmpty();
+        await().until(() -> mec.directory.find("short@mec-host-a").isEmpty());
+    }
 }

@@ -14,15 +14,15 @@ class MecBenchTest {
 
     @Test
     void small_run_reports_position_updates_and_delivered_notifications() throws Exception {
-        MecBenchResult result = new MecBench().run(MecBenchOptions.builder().ues(300).duration(Duration.ofSeconds(2))
-                .warmup(Duration.ofMillis(500)).build());
+        MecBenchResult result = new MecBench().run(MecBenchOptions.builder().ues(200).duration(Duration.ofSeconds(1))
+                .warmup(Duration.ofMillis(300)).build());
 
-        assertThat(result.ues()).isEqualTo(300);
-        assertThat(result.targetPositionUpdatesPerSecond()).isEqualTo(3000.0);
+        assertThat(result.ues()).isEqualTo(200);
+        assertThat(result.targetPositionUpdatesPerSecond()).isEqualTo(2000.0);
         assertThat(result.positionUpdatesPerSecond()).isPositive();
         assertThat(result.measurementReports()).isPositive();
         assertThat(result.notificationsDelivered()).isPositive();
-        assertThat(result.toString()).contains("300 UEs", "position updates/s", "dropped");
+        assertThat(result.toString()).contains("200 UEs", "position updates/s", "dropped");
         JsonNode json = new ObjectMapper().readTree(result.toJson());
         assertThat(json.get("notificationsDelivered").asLong()).isEqualTo(result.notificationsDelivered());
     }

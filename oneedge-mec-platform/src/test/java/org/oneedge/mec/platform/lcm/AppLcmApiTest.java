@@ -127,8 +127,14 @@ class AppLcmApiTest {
         assertThat(instantiator.instances()).containsEntry(id, TrackingAppInstantiator.Status.RUNNING);
         assertThat(client.appPackage("appd-cse").usageState().name()).isEqualTo("IN_USE");
 
-        // the instantiated app is a MEC 011 app instance on mep2
+        // the instantiated app is a MEC 011 app instance on mep2; it registers with the id it was given
         var mp1 = new MecAppSupportClient(platform.baseUrl() + "/mep2");
+        var registered = mp1.register(new org.oneedge.mec.api.appsupport.AppInfo("cse-mn1", "oneedge", null, null,
+                id, null, null, null, null, null, null, null));
+        assertThat(registered.appInstanceId()).isEqualTo(id);
+        assertThat(registered.isInsByMec()).isTrue();
+        assertThat(TestHttp.post(platform.baseUrl() + "/mep2/mec_app_support/v2/registrations",
+                "{\"appName\":\"again\",\"appInstanceId\":\"" + id + "\"}").status()).isEqualTo(409);
         mp1.confirmReady(id);
         mp1.subscribeTermination(id, receiver.url("/termination"));
         assertThat(platform.context().appInstances().require(id).hostName()).isEqualTo("mep2");
@@ -162,6 +168,31 @@ class AppLcmApiTest {
                 .containsExactly("INSTANTIATE/STARTING", "INSTANTIATE/PROCESSING", "INSTANTIATE/COMPLETED");
 
         assertThat(TestHttp.delete(lcm + "/app_instances/" + id).status()).isEqualTo(204);
+    }
+
+    @Test
+    void notifies_creation_and_deletion_of_app_instance_identifiers_matching_the_filter() {
+        client.onboard(cseePackage());
+        String filter = ",\"appInstanceSubscriptionFilter\":{\"appInstSelectorType\":\"APP_D_ID\","
+                + "\"appInstances\":[\"appd-cse\"]}";
+        var creation = TestHttp.post(lcm + "/subscriptions", "{\"subscriptionType\":\"AppIdentifierCreationSubscription\","
+                + "\"callbackUri\":\"" + receiver.url() + "\"" + filter + "}");
+        var deletion = TestHttp.post(lcm + "/subscriptions", "{\"subscriptionType\":\"AppIdentifierDeletionSubscription\","
+                + "\"callbackUri\":\"" + receiver.url() + "\",\"appInstanceSubscriptionFilter\":"
+                + "{\"appInstSelectorType\":3,\"appInstances\":[\"other\"]}}");
+        assertThat(creation.status()).isEqualTo(201);
+        assertConformsTo(LCM, "AppInstIdCreationSubscriptionInfo", creation.json());
+        assertThat(creation.json().at("/appInstanceSubscriptionFilter/appInstSelectorType").asInt()).isEqualTo(3);
+        assertConformsTo(LCM, "AppInstIdDeletionSubscriptionInfo", deletion.json());
+
+        String id = client.createInstance(CreateAppInstanceRequest.of("appd-cse", "x")).id();
+        client.deleteInstance(id);
+
+        await().untilAsserted(() -> assertThat(receiver.received()).hasSize(1));
+        var n = receiver.received().getFirst();
+        assertConformsTo(LCM, "AppInstanceIdentifierCreationNotification", n);
+        assertThat(n.get("appInstanceId").asText()).isEqualTo(id);
+        assertThat(n.at("/_links/appInstance/href").asText()).isEqualTo(lcm + "/app_instances/" + id);
     }
 
     @Test
