@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.oneedge.cse.access.AccessChecker;
 import org.oneedge.cse.access.AccessControlExtension;
 import org.oneedge.cse.container.ContainerHandler;
@@ -16,16 +17,21 @@ import org.oneedge.cse.container.ContentInstanceHandler;
 import org.oneedge.cse.event.ResourceEvent;
 import org.oneedge.cse.event.ResourceEventListener;
 import org.oneedge.cse.expiry.ExpirySweeper;
+import org.oneedge.cse.flex.FlexContainerExtension;
 import org.oneedge.cse.group.GroupExtension;
+import org.oneedge.cse.node.NodeExtension;
+import org.oneedge.cse.polling.PollingChannelExtension;
 import org.oneedge.cse.registration.AeHandler;
 import org.oneedge.cse.registration.CseBaseHandler;
 import org.oneedge.cse.remote.RemoteCseHandler;
+import org.oneedge.cse.request.NonBlockingRequestExtension;
 import org.oneedge.cse.resource.ResourceHandler;
 import org.oneedge.cse.store.InMemoryResourceStore;
 import org.oneedge.cse.store.Resource;
 import org.oneedge.cse.store.ResourceStore;
 import org.oneedge.cse.store.Write;
 import org.oneedge.cse.subscription.SubscriptionExtension;
+import org.oneedge.cse.timeseries.TimeSeriesExtension;
 import org.oneedge.model.ContentCodec;
 import org.oneedge.model.CseClient;
 import org.oneedge.model.RemoteSender;
@@ -57,11 +63,14 @@ public final class Cse implements CseClient, AutoCloseable {
     private final Engine engine;
     private final List<RemoteSender> remoteSenders;
     private final List<CseExtension> extensions;
+    private final List<Function<Request, Response>> interceptors;
     private final ExpirySweeper sweeper;
     private volatile boolean started;
 
-    private Cse(Engine engine, List<RemoteSender> remoteSenders, List<CseExtension> extensions) {
+    private Cse(Engine engine, List<RemoteSender> remoteSenders, List<CseExtension> extensions,
+                List<Function<Request, Response>> interceptors) {
         this.engine = engine;
+        this.interceptors = List.copyOf(interceptors);
         this.remoteSenders = List.copyOf(remoteSenders);
         this.extensions = List.copyOf(extensions);
         this.sweeper = new ExpirySweeper(engine.store, engine.clock.clock(), engine.config.expirySweepInterval(),
@@ -99,6 +108,12 @@ public final class Cse implements CseClient, AutoCloseable {
         if (!started) {
             return Response.error(ResponseStatusCode.INTERNAL_SERVER_ERROR, "the CSE has not been started")
                     .withRequestId(request.requestId()).withReleaseVersion(request.releaseVersion());
+        }
+        for (Function<Request, Response> interceptor : interceptors) {
+            Response intercepted = engine.intercept(interceptor, request);
+            if (intercepted != null) {
+                return intercepted;
+            }
         }
         return engine.process(request);
     }
@@ -176,8 +191,11 @@ public final class Cse implements CseClient, AutoCloseable {
      * Wires a {@link Cse}. Defaults: {@link CseConfig#defaults()}, an {@link InMemoryResourceStore}, the UTC system
      * clock, {@link Forwarder#none()}, handlers for CSEBase, AE, remoteCSE, container and contentInstance, access control
      * policies ({@link AccessControlExtension}, unless an access checker is given), subscriptions
-     * ({@link SubscriptionExtension}) and groups ({@link GroupExtension}). Handlers given here replace a default
-     * for the same type.
+     * ({@link SubscriptionExtension}), groups ({@link GroupExtension}), nodes with management objects
+     * ({@link NodeExtension}), flexContainers ({@link FlexContainerExtension}), timeSeries
+     * ({@link TimeSeriesExtension}), non-blocking requests ({@link NonBlockingRequestExtension}) and polling
+     * channels ({@link PollingChannelExtension}, always installed first). Handlers given here replace a default for
+     * the same type.
      */
     public static final class Builder {
         private CseConfig config = CseConfig.defaults();
@@ -253,6 +271,7 @@ public final class Cse implements CseClient, AutoCloseable {
                 table.put(h.type(), h);
             }
             List<ResourceEventListener> allListeners = new ArrayList<>(listeners);
+            List<Function<Request, Response>> interceptors = new ArrayList<>();
             AccessChecker[] checker = {accessChecker != null ? accessChecker : AccessChecker.allowAll()};
             List<CseExtension> allExtensions = new ArrayList<>();
             if (accessChecker == null && extensions.stream().noneMatch(AccessControlExtension.class::isInstance)) {
@@ -264,7 +283,24 @@ public final class Cse implements CseClient, AutoCloseable {
             if (extensions.stream().noneMatch(GroupExtension.class::isInstance)) {
                 allExtensions.add(new GroupExtension(() -> checker[0]));
             }
+            if (extensions.stream().noneMatch(NodeExtension.class::isInstance)) {
+                allExtensions.add(new NodeExtension());
+            }
+            if (extensions.stream().noneMatch(FlexContainerExtension.class::isInstance)) {
+                allExtensions.add(new FlexContainerExtension());
+            }
+            if (extensions.stream().noneMatch(TimeSeriesExtension.class::isInstance)) {
+                allExtensions.add(new TimeSeriesExtension());
+            }
+            if (extensions.stream().noneMatch(NonBlockingRequestExtension.class::isInstance)) {
+                allExtensions.add(new NonBlockingRequestExtension());
+            }
             allExtensions.addAll(extensions);
+            // polling channels first: they add the sender that notification delivery (subscriptions) needs
+            PollingChannelExtension polling = extensions.stream().filter(PollingChannelExtension.class::isInstance)
+                    .map(PollingChannelExtension.class::cast).findFirst().orElseGet(PollingChannelExtension::new);
+            allExtensions.remove(polling);
+            allExtensions.addFirst(polling);
             CseRef ref = new CseRef();
             for (CseExtension extension : allExtensions) {
                 extension.install(new CseExtension.Installation() {
@@ -275,12 +311,14 @@ public final class Cse implements CseClient, AutoCloseable {
                     @Override public CseClient cse() { return ref; }
                     @Override public void handler(ResourceHandler handler) { table.put(handler.type(), handler); }
                     @Override public void listener(ResourceEventListener listener) { allListeners.add(listener); }
+                    @Override public void remoteSender(RemoteSender sender) { remoteSenders.add(sender); }
+                    @Override public void interceptor(Function<Request, Response> value) { interceptors.add(value); }
                     @Override public void accessChecker(AccessChecker value) { checker[0] = value; }
                 });
             }
             Engine engine = new Engine(config, theStore, new CreationClock(clock), new HandlerTable(table),
                     checker[0], new EventBus(allListeners), forwarder);
-            Cse cse = new Cse(engine, remoteSenders, allExtensions);
+            Cse cse = new Cse(engine, remoteSenders, allExtensions, interceptors);
             ref.cse = cse;
             return cse;
         }

@@ -96,6 +96,23 @@ final class Engine {
                 .withTo(request.from());
     }
 
+    /** Runs an extension's interceptor with the same error handling and echoed parameters as {@link #process}. */
+    Response intercept(java.util.function.Function<Request, Response> interceptor, Request request) {
+        Response response;
+        try {
+            response = interceptor.apply(request);
+        } catch (OneM2MException e) {
+            response = e.toResponse();
+        } catch (RuntimeException e) {
+            LOG.warn("request {} {} from {} failed: {}", request.operation(), request.to(), request.from(), e.toString(), e);
+            response = Response.error(ResponseStatusCode.INTERNAL_SERVER_ERROR, "internal error: " + e);
+        }
+        return response == null ? null : response.withRequestId(request.requestId())
+                .withReleaseVersion(request.releaseVersion())
+                .withFrom(config.cseId())
+                .withTo(request.from());
+    }
+
     private Response dispatch(Request request) {
         ResultContent rcn = primitiveCheck.check(request);
         Address address;

@@ -88,7 +88,8 @@ public final class AccessControlEvaluator {
         if (type == ResourceType.ACCESS_CONTROL_POLICY) {
             return anyPermits(List.of(judged), "pvs", request);
         }
-        if (type == ResourceType.CONTENT_INSTANCE || type == ResourceType.TIME_SERIES_INSTANCE) {
+        if (type == ResourceType.CONTENT_INSTANCE || type == ResourceType.TIME_SERIES_INSTANCE
+                || type == ResourceType.FLEX_CONTAINER_INSTANCE) {
             Optional<Resource> parent = store.get(judged.pi());
             return parent.isPresent() && evaluate(request, target, parent.get());
         }

@@ -14,7 +14,7 @@ import org.oneedge.model.ResourceType;
  * (TS-0004 7.4.7.2.1 step 2, digest §7.1), and keeps {@code cni}/{@code cbs} equal to the stored instances.
  * Removed instances are reported as {@link ResourceEvent.Cause#CAPACITY} deletions.
  */
-final class ContainerCapacity {
+public final class ContainerCapacity {
 
     private static final int CHUNK = 16;
 
@@ -28,15 +28,21 @@ final class ContainerCapacity {
      * @param container   the container's draft attributes
      * @param containerRi the container's {@code ri}
      */
-    static void makeRoom(HandlerContext context, ObjectNode container, String containerRi, long addedCount,
-                         long addedBytes) {
+    public static void makeRoom(HandlerContext context, ObjectNode container, String containerRi, long addedCount,
+                                long addedBytes) {
+        makeRoom(context, container, containerRi, ResourceType.CONTENT_INSTANCE, addedCount, addedBytes);
+    }
+
+    /** The same for other instance types (timeSeriesInstance, flexContainerInstance). */
+    public static void makeRoom(HandlerContext context, ObjectNode container, String containerRi,
+                                ResourceType instanceType, long addedCount, long addedBytes) {
         long cni = container.path("cni").asLong();
         long cbs = container.path("cbs").asLong();
         Long mni = limit(container.get("mni"));
         Long mbs = limit(container.get("mbs"));
         int offset = 0;
         while (cni > 0 && ((mni != null && cni + addedCount > mni) || (mbs != null && cbs + addedBytes > mbs))) {
-            List<Resource> oldest = context.store().children(containerRi, ResourceType.CONTENT_INSTANCE, offset, CHUNK);
+            List<Resource> oldest = context.store().children(containerRi, instanceType, offset, CHUNK);
             if (oldest.isEmpty()) {
                 break;
             }

@@ -9,8 +9,9 @@ import org.oneedge.cse.access.AccessChecker;
 import org.oneedge.cse.resource.LocalResolver;
 
 /**
- * Plugs groups into the engine (TS-0001 9.6.13/9.6.14, digest §7.3): the {@code <group>} handler and its
- * {@code fopt} fan-out, which sends member requests on virtual threads through the CSE itself.
+ * Plugs groups into the engine (TS-0001 9.6.13/9.6.14, digest §7.3): the {@code <group>} handler, its
+ * {@code fopt} fan-out, which sends member requests on virtual threads through the CSE itself, and the
+ * {@link GroupMembershipListener} that drops deleted members from {@code mid}.
  *
  * <pre>
  *  Cse.builder().extension(new GroupExtension(acl::checker))   // installed by default
@@ -40,6 +41,7 @@ public final class GroupExtension implements CseExtension {
     private final Supplier<AccessChecker> accessChecker;
     private final Settings settings;
     private ExecutorService executor;
+    private GroupMembershipListener membership;
 
     /** @param accessChecker the engine's checker, asked whether the originator may retrieve each member */
     public GroupExtension(Supplier<AccessChecker> accessChecker) {
@@ -58,6 +60,14 @@ public final class GroupExtension implements CseExtension {
         FanOutPoint fanOutPoint = new FanOutPoint(installation.cse(), executor, settings.maxParallel(),
                 settings.timeout(), installation.clock());
         installation.handler(new GroupHandler(accessChecker, resolver, fanOutPoint));
+        membership = new GroupMembershipListener(installation.cse(), installation.store(), resolver,
+                installation.config());
+        installation.listener(membership);
+    }
+
+    @Override
+    public void start() {
+        membership.start();
     }
 
     @Override

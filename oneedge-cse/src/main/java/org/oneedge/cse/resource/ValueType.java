@@ -17,6 +17,9 @@ public enum ValueType {
     POSITIVE_INTEGER("a positive integer") {
         @Override boolean accepts(JsonNode v) { return v.isIntegralNumber() && v.asLong() > 0 && v.canConvertToLong(); }
     },
+    NUMBER("a number") {
+        @Override boolean accepts(JsonNode v) { return v.isNumber(); }
+    },
     BOOLEAN("a boolean") {
         @Override boolean accepts(JsonNode v) { return v.isBoolean(); }
     },

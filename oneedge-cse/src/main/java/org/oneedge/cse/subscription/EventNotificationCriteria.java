@@ -34,10 +34,15 @@ import org.oneedge.model.ResponseStatusCode;
  * @param operationMonitors  {@code om}; empty unless operation monitoring was asked for
  * @param conditions         the condition tags as predicates on the represented resource
  * @param orConditions       true when {@code fo}=2
+ * @param missingData        {@code md} for net 8, or null
  */
 public record EventNotificationCriteria(Set<NotificationEventType> eventTypes, Set<String> attributes,
                                         Set<Integer> childTypes, List<OperationMonitor> operationMonitors,
-                                        List<Predicate<Resource>> conditions, boolean orConditions) {
+                                        List<Predicate<Resource>> conditions, boolean orConditions,
+                                        MissingData missingData) {
+
+    /** {@code md}: notify once {@code number} missing data points were detected (within {@code durationMs}, if set). */
+    public record MissingData(int number, Long durationMs) {}
 
     /** One {@code om} entry: watch operation {@code ops} (null: any) by originator {@code org} (null: any). */
     public record OperationMonitor(Operation operation, String originator) {
@@ -48,7 +53,7 @@ public record EventNotificationCriteria(Set<NotificationEventType> eventTypes, S
 
     /** Update_of_Resource with no further condition: what an absent {@code enc} means. */
     public static final EventNotificationCriteria DEFAULT = new EventNotificationCriteria(
-            EnumSet.of(NotificationEventType.UPDATE_OF_RESOURCE), Set.of(), Set.of(), List.of(), List.of(), false);
+            EnumSet.of(NotificationEventType.UPDATE_OF_RESOURCE), Set.of(), Set.of(), List.of(), List.of(), false, null);
 
     private static final Set<String> KNOWN_TAGS = Set.of("net", "atr", "chty", "om", "fo", "crb", "cra", "ms", "us",
             "sts", "stb", "exb", "exa", "sza", "szb", "md");
@@ -107,9 +112,6 @@ public record EventNotificationCriteria(Set<NotificationEventType> eventTypes, S
                 throw bad("enc has an unknown condition tag '" + field.getKey() + "'");
             }
         }
-        if (enc.has("md")) {
-            throw bad("enc/md (missingData) applies only to net 8 on a timeSeries, which this CSE does not support");
-        }
         List<OperationMonitor> monitors = parseOperationMonitors(enc.get("om"));
         Set<NotificationEventType> types = parseEventTypes(enc.get("net"));
         if (!monitors.isEmpty() && !types.isEmpty()) {
@@ -127,6 +129,14 @@ public record EventNotificationCriteria(Set<NotificationEventType> eventTypes, S
                 && !types.contains(NotificationEventType.DELETE_OF_DIRECT_CHILD_RESOURCE)) {
             throw bad("enc/chty needs net 3 or 4 (create or delete of a direct child)");
         }
+        MissingData md = parseMissingData(enc.get("md"));
+        boolean reportsMissingData = types.contains(NotificationEventType.REPORT_ON_MISSING_DATA_POINTS);
+        if (reportsMissingData && md == null) {
+            throw bad("enc/net 8 (Report_on_missing_data_points) needs enc/md {num, dur}");
+        }
+        if (md != null && !reportsMissingData) {
+            throw bad("enc/md (missingData) is only allowed with net 8 (Report_on_missing_data_points)");
+        }
         boolean or = false;
         JsonNode fo = enc.get("fo");
         if (fo != null && !fo.isNull()) {
@@ -135,7 +145,22 @@ public record EventNotificationCriteria(Set<NotificationEventType> eventTypes, S
             }
             or = fo.asInt() == 2;
         }
-        return new EventNotificationCriteria(types, attributes, childTypes, monitors, parseConditions(enc), or);
+        return new EventNotificationCriteria(types, attributes, childTypes, monitors, parseConditions(enc), or, md);
+    }
+
+    private static MissingData parseMissingData(JsonNode md) {
+        if (md == null || md.isNull()) {
+            return null;
+        }
+        JsonNode num = md.get("num");
+        if (!md.isObject() || num == null || !num.isIntegralNumber() || num.asInt() < 1) {
+            throw bad("enc/md must be {num, dur} with num a positive integer, was " + md);
+        }
+        JsonNode dur = md.get("dur");
+        if (dur != null && !dur.isNull() && (!dur.isIntegralNumber() || dur.asLong() < 1)) {
+            throw bad("enc/md/dur must be a positive number of milliseconds, was " + dur);
+        }
+        return new MissingData(num.asInt(), dur == null || dur.isNull() ? null : dur.asLong());
     }
 
     private static Set<NotificationEventType> parseEventTypes(JsonNode net) {

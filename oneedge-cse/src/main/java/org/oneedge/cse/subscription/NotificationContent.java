@@ -90,6 +90,11 @@ public final class NotificationContent {
         ObjectNode rep = JSON.objectNode();
         switch (nct) {
             case RESOURCE_ID -> rep.put("m2m:uri", resource.ri());
+            case TIME_SERIES_NOTIFICATION -> {
+                ObjectNode tsn = rep.putObject("m2m:tsn");
+                tsn.set("mdlt", resource.attributes().path("mdlt").deepCopy());
+                tsn.put("mdc", resource.attributes().path("mdc").asLong());
+            }
             case MODIFIED_ATTRIBUTES -> {
                 ObjectNode changed = rep.putObject(rootKey);
                 for (String name : modified) {

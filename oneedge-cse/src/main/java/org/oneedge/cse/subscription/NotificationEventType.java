@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * The {@code enc/net} notification event types and the notification content types each allows
- * (TS-0004 6.3.4.2.x, digest §6.2). This CSE generates events 1–5; 6–8 are refused at subscription CREATE.
+ * (TS-0004 6.3.4.2.x, digest §6.2). This CSE generates events 1–5 and 8; 6 and 7 are refused at subscription CREATE.
  */
 public enum NotificationEventType {
     UPDATE_OF_RESOURCE(1, NotificationContentType.ALL_ATTRIBUTES,
@@ -49,9 +49,9 @@ public enum NotificationEventType {
         return allowedContentTypes.contains(type);
     }
 
-    /** True for the events this CSE generates (1–5). */
+    /** True for the events this CSE generates (1–5, and 8 for timeSeries). */
     public boolean supported() {
-        return code <= 5;
+        return code <= 5 || this == REPORT_ON_MISSING_DATA_POINTS;
     }
 
     /** True for the events whose representation is the child rather than the subscribed-to resource. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.oneedge.cse.remote.RemoteCseRoutes;
+import org.oneedge.cse.polling.PollingChannelSender;
 import org.oneedge.cse.store.Resource;
 import org.oneedge.cse.store.ResourceStore;
 import org.oneedge.model.ResourceType;
@@ -12,7 +13,8 @@ import org.oneedge.model.ResourceType;
  * Turns a notification target into a point of access (TS-0004 7.5.1.2.2, digest §6.7): URLs ({@code http://…})
  * are used as they are; resource ids of an {@code <AE>} or {@code <remoteCSE>} (CSE-relative, SP-relative or
  * absolute) resolve to the entity's first {@code poa} a sender can reach; ids at another CSE go to that CSE's
- * {@code <remoteCSE>} {@code poa}. An AE with {@code rr=false} is reported unreachable until polling channels exist.
+ * {@code <remoteCSE>} {@code poa}. An AE with {@code rr=false} or without {@code poa} is reached through its
+ * polling-channel queue ({@link PollingChannelSender}) when that sender is installed.
  */
 public final class NotificationTargetResolver {
 
@@ -62,9 +64,15 @@ public final class NotificationTargetResolver {
         return switch (entity.type()) {
             case AE -> {
                 JsonNode rr = entity.attributes().get("rr");
-                if (rr != null && rr.isBoolean() && !rr.asBoolean()) {
+                boolean unreachable = rr != null && rr.isBoolean() && !rr.asBoolean();
+                JsonNode poa = entity.attributes().get("poa");
+                String channel = PollingChannelSender.address(entity.ri());
+                if ((unreachable || poa == null || poa.isEmpty()) && reachableUrl.test(channel)) {
+                    yield new NotificationTarget.Reachable(entry, channel, entry); // its pollingChannel queue
+                }
+                if (unreachable) {
                     yield new NotificationTarget.Unreachable(entry, "AE " + entity.ri()
-                            + " has rr=false and polling channels are not supported yet");
+                            + " has rr=false and no polling channel sender is installed");
                 }
                 yield pointOfAccess(entry, entity, entry);
             }

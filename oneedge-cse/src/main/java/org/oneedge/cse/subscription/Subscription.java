@@ -114,7 +114,7 @@ public record Subscription(String ri, String pi, List<String> notificationUris, 
                 throw bad("nct " + nct.code() + " (" + nct + ") is not allowed with net " + net.code() + " (" + net + ")");
             }
         }
-        if (nct == NotificationContentType.TRIGGER_PAYLOAD || nct == NotificationContentType.TIME_SERIES_NOTIFICATION) {
+        if (nct == NotificationContentType.TRIGGER_PAYLOAD) {
             throw bad("nct " + nct.code() + " (" + nct + ") is not supported by this CSE");
         }
         return nct;

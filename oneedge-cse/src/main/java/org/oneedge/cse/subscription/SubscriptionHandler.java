@@ -93,6 +93,10 @@ public final class SubscriptionHandler implements ResourceHandler {
         }
         ObjectNode draft = context.attributes();
         Subscription sub = Subscription.check(context.ri(), parent.ri(), draft);
+        if (sub.criteria().missingData() != null && parent.type() != ResourceType.TIME_SERIES) {
+            throw new OneM2MException(ResponseStatusCode.BAD_REQUEST, "enc/md and net 8 apply only to a timeSeries, not to "
+                    + parent.type().shortName() + " '" + parent.path() + "'");
+        }
         draft.put("nct", sub.contentType().code());
         boolean othersNotified = sub.notificationUris().stream().anyMatch(nu -> !ids.same(nu, originator));
         if (othersNotified && originator != null) {

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *
  * Events mapped: Created → net 3 on the parent's subscriptions; Updated → net 1; Deleted → net 2 on the deleted
  * resource (and on each deleted descendant) and net 4 on the parent's (not for capacity removals of content
- * instances, TS-0004 7.4.7.2.1); Retrieved of a container without content instances → net 5. {@code exc} is counted
+ * instances, TS-0004 7.4.7.2.1); Retrieved of a container without content instances → net 5; an Updated
+ * timeSeries whose {@code mdc} grew by {@code enc/md/num} points → net 8 with an {@code m2m:tsn}. {@code exc} is counted
  * when a notification is generated rather than when it is acknowledged, because delivery is asynchronous; so no more
  * than {@code exc} notifications are ever generated.
  */
@@ -53,6 +54,7 @@ public final class SubscriptionNotifier implements ResourceEventListener, Delive
     private final SubscriptionMaintenance maintenance;
     private final Map<String, Integer> remainingNotifications = new ConcurrentHashMap<>();
     private final AtomicLong requestIds = new AtomicLong();
+    private final Map<String, java.util.Deque<Long>> missingPoints = new ConcurrentHashMap<>();
 
     /**
      * @param cseBasePath    the CSEBase's path (its {@code rn}), to load existing subscriptions at start
@@ -131,6 +133,10 @@ public final class SubscriptionNotifier implements ResourceEventListener, Delive
                     && enc.coversAttributes(event.modifiedAttributes()) && enc.conditionsHold(after)) {
                 notify(sub, NotificationEventType.UPDATE_OF_RESOURCE, after, event.modifiedAttributes());
             }
+            if (enc.watches(NotificationEventType.REPORT_ON_MISSING_DATA_POINTS)
+                    && missingDataReported(sub, event.before(), after)) {
+                notify(sub, NotificationEventType.REPORT_ON_MISSING_DATA_POINTS, after, Set.of());
+            }
         }
     }
 
@@ -191,7 +197,37 @@ public final class SubscriptionNotifier implements ResourceEventListener, Delive
         }
     }
 
+    /**
+     * net 8: true once {@code md/num} missing data points were added to a timeSeries' {@code mdc} since the last
+     * report (those older than {@code md/dur} no longer count).
+     */
+    private boolean missingDataReported(Subscription sub, Resource before, Resource after) {
+        long added = after.attributes().path("mdc").asLong() - before.attributes().path("mdc").asLong();
+        if (after.type() != ResourceType.TIME_SERIES || added <= 0) {
+            return false;
+        }
+        EventNotificationCriteria.MissingData md = sub.criteria().missingData();
+        long now = System.currentTimeMillis();
+        java.util.Deque<Long> seen = missingPoints.computeIfAbsent(sub.ri(), k -> new java.util.ArrayDeque<>());
+        synchronized (seen) {
+            for (long i = 0; i < added; i++) {
+                seen.add(now);
+            }
+            if (md.durationMs() != null) {
+                while (!seen.isEmpty() && seen.peekFirst() < now - md.durationMs()) {
+                    seen.pollFirst();
+                }
+            }
+            if (seen.size() < md.number()) {
+                return false;
+            }
+            seen.clear();
+            return true;
+        }
+    }
+
     private void subscriptionGone(Resource subResource, ResourceEvent.Cause cause) {
+        missingPoints.remove(subResource.ri());
         index.removed(subResource);
         remainingNotifications.remove(subResource.ri());
         batcher.flush(subResource.ri());

@@ -65,4 +65,17 @@ class NotificationTargetResolverTest {
         assertThat(resolver.resolve("Cunknown")).isInstanceOf(NotificationTarget.Unreachable.class);
         assertThat(resolver.resolve("cse-in")).isInstanceOf(NotificationTarget.Unreachable.class);
     }
+
+    @Test
+    void aes_with_rr_false_or_without_poa_go_to_their_polling_channel_queue_when_it_is_installed() {
+        NotificationTargetResolver withPolling = new NotificationTargetResolver(store, "/id-in", "sp.example",
+                url -> url.startsWith("http://") || url.startsWith("oneedge-poll:"));
+
+        assertThat(withPolling.resolve("Cpoll")).isEqualTo(new NotificationTarget.Reachable("Cpoll",
+                "oneedge-poll:Cpoll", "Cpoll"));
+        assertThat(withPolling.resolve("Cnopoa")).isEqualTo(new NotificationTarget.Reachable("Cnopoa",
+                "oneedge-poll:Cnopoa", "Cnopoa"));
+        assertThat(withPolling.resolve("Creach")).isEqualTo(new NotificationTarget.Reachable("Creach",
+                "http://a1.test", "Creach"));
+    }
 }
