@@ -80,6 +80,9 @@ final class NodeOptions {
     @Option(names = "--registrar-url", paramLabel = "URL", description = "Registrar point(s) of access, http:// or mqtt://, comma separated (env ONEEDGE_REGISTRAR_URL).")
     String registrarUrl;
 
+    @Option(names = "--registrar-deregister", paramLabel = "true|false", description = "Delete the registration at the registrar on a clean stop (default true; env ONEEDGE_REGISTRAR_DEREGISTER).")
+    String registrarDeregister;
+
     @Option(names = "--mqtt", negatable = true, description = "Also serve oneM2M over MQTT (env ONEEDGE_MQTT_ENABLED).")
     Boolean mqtt;
 
@@ -119,6 +122,7 @@ final class NodeOptions {
         put(f, ConfigKey.REGISTRAR_CSE_ID, registrarCseId);
         put(f, ConfigKey.REGISTRAR_CSE_BASE, registrarCseBase);
         put(f, ConfigKey.REGISTRAR_URL, registrarUrl);
+        put(f, ConfigKey.REGISTRAR_DEREGISTER, registrarDeregister);
         put(f, ConfigKey.MQTT_ENABLED, mqtt == null ? null : mqtt.toString());
         put(f, ConfigKey.MQTT_BROKER_URL, mqttBrokerUrl);
         return f;

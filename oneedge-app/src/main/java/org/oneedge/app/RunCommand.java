@@ -1,8 +1,10 @@
 package org.oneedge.app;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.oneedge.app.config.ConfigKey;
+import org.oneedge.app.topology.TopologyFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,6 +21,14 @@ final class RunCommand implements Callable<Integer> {
             description = "MN-CSEs to start next to the IN-CSE, registered to it: /id-mn1 (cse-mn1) on port+1, ... (default 2; 0 = IN-CSE only).")
     int mnCount = 2;
 
+    @Option(names = "--topology", paramLabel = "FILE",
+            description = "Run the nodes and links of a topology file (see config/topology-default.yaml) instead of the default IN + MN-CSEs.")
+    Path topology;
+
+    @Option(names = "--processes",
+            description = "With --topology: start each node as its own child process (same jar) and supervise them.")
+    boolean processes;
+
     private final AppContext context;
 
     RunCommand(AppContext context) {
@@ -27,6 +37,13 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (topology != null) {
+            return new TopologyRunner(context, TopologyFile.load(topology), processes).call();
+        }
+        if (processes) {
+            context.err().println("--processes needs --topology FILE");
+            return 2;
+        }
         return new NodeRunner(context, options.load(context.env(), Map.of(ConfigKey.MEC_ENABLED, "true",
                 ConfigKey.MQTT_ENABLED, "true")), mnCount).call();
     }

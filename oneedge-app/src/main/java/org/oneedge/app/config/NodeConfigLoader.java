@@ -72,6 +72,23 @@ public final class NodeConfigLoader {
         return this;
     }
 
+    /**
+     * Reads one node's settings from an already parsed YAML mapping (e.g. a node of a topology file); unknown keys
+     * are refused as in {@link #file}.
+     *
+     * @param source names where the mapping came from, for messages
+     */
+    public NodeConfigLoader tree(JsonNode root, Path source) {
+        if (root == null || root.isNull() || root.isMissingNode()) {
+            return this;
+        }
+        if (!root.isObject()) {
+            throw new ConfigException("node configuration in " + source + " must be a YAML mapping (key: value)");
+        }
+        flatten("", root, source);
+        return this;
+    }
+
     /** Applies the {@code ONEEDGE_*} environment variables found in {@code env}. */
     public NodeConfigLoader environment(Map<String, String> env) {
         for (ConfigKey k : ConfigKey.values()) {

@@ -1,7 +1,9 @@
 package org.oneedge.app.topology;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.oneedge.app.config.NodeConfig;
 import org.oneedge.app.node.Listener;
 import org.oneedge.app.node.OneEdgeNode;
@@ -36,25 +38,48 @@ public final class Topology implements AutoCloseable {
      * @param mqtt whether the nodes also serve MQTT (then a broker is started when none is configured)
      */
     public static Topology start(NodeConfig in, int mnCount, boolean mqtt) {
+        NodeConfig root = mqtt ? in.withMqtt(true, in.mqttBrokerUrl()) : in;
+        List<NodeSpec> specs = new ArrayList<>();
+        specs.add(new NodeSpec("in", root, null));
+        for (int k = 1; k <= mnCount; k++) {
+            specs.add(new NodeSpec("mn" + k, root.asNode("/id-mn" + k, "cse-mn" + k, NodeConfig.CseKind.MN,
+                    in.httpPort() == 0 ? 0 : in.httpPort() + k, in.dataDir().resolve("id-mn" + k)), "in"));
+        }
+        return start(specs);
+    }
+
+    /**
+     * Starts the nodes of a topology, each registrar before its registrees; a node with MQTT enabled but no broker
+     * configured uses one embedded broker (port 1883, or a free port when the first node's HTTP port is 0).
+     */
+    public static Topology start(List<NodeSpec> specs) {
         Topology topology = new Topology();
         try {
-            NodeConfig inConfig = in;
-            if (mqtt) {
-                String brokerUrl = in.mqttBrokerUrl();
-                if (brokerUrl == null) {
-                    topology.broker = EmbeddedMqttBroker.start(EmbeddedMqttBrokerConfig.defaults()
-                            .withPort(in.httpPort() == 0 ? freePort() : 1883));
-                    brokerUrl = topology.broker.url();
-                }
-                inConfig = in.withMqtt(true, brokerUrl);
+            String embeddedBroker = null;
+            if (specs.stream().anyMatch(s -> s.config().mqttEnabled() && s.config().mqttBrokerUrl() == null)) {
+                topology.broker = EmbeddedMqttBroker.start(EmbeddedMqttBrokerConfig.defaults()
+                        .withPort(specs.get(0).config().httpPort() == 0 ? freePort() : 1883));
+                embeddedBroker = topology.broker.url();
             }
-            OneEdgeNode inNode = OneEdgeNode.start(inConfig);
-            topology.nodes.add(inNode);
-            for (int k = 1; k <= mnCount; k++) {
-                NodeConfig mn = inConfig.asNode("/id-mn" + k, "cse-mn" + k, NodeConfig.CseKind.MN,
-                                in.httpPort() == 0 ? 0 : in.httpPort() + k, in.dataDir().resolve("id-mn" + k))
-                        .withRegistrar(inConfig.cseId(), inConfig.cseBaseName(), List.of(inNode.httpUrl()));
-                topology.nodes.add(OneEdgeNode.start(mn));
+            Map<String, OneEdgeNode> started = new LinkedHashMap<>();
+            List<NodeSpec> waiting = new ArrayList<>(specs);
+            while (!waiting.isEmpty()) {
+                NodeSpec next = waiting.stream().filter(s -> s.registrar() == null || started.containsKey(s.registrar()))
+                        .findFirst().orElseThrow(() -> new IllegalArgumentException(
+                                "the topology's links form a cycle or name a missing registrar: " + waiting));
+                waiting.remove(next);
+                NodeConfig config = next.config();
+                if (config.mqttEnabled() && config.mqttBrokerUrl() == null) {
+                    config = config.withMqtt(true, embeddedBroker);
+                }
+                if (next.registrar() != null) {
+                    OneEdgeNode registrar = started.get(next.registrar());
+                    config = config.withRegistrar(registrar.config().cseId(), registrar.config().cseBaseName(),
+                            List.of(registrar.httpUrl()));
+                }
+                OneEdgeNode node = OneEdgeNode.start(config);
+                started.put(next.name(), node);
+                topology.nodes.add(node);
             }
             log.info("topology started: {} node(s){}", topology.nodes.size(),
                     topology.broker == null ? "" : ", embedded MQTT broker " + topology.broker.url());
@@ -69,7 +94,7 @@ public final class Topology implements AutoCloseable {
      * A free loopback port for the broker when the nodes use free ports; chosen here because Moquette reports a
      * port-0 binding racily (ConcurrentModificationException in {@code Server.getPort}).
      */
-    private static int freePort() {
+    static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (java.io.IOException e) {
