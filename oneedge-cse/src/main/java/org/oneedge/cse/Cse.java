@@ -23,6 +23,7 @@ import org.oneedge.cse.node.NodeExtension;
 import org.oneedge.cse.polling.PollingChannelExtension;
 import org.oneedge.cse.registration.AeHandler;
 import org.oneedge.cse.registration.CseBaseHandler;
+import org.oneedge.cse.remote.RemoteCseHandler;
 import org.oneedge.cse.request.NonBlockingRequestExtension;
 import org.oneedge.cse.resource.ResourceHandler;
 import org.oneedge.cse.store.InMemoryResourceStore;
@@ -188,7 +189,7 @@ public final class Cse implements CseClient, AutoCloseable {
 
     /**
      * Wires a {@link Cse}. Defaults: {@link CseConfig#defaults()}, an {@link InMemoryResourceStore}, the UTC system
-     * clock, {@link Forwarder#none()}, handlers for CSEBase, AE, container and contentInstance, access control
+     * clock, {@link Forwarder#none()}, handlers for CSEBase, AE, remoteCSE, container and contentInstance, access control
      * policies ({@link AccessControlExtension}, unless an access checker is given), subscriptions
      * ({@link SubscriptionExtension}), groups ({@link GroupExtension}), nodes with management objects
      * ({@link NodeExtension}), flexContainers ({@link FlexContainerExtension}), timeSeries
@@ -262,7 +263,7 @@ public final class Cse implements CseClient, AutoCloseable {
         public Cse build() {
             ResourceStore theStore = store != null ? store : new InMemoryResourceStore();
             Map<ResourceType, ResourceHandler> table = new EnumMap<>(ResourceType.class);
-            for (ResourceHandler h : List.of(new CseBaseHandler(), new AeHandler(), new ContainerHandler(),
+            for (ResourceHandler h : List.of(new CseBaseHandler(), new AeHandler(), new RemoteCseHandler(), new ContainerHandler(),
                     new ContentInstanceHandler())) {
                 table.put(h.type(), h);
             }

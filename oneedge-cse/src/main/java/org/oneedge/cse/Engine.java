@@ -16,6 +16,7 @@ import org.oneedge.model.Operation;
 import org.oneedge.model.Request;
 import org.oneedge.model.ResourceType;
 import org.oneedge.model.Response;
+import org.oneedge.model.ResourceType;
 import org.oneedge.model.ResponseStatusCode;
 import org.oneedge.model.ResultContent;
 import org.oneedge.model.TimestampCodec;
@@ -142,8 +143,14 @@ final class Engine {
             case RETRIEVE -> retrieve.handle(request, target, rcn, address.attribute());
             case UPDATE -> update.handle(request, target, rcn);
             case DELETE -> delete.handle(request, target, rcn);
-            case NOTIFY -> throw new OneM2MException(ResponseStatusCode.OPERATION_NOT_ALLOWED,
-                    "NOTIFY is not supported for '" + request.to() + "'");
+            case NOTIFY -> {
+                if (target instanceof Target.Stored stored && (stored.resource().type() == ResourceType.AE
+                        || stored.resource().type() == ResourceType.REMOTE_CSE)) {
+                    yield forwarder.deliver(request, stored.resource());
+                }
+                throw new OneM2MException(ResponseStatusCode.OPERATION_NOT_ALLOWED,
+                        "NOTIFY is not supported for '" + request.to() + "'");
+            }
         };
     }
 
