@@ -19,22 +19,24 @@ public final class CseTestbed implements AutoCloseable {
     public final Cse cse;
     public final HttpBindingServer http;
 
-    private CseTestbed(ResourceStore store) {
+    private CseTestbed(ResourceStore store, int port) {
         this.store = store;
         cse = Cse.builder().config(CseConfig.defaults().withCseId(CSE_ID).withCseBaseName(CSE_BASE)
                 .withCseType(CseType.MN)).store(store).build();
         cse.start();
-        http = new HttpBindingServer(HttpBindingConfig.loopbackAnyPort(), cse);
+        http = new HttpBindingServer(HttpBindingConfig.loopbackAnyPort().toBuilder().port(port).build(), cse);
         http.start();
     }
 
     public static CseTestbed start() {
-        return new CseTestbed(new InMemoryResourceStore());
+        return new CseTestbed(new InMemoryResourceStore(), 0);
     }
 
-    /** A CSE over an existing store: a restarted CSE that finds its resources again. */
-    public static CseTestbed restartOn(ResourceStore store) {
-        return new CseTestbed(store);
+    /** This CSE restarted: a new engine and HTTP server on the same store and port. */
+    public CseTestbed restart() {
+        int port = http.port();
+        close();
+        return new CseTestbed(store, port);
     }
 
     public String baseUrl() {
