@@ -150,6 +150,11 @@ public final class OneEdgeNode implements AutoCloseable {
         return baseline.baseUrl() + "/" + config.cseBaseName() + "/bench-ae/data/la";
     }
 
+    /** The node's store, for benchmark fills that skip the request path on purpose. */
+    public ResourceStore store() {
+        return store;
+    }
+
     /** The CSE in this JVM, for callers that skip the network. */
     public CseClient cse() {
         return cse;

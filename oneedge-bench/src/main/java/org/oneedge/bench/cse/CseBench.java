@@ -91,7 +91,11 @@ public final class CseBench {
                 fill(cse, flat, 10);
                 flatSmall = phase("la at 10 instances", "laFlatSmall", options.clients(), cse,
                         c -> () -> latest(flat), 200);
-                fill(cse, flat, options.flatSize() - 10);
+                if (options.filler() != null) {
+                    fillStore(flat, options.flatSize() - 10);
+                } else {
+                    fill(cse, flat, options.flatSize() - 10);
+                }
                 flatLarge = phase("la at " + options.flatSize() + " instances", "laFlatLarge", options.clients(), cse,
                         c -> () -> latest(flat), 200);
             }
@@ -352,6 +356,20 @@ public final class CseBench {
         progress("  %,d instances added in %.1f s%s", done.get(), (System.nanoTime() - start) / 1e9,
                 failed.get() == 0 ? "" : " (" + failed.get() + " creates failed and were retried, first: "
                         + firstFailure.get() + ")");
+    }
+
+    private void fillStore(String containerPath, int count) {
+        progress("filling %s with %,d instances (batched writes into the store) ...", containerPath, count);
+        long start = System.nanoTime();
+        long[] lastReport = {start};
+        options.filler().fill(containerPath.substring(1), count, done -> {
+            long now = System.nanoTime();
+            if (now - lastReport[0] > 2_000_000_000L) {
+                lastReport[0] = now;
+                progress("  %,d / %,d instances (%,.0f/s)", done, count, done / ((now - start) / 1e9));
+            }
+        });
+        progress("  %,d instances added in %.1f s", count, (System.nanoTime() - start) / 1e9);
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------

@@ -170,6 +170,7 @@ public final class MecPlatform implements AutoCloseable {
             }
         }
         scheduler.shutdownNow();
+        context.appInstances().abandonPendingShutdowns();
         server.close();
         notifications.close();
         LOG.info("MEC platform stopped");

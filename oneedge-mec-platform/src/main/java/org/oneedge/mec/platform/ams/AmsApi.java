@@ -176,8 +176,10 @@ public final class AmsApi implements MecApi, EmulatorListener {
     private void listRegistrations(MecExchange ex) {
         ex.allowOnlyQueryParams(LIST_PARAMS);
         AttributeFilter filter = AttributeFilter.parse(ex.queryParam("filter"));
+        Instant now = ctx.clock().instant();
         ex.ok(registrations.values().stream()
                 .filter(r -> ex.hostName() == null || ex.hostName().equals(r.hostName()))
+                .filter(r -> r.expiresAt() == null || r.expiresAt().isAfter(now))
                 .map(Registration::info)
                 .sorted(Comparator.comparing(RegistrationInfo::appMobilityServiceId))
                 .filter(r -> filter.test(ctx.mapper().valueToTree(r)))

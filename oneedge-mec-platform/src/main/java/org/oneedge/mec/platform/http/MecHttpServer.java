@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
 import org.oneedge.mec.api.common.MecProblemException;
 import org.oneedge.mec.api.common.ProblemDetails;
 import org.slf4j.Logger;
@@ -78,6 +79,8 @@ public final class MecHttpServer implements AutoCloseable {
             }
         }
         config.routes.exception(MecProblemException.class, (e, ctx) -> writeProblem(ctx, e.problem(), mapper));
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> writeProblem(ctx,
+                ProblemDetails.of(e.getStatus(), "HTTP " + e.getStatus(), e.getMessage()), mapper));
         config.routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("MEC request {} {} failed", ctx.method(), ctx.path(), e);
             writeProblem(ctx, ProblemDetails.of(500, "Internal Server Error",

@@ -21,20 +21,27 @@ import org.oneedge.mec.platform.appsupport.AppInstanceRegistry;
 import org.oneedge.mec.platform.http.MecExchange;
 import org.oneedge.mec.platform.http.Routes;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
  * MEC 011 service management API ({@code /mec_service_mgmt/v1}, MecServiceMgmtApi.yaml): service registration by app
  * instances, discovery with the file's query filters, service availability subscriptions and notifications,
  * transports, and liveness (heartbeats) at {@code /liveness/{serInstanceId}} (the file's
- * {@code resource_uri_allocated_by_MEC_platform}).
+ * {@code resource_uri_allocated_by_MEC_platform}); a service that misses heartbeats for twice its interval becomes
+ * SUSPENDED.
  */
 public final class ServiceMgmtApi implements MecApi {
 
     public static final String BASE_PATH = "/mec_service_mgmt/v1";
+    private static final Logger LOG = LoggerFactory.getLogger(ServiceMgmtApi.class);
     static final int DEFAULT_LIVENESS_INTERVAL = 60;
     private static final String[] QUERY_FILTERS = {"ser_instance_id", "ser_name", "ser_category_id",
             "scope_of_locality", "consumed_local_only", "is_local"};
@@ -43,6 +50,7 @@ public final class ServiceMgmtApi implements MecApi {
     private final ServiceRegistry registry;
     private final AppInstanceRegistry apps;
     private final SubscriptionRegistry<SerAvailabilityNotificationSubscription> subscriptions;
+    private ScheduledFuture<?> livenessCheck;
 
     public ServiceMgmtApi(MecPlatformContext ctx, ServiceRegistry registry, AppInstanceRegistry apps) {
         this.ctx = ctx;
@@ -62,6 +70,25 @@ public final class ServiceMgmtApi implements MecApi {
     @Override
     public String basePath() {
         return BASE_PATH;
+    }
+
+    @Override
+    public void start() {
+        long ms = ctx.config().expiryCheckInterval().toMillis();
+        livenessCheck = ctx.scheduler().scheduleWithFixedDelay(() -> {
+            try {
+                registry.suspendSilentServices();
+            } catch (RuntimeException e) {
+                LOG.warn("Liveness check failed", e);
+            }
+        }, ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (livenessCheck != null) {
+            livenessCheck.cancel(false);
+        }
     }
 
     @Override

@@ -116,6 +116,29 @@ public final class ServiceRegistry {
         return updated;
     }
 
+    /**
+     * Suspends every ACTIVE service whose heartbeat is overdue (more than twice its {@code livenessInterval} seconds
+     * old), reporting STATE_CHANGED; the next heartbeat may make it ACTIVE again. Returns the suspended ones.
+     */
+    public List<Registration> suspendSilentServices() {
+        Instant now = clock.instant();
+        List<Registration> suspended = new ArrayList<>();
+        for (Registration r : all()) {
+            Integer interval = r.info().livenessInterval();
+            if (interval != null && interval > 0 && r.info().state() == ServiceState.ACTIVE
+                    && r.lastHeartbeat().plusSeconds(2L * interval).isBefore(now)) {
+                Registration s = new Registration(r.info().withState(ServiceState.SUSPENDED), r.owner(),
+                        r.hostName(), r.lastHeartbeat(), r.order());
+                if (services.replace(r.id(), r, s)) {
+                    LOG.debug("MEC service {} '{}' missed its heartbeats: SUSPENDED", r.id(), r.info().serName());
+                    suspended.add(s);
+                    fire(ChangeType.STATE_CHANGED, s);
+                }
+            }
+        }
+        return suspended;
+    }
+
     public Optional<Registration> deregister(String serInstanceId) {
         Registration removed = services.remove(serInstanceId);
         if (removed != null) {

@@ -190,4 +190,16 @@ class AmsApiTest {
         await().until(() -> mobility(1).size() == 1);
         assertThat(mobility(1).get(0).at("/targetAppInfo/appInstanceId").asText()).isEqualTo("cse-b");
     }
+
+    @Test
+    void registration_expires_after_its_expiry_time() {
+        RegistrationInfo reg = hostA.register(new RegistrationInfo(null,
+                org.oneedge.mec.api.ams.ServiceConsumerId.app("short@mec-host-a"), List.of(), 1L));
+        String url = mec.url("/mec-host-a/amsi/v1/app_mobility_services/" + reg.appMobilityServiceId());
+        assertThat(reg.expiryTime()).isEqualTo(1L);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> TestHttp.get(url).status() == 404);
+        assertThat(hostA.registrations()).isEmpty();
+        await().until(() -> mec.directory.find("short@mec-host-a").isEmpty());
+    }
 }

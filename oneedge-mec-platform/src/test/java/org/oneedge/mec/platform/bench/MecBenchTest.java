@@ -14,7 +14,7 @@ class MecBenchTest {
 
     @Test
     void small_run_reports_position_updates_and_delivered_notifications() throws Exception {
-        MecBenchResult result = new MecBench().run(MecBenchOptions.builder().ues(200).duration(Duration.ofSeconds(1))
+        MecBenchResult result = new MecBench().run(MecBenchOptions.builder().ues(200).duration(Duration.ofSeconds(2))
                 .warmup(Duration.ofMillis(300)).build());
 
         assertThat(result.ues()).isEqualTo(200);

@@ -162,6 +162,33 @@ class ServiceMgmtApiTest {
         assertThat(mep2.discover(Query.byName("cse-local"))).isEmpty();
     }
 
+    @Test
+    void suspends_a_service_that_misses_its_heartbeats_until_it_beats_again() {
+        platform.close();
+        var clock = org.oneedge.mec.platform.MutableClock.startingNow();
+        platform = MecPlatform.builder().config(MecPlatformConfig.builder().clock(clock)
+                .expiryCheckInterval(java.time.Duration.ofMillis(50)).build()).build().start();
+        var mp1 = new MecAppSupportClient(platform.baseUrl());
+        String id = mp1.register(AppInfo.named("hb")).appInstanceId();
+        mp1.confirmReady(id);
+        var client = new MecServiceMgmtClient(platform.baseUrl());
+        client.subscribe(id, SerAvailabilityNotificationSubscription.of(receiver.url(),
+                FilteringCriteria.serNames("hb")));
+        ServiceInfo registered = client.register(id, new ServiceInfo(null, "hb", CSE, "1", ServiceState.ACTIVE,
+                "oneedge-rest-http", null, org.oneedge.mec.api.servicemgmt.SerializerType.JSON, null, false, null, 5,
+                null));
+        assertThat(registered.livenessInterval()).isEqualTo(5);
+
+        clock.advance(java.time.Duration.ofSeconds(11));
+
+        await().until(() -> client.service(registered.serInstanceId()).state() == ServiceState.SUSPENDED);
+        client.heartbeat(registered, ServiceState.ACTIVE);
+        assertThat(client.service(registered.serInstanceId()).state()).isEqualTo(ServiceState.ACTIVE);
+        await().untilAsserted(() -> assertThat(receiver.received()).extracting(
+                n -> n.at("/serviceReferences/0/changeType").asText() + "/" + n.at("/serviceReferences/0/state").asText())
+                .containsExactly("ADDED/ACTIVE", "STATE_CHANGED/SUSPENDED", "STATE_CHANGED/ACTIVE"));
+    }
+
     private List<String> ids(Query q) {
         return mgmt.discover(q).stream().map(ServiceInfo::serInstanceId).toList();
     }
