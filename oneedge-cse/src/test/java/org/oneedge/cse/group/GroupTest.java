@@ -306,4 +306,27 @@ class GroupTest {
         assertThat(node.delete("cse-in/AE1/g", "Cae1").statusCode()).isEqualTo(ResponseStatusCode.DELETED);
         assertThat(node.retrieve("cse-in/AE1/byRi", ADMIN).content().at("/m2m:grp/cnm").asInt()).isZero();
     }
+
+    @Test
+    void fopt_is_reached_by_resource_id_and_by_sp_relative_address_too() {
+        Response created = createGroup("Cae1", "\"mnm\":5,\"mid\":[\"cse-in/AE1/c1\"]");
+        String groupRi = TestNode.ri(created);
+
+        Response byRi = node.retrieve(groupRi + "/fopt", "Cae1");
+        Response spRelative = node.retrieve("/id-in/cse-in/AE1/g/fopt", "Cae1");
+
+        assertThat(byRi.content().at("/m2m:agr/m2m:rsp/0/pc/m2m:cnt/rn").asText()).isEqualTo("c1");
+        assertThat(spRelative.content().at("/m2m:agr/m2m:rsp/0/pc/m2m:cnt/rn").asText()).isEqualTo("c1");
+    }
+
+    @Test
+    void a_fan_out_to_a_path_that_is_not_there_reports_each_members_4004() {
+        createGroup("Cae1", "\"mnm\":5,\"mid\":[\"cse-in/AE1/c1\",\"cse-in/AE1/c2\"]");
+
+        Response r = node.retrieve("cse-in/AE1/g/fopt/nothing", "Cae1");
+
+        assertThat(r.statusCode()).isEqualTo(ResponseStatusCode.OK);
+        assertThat(r.content().at("/m2m:agr/m2m:rsp/0/rsc").asInt()).isEqualTo(4004);
+        assertThat(r.content().at("/m2m:agr/m2m:rsp/1/pc/m2m:dbg").asText()).contains("cse-in/AE1/c2/nothing");
+    }
 }
