@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.oneedge.federation.NodeRecord;
 import org.oneedge.federation.NodeStatus;
 import org.oneedge.federation.registry.FederationRegistry;
+import org.oneedge.federation.roles.RoleAssigner;
 import org.oneedge.federation.roles.RoleChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,7 +67,9 @@ public final class HealthMonitor implements AutoCloseable {
     public synchronized Outcome check() {
         Instant now = clock.instant();
         List<StatusChange> changes = new ArrayList<>();
+        List<NodeRecord> judged = new ArrayList<>();
         for (NodeRecord node : registry.nodes()) {
+            judged.add(node);
             Instant hbt = node.lastHeartbeat();
             Duration age = hbt == null ? null : Duration.between(hbt, now);
             boolean late = age == null || age.compareTo(config.deadline()) > 0;
@@ -76,18 +79,20 @@ public final class HealthMonitor implements AutoCloseable {
                 StatusChange c = new StatusChange(node.nodeId(), NodeStatus.DOWN, hbt,
                         missed + " heartbeats missed (last " + hbt + ")");
                 registry.markStatus(node.nodeId(), NodeStatus.DOWN);
+                judged.set(judged.size() - 1, node.withStatus(NodeStatus.DOWN));
                 LOG.warn("federation node {} DOWN: {}", node.nodeId(), c.reason());
                 changes.add(c);
             } else if (node.status() == NodeStatus.DOWN && !late) {
                 StatusChange c = new StatusChange(node.nodeId(), NodeStatus.UP, hbt, "heartbeat at " + hbt);
                 registry.markStatus(node.nodeId(), NodeStatus.UP);
+                judged.set(judged.size() - 1, node.withStatus(NodeStatus.UP));
                 LOG.info("federation node {} UP again: {}", node.nodeId(), c.reason());
                 changes.add(c);
             }
         }
-        List<RoleChange> roleChanges = registry.assignRoles();
-        registry.syncGroups();
-        return new Outcome(changes, roleChanges);
+        RoleAssigner.Outcome roles = registry.assignRoles(judged);
+        registry.syncGroups(judged.stream().map(n -> n.withRoles(roles.rolesByNode().get(n.nodeId()))).toList());
+        return new Outcome(changes, roles.changes());
     }
 
     private void checkQuietly() {

@@ -164,10 +164,14 @@ public final class FederationRegistry {
      * nodes whose roles changed, and logs one line per change.
      */
     public List<RoleChange> assignRoles() {
-        return assignRoles(nodes());
+        return assignRoles(nodes()).changes();
     }
 
-    List<RoleChange> assignRoles(Collection<NodeRecord> nodes) {
+    /**
+     * As {@link #assignRoles()} over records the caller already holds (e.g. just read and re-judged by the health
+     * monitor), saving a read; returns the records with their new roles as well as the changes.
+     */
+    public RoleAssigner.Outcome assignRoles(Collection<NodeRecord> nodes) {
         RoleAssigner.Outcome outcome = roles.assign(nodes);
         for (NodeRecord node : nodes) {
             Set<FederationRole> wanted = outcome.rolesByNode().get(node.nodeId());
@@ -181,7 +185,7 @@ public final class FederationRegistry {
             }
         }
         outcome.changes().forEach(c -> LOG.info("{}", c));
-        return outcome.changes();
+        return outcome;
     }
 
     /**
@@ -195,7 +199,8 @@ public final class FederationRegistry {
         return syncGroups(nodes());
     }
 
-    Map<String, List<String>> syncGroups(Collection<NodeRecord> nodes) {
+    /** As {@link #syncGroups()} over records the caller already holds. */
+    public Map<String, List<String>> syncGroups(Collection<NodeRecord> nodes) {
         Map<String, Set<String>> wanted = new TreeMap<>();
         config.roleRules().forEach(r -> wanted.computeIfAbsent(groupName("role", r.role().name()), k -> new TreeSet<>()));
         for (NodeRecord n : nodes) {

@@ -17,14 +17,37 @@ public record NodeQuery(NodeKind kind, String trustDomain, String api, Federatio
 
     public static final NodeQuery ALL = new NodeQuery(null, null, null, null, null, null, null, null);
 
-    public NodeQuery kind(NodeKind v) { return new NodeQuery(v, trustDomain, api, role, status, hostingState, zone, owner); }
-    public NodeQuery trustDomain(String v) { return new NodeQuery(kind, v, api, role, status, hostingState, zone, owner); }
-    public NodeQuery api(String v) { return new NodeQuery(kind, trustDomain, v, role, status, hostingState, zone, owner); }
-    public NodeQuery role(FederationRole v) { return new NodeQuery(kind, trustDomain, api, v, status, hostingState, zone, owner); }
-    public NodeQuery status(NodeStatus v) { return new NodeQuery(kind, trustDomain, api, role, v, hostingState, zone, owner); }
-    public NodeQuery hostingState(HostingState v) { return new NodeQuery(kind, trustDomain, api, role, status, v, zone, owner); }
-    public NodeQuery zone(String v) { return new NodeQuery(kind, trustDomain, api, role, status, hostingState, v, owner); }
-    public NodeQuery owner(String v) { return new NodeQuery(kind, trustDomain, api, role, status, hostingState, zone, v); }
+    public NodeQuery kind(NodeKind v) {
+        return new NodeQuery(v, trustDomain, api, role, status, hostingState, zone, owner);
+    }
+
+    public NodeQuery trustDomain(String v) {
+        return new NodeQuery(kind, v, api, role, status, hostingState, zone, owner);
+    }
+
+    public NodeQuery api(String v) {
+        return new NodeQuery(kind, trustDomain, v, role, status, hostingState, zone, owner);
+    }
+
+    public NodeQuery role(FederationRole v) {
+        return new NodeQuery(kind, trustDomain, api, v, status, hostingState, zone, owner);
+    }
+
+    public NodeQuery status(NodeStatus v) {
+        return new NodeQuery(kind, trustDomain, api, role, v, hostingState, zone, owner);
+    }
+
+    public NodeQuery hostingState(HostingState v) {
+        return new NodeQuery(kind, trustDomain, api, role, status, v, zone, owner);
+    }
+
+    public NodeQuery zone(String v) {
+        return new NodeQuery(kind, trustDomain, api, role, status, hostingState, v, owner);
+    }
+
+    public NodeQuery owner(String v) {
+        return new NodeQuery(kind, trustDomain, api, role, status, hostingState, zone, v);
+    }
 
     /** The labels a matching node carries, one per criterion given. */
     public List<String> labels() {
