@@ -1,6 +1,8 @@
 package org.oneedge.federation.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.oneedge.client.OneM2MClient;
+import org.oneedge.client.RequestFailedException;
 import org.oneedge.cse.Cse;
 import org.oneedge.cse.store.InMemoryResourceStore;
 import org.oneedge.federation.Capabilities;
@@ -35,6 +38,7 @@ import org.oneedge.model.FilterCriteria;
 import org.oneedge.model.Operation;
 import org.oneedge.model.Request;
 import org.oneedge.model.ResourceType;
+import org.oneedge.model.ResponseStatusCode;
 
 /** The federation registry over an in-process IN-CSE: five nodes register, heartbeat, are discovered and ranked. */
 class FederationRegistryTest {
@@ -251,6 +255,34 @@ class FederationRegistryTest {
         members.get("/id-mn2").heartbeat();
 
         assertThat(registry.node("/id-mn2")).hasValueSatisfying(n -> assertThat(n.status()).isEqualTo(NodeStatus.UP));
+    }
+
+    @Test
+    void only_the_configured_member_originators_may_write_node_records() {
+        FederationRegistry strict = new FederationRegistry(cse,
+                RegistryConfig.defaults().withMemberOriginators(List.of("/id-mn1", "/id-mn2", "/id-mn3")));
+        strict.start();
+        FederationMember stranger = FederationMember.builder(cse, mn("/id-mn9", "domainC", List.of(), List.of(),
+                NodeMetrics.NONE)).clock(clock).build();
+
+        assertThatThrownBy(stranger::register).isInstanceOfSatisfying(RequestFailedException.class,
+                e -> assertThat(e.response().statusCode()).isEqualTo(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE));
+        assertThat(strict.node("/id-mn9")).isEmpty();
+        members.get("/id-mn2").heartbeat();
+        assertThat(strict.node("/id-mn2").orElseThrow().lastHeartbeat()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void a_started_member_heartbeats_on_its_own() {
+        FederationMember live = FederationMember.builder(cse, mn("/id-mn7", "domainA", List.of(), List.of(),
+                NodeMetrics.NONE)).heartbeatInterval(Duration.ofMillis(20)).build();
+        try (live) {
+            live.start();
+            Instant registered = registry.node("/id-mn7").orElseThrow().lastHeartbeat();
+
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(registry.node("/id-mn7").orElseThrow().lastHeartbeat()).isAfter(registered));
+        }
     }
 
     private static List<String> texts(JsonNode array) {
