@@ -1,0 +1,2 @@
+/** Role assignment (handover anchor, swarm worker, FL participant) by capability rules, deterministic and stable. */
+package org.oneedge.federation.roles;
