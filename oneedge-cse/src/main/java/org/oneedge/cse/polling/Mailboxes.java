@@ -1,5 +1,6 @@
 package org.oneedge.cse.polling;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -173,7 +174,7 @@ final class Mailboxes {
         if (!"4".equals(request.eventCategory()) || request.content() == null) {
             return null;
         }
-        com.fasterxml.jackson.databind.JsonNode sur = request.content().path("m2m:sgn").get("sur");
+        JsonNode sur = request.content().path("m2m:sgn").get("sur");
         return sur != null && sur.isTextual() ? sur.asText() : null;
     }
 
