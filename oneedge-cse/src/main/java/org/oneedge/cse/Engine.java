@@ -15,6 +15,7 @@ import org.oneedge.model.ContentCodec;
 import org.oneedge.model.OneM2MException;
 import org.oneedge.model.Operation;
 import org.oneedge.model.Request;
+import org.oneedge.model.ResourceType;
 import org.oneedge.model.Response;
 import org.oneedge.model.ResponseStatusCode;
 import org.oneedge.model.ResultContent;
@@ -133,7 +134,7 @@ final class Engine {
             return handlers.get(d.parent().type()).handleVirtual(new VirtualRequest(request, d.parent(), d.name(),
                     d.subPath(), this::permits, (parentType, childTy) -> {
                         ResourceHandler parentHandler = handlers.get(parentType);
-                        return parentHandler != null && org.oneedge.model.ResourceType.of(childTy)
+                        return parentHandler != null && ResourceType.of(childTy)
                                 .map(parentHandler.childTypes()::contains).orElse(false);
                     }));
         }

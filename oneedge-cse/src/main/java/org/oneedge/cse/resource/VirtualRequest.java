@@ -3,6 +3,7 @@ package org.oneedge.cse.resource;
 import org.oneedge.cse.access.AccessChecker;
 import org.oneedge.cse.store.Resource;
 import org.oneedge.model.Request;
+import org.oneedge.model.ResourceType;
 
 /**
  * A request addressed to a virtual child that handles operations itself (a group's {@code fopt}, TS-0001 9.6.14),
@@ -22,6 +23,6 @@ public record VirtualRequest(Request request, Resource parent, String name, Stri
     @FunctionalInterface
     public interface ChildRule {
         /** True when a resource of {@code parentType} accepts a child of type {@code childTy}. */
-        boolean allows(org.oneedge.model.ResourceType parentType, int childTy);
+        boolean allows(ResourceType parentType, int childTy);
     }
 }
