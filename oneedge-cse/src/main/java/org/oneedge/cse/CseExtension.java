@@ -2,12 +2,17 @@ package org.oneedge.cse;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
 import org.oneedge.cse.access.AccessChecker;
 import org.oneedge.cse.event.ResourceEventListener;
 import org.oneedge.cse.resource.ResourceHandler;
+import org.oneedge.cse.store.Resource;
 import org.oneedge.cse.store.ResourceStore;
 import org.oneedge.model.CseClient;
+import org.oneedge.model.OneM2MException;
 import org.oneedge.model.RemoteSender;
+import org.oneedge.model.Request;
+import org.oneedge.model.Response;
 
 /**
  * A feature that plugs into the engine with its own handlers, listeners or access checker and its own background
@@ -55,14 +60,14 @@ public interface CseExtension {
          * The JSON root key of a stored resource as its type's handler gives it (per specialization for mgmtObj and
          * flexContainer); usable once the CSE is built.
          */
-        String rootKey(org.oneedge.cse.store.Resource resource);
+        String rootKey(Resource resource);
 
         /**
          * Lets the feature answer some requests before the engine sees them (e.g. non-blocking requests, TS-0001
          * 8.2.2): the function returns a response, or null to leave the request to the engine; a
-         * {@link org.oneedge.model.OneM2MException} it throws becomes the error response.
+         * {@link OneM2MException} it throws becomes the error response.
          */
-        void interceptor(java.util.function.Function<org.oneedge.model.Request, org.oneedge.model.Response> interceptor);
+        void interceptor(Function<Request, Response> interceptor);
 
         /** Replaces the access checker (the last one set wins). */
         void accessChecker(AccessChecker checker);

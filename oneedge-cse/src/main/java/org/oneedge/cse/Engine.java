@@ -3,6 +3,7 @@ package org.oneedge.cse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.function.Function;
 import org.oneedge.cse.access.AccessChecker;
 import org.oneedge.cse.resource.AttributeSchema;
 import org.oneedge.cse.resource.ResourceHandler;
@@ -98,7 +99,7 @@ final class Engine {
     }
 
     /** Runs an extension's interceptor with the same error handling and echoed parameters as {@link #process}. */
-    Response intercept(java.util.function.Function<Request, Response> interceptor, Request request) {
+    Response intercept(Function<Request, Response> interceptor, Request request) {
         Response response;
         try {
             response = interceptor.apply(request);

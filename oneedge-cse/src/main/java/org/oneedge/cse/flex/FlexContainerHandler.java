@@ -2,7 +2,9 @@ package org.oneedge.cse.flex;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -36,7 +38,7 @@ public final class FlexContainerHandler implements ResourceHandler {
             ResourceType.FLEX_CONTAINER, ResourceType.TIME_SERIES, ResourceType.SEMANTIC_DESCRIPTOR);
 
     private static final AttributeSchema OWN_ATTRIBUTES =
-            new FlexContainerDefinition("flexContainer", "m2m:fcnt", java.util.List.of()).schema();
+            new FlexContainerDefinition("flexContainer", "m2m:fcnt", List.of()).schema();
 
     private final FlexContainerDefinitions definitions;
 
@@ -203,7 +205,7 @@ public final class FlexContainerHandler implements ResourceHandler {
         for (Map.Entry<String, JsonNode> field : a.properties()) {
             if (definition.isCustom(field.getKey())) {
                 JsonNode v = field.getValue();
-                size += v.isTextual() ? v.textValue().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                size += v.isTextual() ? v.textValue().getBytes(StandardCharsets.UTF_8).length
                         : ContentCodec.write(v).length;
             }
         }

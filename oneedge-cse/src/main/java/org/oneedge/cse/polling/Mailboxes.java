@@ -1,5 +1,6 @@
 package org.oneedge.cse.polling;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The per-entity queues behind polling channels (TS-0004 7.5.1.2.7, digest §8.3): bounded FIFO queues of requests
- * (mostly NOTIFYs) for entities that cannot be reached, each message dropped after its time to live.
+ * (mostly NOTIFYs) for entities that cannot be reached, each message dropped after its time to live; a notification
+ * with event category latest ({@code ec}=4, a subscription's {@code ln}) replaces the waiting one of its subscription.
  *
  * <p>Delivery choice: a message handed to a poll is not forgotten but kept <em>in flight</em> until the entity
  * answers it with {@code m2m:rsp} (same {@code rqi}) on {@code pcu}. The engine cannot tell whether the binding managed
@@ -69,6 +71,10 @@ final class Mailboxes {
                 LOG.warn("polling channel of {}: {} messages waiting, request {} refused", owner, box.queue.size(),
                         request.requestId());
                 return false;
+            }
+            String sur = latestSubscription(request);
+            if (sur != null) { // ec=latest: one waiting notification per subscription (digest §8.5)
+                box.queue.removeIf(q -> sur.equals(latestSubscription(q.request())));
             }
             box.queue.addLast(new Queued(request, clock.instant().plus(settings.messageTtl())));
             box.changed.signalAll();
@@ -161,6 +167,15 @@ final class Mailboxes {
             LOG.debug("polling channel of {}: {} not answered, queued again", owner, again.get(i).request().requestId());
             box.queue.addFirst(again.get(i));
         }
+    }
+
+    /** The {@code sur} of a notification with event category latest ({@code ec}=4), else null. */
+    private static String latestSubscription(Request request) {
+        if (!"4".equals(request.eventCategory()) || request.content() == null) {
+            return null;
+        }
+        JsonNode sur = request.content().path("m2m:sgn").get("sur");
+        return sur != null && sur.isTextual() ? sur.asText() : null;
     }
 
     private static void dropExpired(Mailbox box, Instant now) {

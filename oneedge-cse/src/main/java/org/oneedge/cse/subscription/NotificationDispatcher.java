@@ -70,6 +70,9 @@ public final class NotificationDispatcher implements AutoCloseable {
         boolean draining;
     }
 
+    /** The event category "latest" ({@code ec}=4), set on the notifications of subscriptions with {@code ln}. */
+    private static final String LATEST = "4";
+
     private final List<RemoteSender> senders;
     private final Settings settings;
     private final DeliveryListener listener;
@@ -123,6 +126,12 @@ public final class NotificationDispatcher implements AutoCloseable {
                 LOG.warn("notification for sub {} to {} dropped: {} notifications already waiting",
                         delivery.subscriptionRi(), delivery.target(), queue.pending.size());
                 return false;
+            }
+            if (LATEST.equals(delivery.request().eventCategory())) {
+                // ln (latestNotify, ec=4): a newer notification replaces the ones of the same subscription and
+                // target still waiting (TS-0004 7.5.1.2.2, digest §6.1/§8.5)
+                queue.pending.removeIf(d -> d.subscriptionRi().equals(delivery.subscriptionRi())
+                        && d.target().equals(delivery.target()));
             }
             queue.pending.add(delivery);
             startDrain = !queue.draining;

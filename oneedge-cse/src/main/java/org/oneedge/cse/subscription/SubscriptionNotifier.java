@@ -1,13 +1,16 @@
 package org.oneedge.cse.subscription;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.oneedge.cse.event.ResourceEvent;
 import org.oneedge.cse.event.ResourceEventListener;
 import org.oneedge.cse.store.Resource;
@@ -54,8 +57,8 @@ public final class SubscriptionNotifier implements ResourceEventListener, Delive
     private final SubscriptionMaintenance maintenance;
     private final Map<String, Integer> remainingNotifications = new ConcurrentHashMap<>();
     private final AtomicLong requestIds = new AtomicLong();
-    private final Map<String, java.util.Deque<Long>> missingPoints = new ConcurrentHashMap<>();
-    private final java.util.function.Function<Resource, String> rootKeys;
+    private final Map<String, Deque<Long>> missingPoints = new ConcurrentHashMap<>();
+    private final Function<Resource, String> rootKeys;
 
     /**
      * @param cseBasePath    the CSEBase's path (its {@code rn}), to load existing subscriptions at start
@@ -74,7 +77,7 @@ public final class SubscriptionNotifier implements ResourceEventListener, Delive
      */
     public SubscriptionNotifier(ResourceStore store, String cseId, String cseBasePath, String releaseVersion,
                                 NotificationTargetResolver resolver, NotificationDispatcher dispatcher,
-                                SubscriptionMaintenance maintenance, java.util.function.Function<Resource, String> rootKeys) {
+                                SubscriptionMaintenance maintenance, Function<Resource, String> rootKeys) {
         this.rootKeys = rootKeys;
         this.store = store;
         this.cseId = cseId;
@@ -220,7 +223,7 @@ public final class SubscriptionNotifier implements ResourceEventListener, Delive
         }
         EventNotificationCriteria.MissingData md = sub.criteria().missingData();
         long now = System.currentTimeMillis();
-        java.util.Deque<Long> seen = missingPoints.computeIfAbsent(sub.ri(), k -> new java.util.ArrayDeque<>());
+        Deque<Long> seen = missingPoints.computeIfAbsent(sub.ri(), k -> new ArrayDeque<>());
         synchronized (seen) {
             for (long i = 0; i < added; i++) {
                 seen.add(now);

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.oneedge.cse.container.ContainerCapacity;
 import org.oneedge.cse.resource.AttributeSchema;
 import org.oneedge.cse.resource.AttributeSpec.Presence;
@@ -47,7 +49,7 @@ public final class TimeSeriesInstanceHandler implements ResourceHandler {
      * beyond it cannot be a duplicate, so in-order data never lists the series' instances; others are checked by a
      * scan. Updated under the series' write lock.
      */
-    private final java.util.Map<String, Instant> newestDgt = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Instant> newestDgt = new ConcurrentHashMap<>();
 
     @Override
     public ResourceType type() {

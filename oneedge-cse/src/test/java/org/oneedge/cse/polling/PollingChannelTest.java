@@ -140,6 +140,22 @@ class PollingChannelTest {
     }
 
     @Test
+    void with_latest_notify_only_the_newest_waiting_notification_is_kept() {
+        assertThat(send(request(Operation.UPDATE, AE + "/cnt/sub", "Cae1")
+                .content(ContentCodec.parse("{\"m2m:sub\":{\"ln\":true}}"))).statusCode())
+                .isEqualTo(ResponseStatusCode.UPDATED);
+        addInstance("old");
+        addInstance("new");
+        await().pollDelay(Duration.ofMillis(200)).until(() -> true); // both notifications reach the queue
+
+        JsonNode only = nextMessage();
+        answer(only);
+
+        assertThat(con(only)).isEqualTo("new");
+        assertThat(poll().statusCode()).isEqualTo(ResponseStatusCode.REQUEST_TIMEOUT);
+    }
+
+    @Test
     void times_out_with_4008_when_nothing_is_queued() {
         Response r = poll();
 

@@ -135,6 +135,24 @@ class NotificationDispatcherTest {
     }
 
     @Test
+    void a_latest_notification_replaces_the_waiting_ones_of_its_subscription_and_target() {
+        dispatcher = new NotificationDispatcher(List.of(sender), SETTINGS, listener);
+        dispatcher.start();
+        dispatcher.dispatch(delivery("http://dead/ln", 0));
+        await().until(() -> deadTargetCalls.get() == 1);
+        for (int i = 1; i <= 3; i++) {
+            Delivery d = delivery("http://dead/ln", i);
+            dispatcher.dispatch(new Delivery(d.subscriptionRi(), d.target(), d.url(),
+                    d.request().toBuilder().eventCategory("4").build()));
+        }
+        dispatcher.dispatch(new Delivery("sub2", "http://dead/ln", "http://dead/ln",
+                delivery("http://dead/ln", 9).request().toBuilder().eventCategory("4").build()));
+
+        assertThat(dispatcher.discard("sub1", "http://dead/ln")).isEqualTo(1);
+        assertThat(dispatcher.discard("sub2", "http://dead/ln")).isEqualTo(1);
+    }
+
+    @Test
     void a_timed_out_attempt_counts_as_failed() {
         dispatcher = new NotificationDispatcher(List.of(sender),
                 new NotificationDispatcher.Settings(Duration.ofMillis(50), 2, Duration.ofMillis(1), Duration.ofMillis(1), 10),
