@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.oneedge.app.bench.StoreContainerFiller;
 import org.oneedge.app.config.ConfigKey;
 import org.oneedge.app.config.NodeConfig;
 import org.oneedge.app.config.NodeConfigLoader;
@@ -87,7 +88,7 @@ final class BenchCseCommand implements Callable<Integer> {
                         + " that server); without --url the in-process CSE provides one");
             }
             CseBenchOptions o = new CseBenchOptions(url, baselineUrl, clients, duration, warmup, flatSize, kind,
-                    payloadSize, null, progress);
+                    payloadSize, null, null, progress);
             print(new CseBench(o).run());
             return 0;
         }
@@ -103,7 +104,7 @@ final class BenchCseCommand implements Callable<Integer> {
                         + (store.equalsIgnoreCase("h2") ? " in " + dir : "") + ")");
                 CseBenchOptions o = new CseBenchOptions(URI.create(node.cseBaseUrl()),
                         baseline ? URI.create(node.baselineUrl()) : null, clients, duration, warmup, flatSize, kind,
-                        payloadSize, node.cse(), progress);
+                        payloadSize, node.cse(), new StoreContainerFiller(node.store()), progress);
                 print(new CseBench(o).run());
             }
         } finally {

@@ -71,6 +71,24 @@ final class NodeOptions {
     @Option(names = "--log-level", paramLabel = "LEVEL", description = "TRACE, DEBUG, INFO, WARN, ERROR (default INFO; env ONEEDGE_LOG_LEVEL).")
     String logLevel;
 
+    @Option(names = "--registrar-cse-id", paramLabel = "ID", description = "CSE-ID of the registrar CSE to register to, e.g. /id-in (env ONEEDGE_REGISTRAR_CSE_ID).")
+    String registrarCseId;
+
+    @Option(names = "--registrar-cse-base", paramLabel = "NAME", description = "CSEBase name of the registrar, e.g. cse-in (env ONEEDGE_REGISTRAR_CSE_BASE).")
+    String registrarCseBase;
+
+    @Option(names = "--registrar-url", paramLabel = "URL", description = "Registrar point(s) of access, http:// or mqtt://, comma separated (env ONEEDGE_REGISTRAR_URL).")
+    String registrarUrl;
+
+    @Option(names = "--registrar-deregister", paramLabel = "true|false", description = "Delete the registration at the registrar on a clean stop (default true; env ONEEDGE_REGISTRAR_DEREGISTER).")
+    String registrarDeregister;
+
+    @Option(names = "--mqtt", negatable = true, description = "Also serve oneM2M over MQTT (env ONEEDGE_MQTT_ENABLED).")
+    Boolean mqtt;
+
+    @Option(names = "--mqtt-broker-url", paramLabel = "URL", description = "MQTT broker tcp://host:port (default tcp://127.0.0.1:1883; env ONEEDGE_MQTT_BROKER_URL).")
+    String mqttBrokerUrl;
+
     /** Merges defaults, the command's own defaults, the file, the environment and these flags. */
     NodeConfig load(Map<String, String> env, Map<ConfigKey, String> commandDefaults) {
         return new NodeConfigLoader()
@@ -101,6 +119,12 @@ final class NodeOptions {
         put(f, ConfigKey.MEC_PORT, mecPort);
         put(f, ConfigKey.MEC_SCENARIO, scenario);
         put(f, ConfigKey.LOG_LEVEL, logLevel);
+        put(f, ConfigKey.REGISTRAR_CSE_ID, registrarCseId);
+        put(f, ConfigKey.REGISTRAR_CSE_BASE, registrarCseBase);
+        put(f, ConfigKey.REGISTRAR_URL, registrarUrl);
+        put(f, ConfigKey.REGISTRAR_DEREGISTER, registrarDeregister);
+        put(f, ConfigKey.MQTT_ENABLED, mqtt == null ? null : mqtt.toString());
+        put(f, ConfigKey.MQTT_BROKER_URL, mqttBrokerUrl);
         return f;
     }
 

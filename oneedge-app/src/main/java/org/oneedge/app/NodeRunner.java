@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.oneedge.app.config.NodeConfig;
 import org.oneedge.app.node.Listener;
 import org.oneedge.app.node.OneEdgeNode;
+import org.oneedge.app.topology.Topology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,9 +18,34 @@ final class NodeRunner implements Callable<Integer> {
     private final AppContext context;
     private final NodeConfig config;
 
+    private final int mnCount; // -1: this node only; otherwise a topology with this many MN-CSEs
+
     NodeRunner(AppContext context, NodeConfig config) {
+        this(context, config, -1);
+    }
+
+    NodeRunner(AppContext context, NodeConfig config, int mnCount) {
         this.context = context;
         this.config = config;
+        this.mnCount = mnCount;
+    }
+
+    private AutoCloseable startNode() {
+        OneEdgeNode node = OneEdgeNode.start(config);
+        for (Listener l : node.listeners()) {
+            context.out().println(l.line());
+        }
+        return node;
+    }
+
+    private AutoCloseable startTopology() {
+        Topology topology = Topology.start(config, mnCount, config.mqttEnabled());
+        for (Listener l : topology.listeners()) {
+            context.out().println(l.line());
+        }
+        context.out().println("Topology (role, CSE-ID, CSEBase, points of access, registrar):");
+        topology.map().forEach(line -> context.out().println("  " + line));
+        return topology;
     }
 
     @Override
@@ -30,10 +56,7 @@ final class NodeRunner implements Callable<Integer> {
                 config.spId(), config.httpHost(), config.httpPort(), config.storeType(), config.dataDir(),
                 config.mecEnabled(), config.mecPort());
         ShutdownSignal signal = context.shutdown().get();
-        try (OneEdgeNode node = OneEdgeNode.start(config)) {
-            for (Listener l : node.listeners()) {
-                context.out().println(l.line());
-            }
+        try (AutoCloseable running = mnCount < 0 ? startNode() : startTopology()) {
             context.out().println("Press Ctrl-C to stop (or send SIGTERM to pid " + ProcessHandle.current().pid() + ").");
             context.out().flush();
             signal.awaitStopRequest();

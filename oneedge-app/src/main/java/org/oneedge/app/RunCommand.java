@@ -1,18 +1,33 @@
 package org.oneedge.app;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.oneedge.app.config.ConfigKey;
+import org.oneedge.app.topology.TopologyFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code oneedge run}: the embedded default, one IN-CSE plus the MEC platform, no configuration needed. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Start the embedded default: IN-CSE /id-in (CSEBase cse-in) on HTTP 127.0.0.1:8080 with an H2 store under ./data, admin originator CAdmin, and the MEC platform on 8090. Every setting can be changed by flag, ONEEDGE_* environment variable or --config file. Ctrl-C stops it cleanly.")
+        description = "Start the embedded default: IN-CSE /id-in (CSEBase cse-in) on HTTP 127.0.0.1:8080 with an H2 store under ./data, admin originator CAdmin, the MEC platform on 8090, MN-CSEs /id-mn1 and /id-mn2 on 8081 and 8082 registered to the IN-CSE (data in ./data/id-mnN), and an embedded MQTT broker on 1883 (none when mqtt.broker-url is set) that every node also serves on. Every setting can be changed by flag, ONEEDGE_* environment variable or --config file. Ctrl-C stops it cleanly.")
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
     NodeOptions options = new NodeOptions();
+
+    @Option(names = "--mns", paramLabel = "N", defaultValue = "2",
+            description = "MN-CSEs to start next to the IN-CSE, registered to it: /id-mn1 (cse-mn1) on port+1, ... (default 2; 0 = IN-CSE only).")
+    int mnCount = 2;
+
+    @Option(names = "--topology", paramLabel = "FILE",
+            description = "Run the nodes and links of a topology file (see config/topology-default.yaml) instead of the default IN + MN-CSEs.")
+    Path topology;
+
+    @Option(names = "--processes",
+            description = "With --topology: start each node as its own child process (same jar) and supervise them.")
+    boolean processes;
 
     private final AppContext context;
 
@@ -22,6 +37,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return new NodeRunner(context, options.load(context.env(), Map.of(ConfigKey.MEC_ENABLED, "true"))).call();
+        if (topology != null) {
+            return new TopologyRunner(context, TopologyFile.load(topology), processes).call();
+        }
+        if (processes) {
+            context.err().println("--processes needs --topology FILE");
+            return 2;
+        }
+        return new NodeRunner(context, options.load(context.env(), Map.of(ConfigKey.MEC_ENABLED, "true",
+                ConfigKey.MQTT_ENABLED, "true")), mnCount).call();
     }
 }

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.oneedge.cse.access.AccessChecker;
 import org.oneedge.cse.access.AccessControlExtension;
 import org.oneedge.cse.container.ContainerHandler;
@@ -22,6 +23,8 @@ import org.oneedge.cse.node.NodeExtension;
 import org.oneedge.cse.polling.PollingChannelExtension;
 import org.oneedge.cse.registration.AeHandler;
 import org.oneedge.cse.registration.CseBaseHandler;
+import org.oneedge.cse.remote.RemoteCseHandler;
+import org.oneedge.cse.request.NonBlockingRequestExtension;
 import org.oneedge.cse.resource.ResourceHandler;
 import org.oneedge.cse.store.InMemoryResourceStore;
 import org.oneedge.cse.store.Resource;
@@ -60,11 +63,14 @@ public final class Cse implements CseClient, AutoCloseable {
     private final Engine engine;
     private final List<RemoteSender> remoteSenders;
     private final List<CseExtension> extensions;
+    private final List<Function<Request, Response>> interceptors;
     private final ExpirySweeper sweeper;
     private volatile boolean started;
 
-    private Cse(Engine engine, List<RemoteSender> remoteSenders, List<CseExtension> extensions) {
+    private Cse(Engine engine, List<RemoteSender> remoteSenders, List<CseExtension> extensions,
+                List<Function<Request, Response>> interceptors) {
         this.engine = engine;
+        this.interceptors = List.copyOf(interceptors);
         this.remoteSenders = List.copyOf(remoteSenders);
         this.extensions = List.copyOf(extensions);
         this.sweeper = new ExpirySweeper(engine.store, engine.clock.clock(), engine.config.expirySweepInterval(),
@@ -102,6 +108,12 @@ public final class Cse implements CseClient, AutoCloseable {
         if (!started) {
             return Response.error(ResponseStatusCode.INTERNAL_SERVER_ERROR, "the CSE has not been started")
                     .withRequestId(request.requestId()).withReleaseVersion(request.releaseVersion());
+        }
+        for (Function<Request, Response> interceptor : interceptors) {
+            Response intercepted = engine.intercept(interceptor, request);
+            if (intercepted != null) {
+                return intercepted;
+            }
         }
         return engine.process(request);
     }
@@ -177,12 +189,13 @@ public final class Cse implements CseClient, AutoCloseable {
 
     /**
      * Wires a {@link Cse}. Defaults: {@link CseConfig#defaults()}, an {@link InMemoryResourceStore}, the UTC system
-     * clock, {@link Forwarder#none()}, handlers for CSEBase, AE, container and contentInstance, access control
+     * clock, {@link Forwarder#none()}, handlers for CSEBase, AE, remoteCSE, container and contentInstance, access control
      * policies ({@link AccessControlExtension}, unless an access checker is given), subscriptions
      * ({@link SubscriptionExtension}), groups ({@link GroupExtension}), nodes with management objects
      * ({@link NodeExtension}), flexContainers ({@link FlexContainerExtension}), timeSeries
-     * ({@link TimeSeriesExtension}) and polling channels ({@link PollingChannelExtension}, always installed first).
-     * Handlers given here replace a default for the same type.
+     * ({@link TimeSeriesExtension}), non-blocking requests ({@link NonBlockingRequestExtension}) and polling
+     * channels ({@link PollingChannelExtension}, always installed first). Handlers given here replace a default for
+     * the same type.
      */
     public static final class Builder {
         private CseConfig config = CseConfig.defaults();
@@ -250,7 +263,7 @@ public final class Cse implements CseClient, AutoCloseable {
         public Cse build() {
             ResourceStore theStore = store != null ? store : new InMemoryResourceStore();
             Map<ResourceType, ResourceHandler> table = new EnumMap<>(ResourceType.class);
-            for (ResourceHandler h : List.of(new CseBaseHandler(), new AeHandler(), new ContainerHandler(),
+            for (ResourceHandler h : List.of(new CseBaseHandler(), new AeHandler(), new RemoteCseHandler(), new ContainerHandler(),
                     new ContentInstanceHandler())) {
                 table.put(h.type(), h);
             }
@@ -258,6 +271,7 @@ public final class Cse implements CseClient, AutoCloseable {
                 table.put(h.type(), h);
             }
             List<ResourceEventListener> allListeners = new ArrayList<>(listeners);
+            List<Function<Request, Response>> interceptors = new ArrayList<>();
             AccessChecker[] checker = {accessChecker != null ? accessChecker : AccessChecker.allowAll()};
             List<CseExtension> allExtensions = new ArrayList<>();
             if (accessChecker == null && extensions.stream().noneMatch(AccessControlExtension.class::isInstance)) {
@@ -278,6 +292,9 @@ public final class Cse implements CseClient, AutoCloseable {
             if (extensions.stream().noneMatch(TimeSeriesExtension.class::isInstance)) {
                 allExtensions.add(new TimeSeriesExtension());
             }
+            if (extensions.stream().noneMatch(NonBlockingRequestExtension.class::isInstance)) {
+                allExtensions.add(new NonBlockingRequestExtension());
+            }
             allExtensions.addAll(extensions);
             // polling channels first: they add the sender that notification delivery (subscriptions) needs
             PollingChannelExtension polling = extensions.stream().filter(PollingChannelExtension.class::isInstance)
@@ -295,12 +312,17 @@ public final class Cse implements CseClient, AutoCloseable {
                     @Override public void handler(ResourceHandler handler) { table.put(handler.type(), handler); }
                     @Override public void listener(ResourceEventListener listener) { allListeners.add(listener); }
                     @Override public void remoteSender(RemoteSender sender) { remoteSenders.add(sender); }
+                    @Override public String rootKey(Resource resource) {
+                        ResourceHandler h = table.get(resource.type());
+                        return h == null ? resource.type().rootKey() : h.rootKey(resource);
+                    }
+                    @Override public void interceptor(Function<Request, Response> value) { interceptors.add(value); }
                     @Override public void accessChecker(AccessChecker value) { checker[0] = value; }
                 });
             }
             Engine engine = new Engine(config, theStore, new CreationClock(clock), new HandlerTable(table),
                     checker[0], new EventBus(allListeners), forwarder);
-            Cse cse = new Cse(engine, remoteSenders, allExtensions);
+            Cse cse = new Cse(engine, remoteSenders, allExtensions, interceptors);
             ref.cse = cse;
             return cse;
         }

@@ -51,6 +51,19 @@ public interface CseExtension {
          */
         void remoteSender(RemoteSender sender);
 
+        /**
+         * The JSON root key of a stored resource as its type's handler gives it (per specialization for mgmtObj and
+         * flexContainer); usable once the CSE is built.
+         */
+        String rootKey(org.oneedge.cse.store.Resource resource);
+
+        /**
+         * Lets the feature answer some requests before the engine sees them (e.g. non-blocking requests, TS-0001
+         * 8.2.2): the function returns a response, or null to leave the request to the engine; a
+         * {@link org.oneedge.model.OneM2MException} it throws becomes the error response.
+         */
+        void interceptor(java.util.function.Function<org.oneedge.model.Request, org.oneedge.model.Response> interceptor);
+
         /** Replaces the access checker (the last one set wins). */
         void accessChecker(AccessChecker checker);
     }

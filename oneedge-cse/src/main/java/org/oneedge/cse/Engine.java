@@ -14,7 +14,9 @@ import org.oneedge.model.ContentCodec;
 import org.oneedge.model.OneM2MException;
 import org.oneedge.model.Operation;
 import org.oneedge.model.Request;
+import org.oneedge.model.ResourceType;
 import org.oneedge.model.Response;
+import org.oneedge.model.ResourceType;
 import org.oneedge.model.ResponseStatusCode;
 import org.oneedge.model.ResultContent;
 import org.oneedge.model.TimestampCodec;
@@ -95,6 +97,23 @@ final class Engine {
                 .withTo(request.from());
     }
 
+    /** Runs an extension's interceptor with the same error handling and echoed parameters as {@link #process}. */
+    Response intercept(java.util.function.Function<Request, Response> interceptor, Request request) {
+        Response response;
+        try {
+            response = interceptor.apply(request);
+        } catch (OneM2MException e) {
+            response = e.toResponse();
+        } catch (RuntimeException e) {
+            LOG.warn("request {} {} from {} failed: {}", request.operation(), request.to(), request.from(), e.toString(), e);
+            response = Response.error(ResponseStatusCode.INTERNAL_SERVER_ERROR, "internal error: " + e);
+        }
+        return response == null ? null : response.withRequestId(request.requestId())
+                .withReleaseVersion(request.releaseVersion())
+                .withFrom(config.cseId())
+                .withTo(request.from());
+    }
+
     private Response dispatch(Request request) {
         ResultContent rcn = primitiveCheck.check(request);
         Address address;
@@ -113,15 +132,25 @@ final class Engine {
         Target target = resolver.resolve(address, request.to(), clock.now());
         if (target instanceof Target.Delegated d) {
             return handlers.get(d.parent().type()).handleVirtual(new VirtualRequest(request, d.parent(), d.name(),
-                    d.subPath(), this::permits));
+                    d.subPath(), this::permits, (parentType, childTy) -> {
+                        ResourceHandler parentHandler = handlers.get(parentType);
+                        return parentHandler != null && ResourceType.of(childTy)
+                                .map(parentHandler.childTypes()::contains).orElse(false);
+                    }));
         }
         return switch (request.operation()) {
             case CREATE -> create.handle(request, target, rcn);
             case RETRIEVE -> retrieve.handle(request, target, rcn, address.attribute());
             case UPDATE -> update.handle(request, target, rcn);
             case DELETE -> delete.handle(request, target, rcn);
-            case NOTIFY -> throw new OneM2MException(ResponseStatusCode.OPERATION_NOT_ALLOWED,
-                    "NOTIFY is not supported for '" + request.to() + "'");
+            case NOTIFY -> {
+                if (target instanceof Target.Stored stored && (stored.resource().type() == ResourceType.AE
+                        || stored.resource().type() == ResourceType.REMOTE_CSE)) {
+                    yield forwarder.deliver(request, stored.resource());
+                }
+                throw new OneM2MException(ResponseStatusCode.OPERATION_NOT_ALLOWED,
+                        "NOTIFY is not supported for '" + request.to() + "'");
+            }
         };
     }
 

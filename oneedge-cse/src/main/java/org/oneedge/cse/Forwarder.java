@@ -15,6 +15,15 @@ public interface Forwarder {
 
     Response forward(Request request, Address target);
 
+    /**
+     * Hands a NOTIFY addressed to a local {@code <AE>} or {@code <remoteCSE>} on to that entity (TS-0004 7.3.2.6
+     * retargeting, e.g. a notification forwarded from another CSE to {@code /id-mn1/CAE1}); default: 4005.
+     */
+    default Response deliver(Request request, org.oneedge.cse.store.Resource entity) {
+        return Response.error(ResponseStatusCode.OPERATION_NOT_ALLOWED,
+                "NOTIFY is not supported for '" + request.to() + "'");
+    }
+
     /** Knows no other CSE: 4004 naming the unknown CSE-ID. */
     static Forwarder none() {
         return (request, target) -> Response.error(ResponseStatusCode.NOT_FOUND,

@@ -8,6 +8,7 @@
  *    │ Address.parse       to                                → 4000
  *    ├─ other CSE-ID ───► Forwarder                          → 4004 until Mcc exists
  *    │ TargetResolver      structured / ri / hybrid / la, ol → 4004 (expired counts as absent)
+ *    ├─ virtual child (fopt) ─► its parent's ResourceHandler.handleVirtual
  *    │ Create-/Retrieve-/Update-/DeleteOperation
  *    │     child type allowed by the parent's handler        → 4108
  *    │     AccessChecker (not for admin, not for AE CREATE)  → 4103

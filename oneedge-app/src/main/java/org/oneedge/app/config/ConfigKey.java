@@ -25,6 +25,12 @@ public enum ConfigKey {
     MEC_ENABLED("mec.enabled", "ONEEDGE_MEC_ENABLED", "--mec", "false"),
     MEC_PORT("mec.port", "ONEEDGE_MEC_PORT", "--mec-port", "8090"),
     MEC_SCENARIO("mec.scenario", "ONEEDGE_MEC_SCENARIO", "--scenario", ""),
+    REGISTRAR_CSE_ID("registrar.cse-id", "ONEEDGE_REGISTRAR_CSE_ID", "--registrar-cse-id", ""),
+    REGISTRAR_CSE_BASE("registrar.cse-base", "ONEEDGE_REGISTRAR_CSE_BASE", "--registrar-cse-base", ""),
+    REGISTRAR_URL("registrar.url", "ONEEDGE_REGISTRAR_URL", "--registrar-url", ""),
+    REGISTRAR_DEREGISTER("registrar.deregister-on-shutdown", "ONEEDGE_REGISTRAR_DEREGISTER", "--registrar-deregister", "true"),
+    MQTT_ENABLED("mqtt.enabled", "ONEEDGE_MQTT_ENABLED", "--mqtt", "false"),
+    MQTT_BROKER_URL("mqtt.broker-url", "ONEEDGE_MQTT_BROKER_URL", "--mqtt-broker-url", ""),
     LOG_LEVEL("log-level", "ONEEDGE_LOG_LEVEL", "--log-level", "INFO");
 
     private final String key;

@@ -29,6 +29,13 @@ import java.util.Objects;
  *   mec.port                8090
  *   mec.scenario            (built-in)        scenario file for the network and mobility emulator
  *   log-level               INFO
+ *   registrar.cse-id        (none)            CSE-ID of the registrar CSE, e.g. /id-in (TS-0001 10.2.2.7); with
+ *   registrar.cse-base      (none)            its CSEBase name and
+ *   registrar.url           (none)            its points of access (http:// or mqtt://, comma separated)
+ *   registrar.deregister-on-shutdown  true   delete the registration on a clean stop
+ *   mqtt.enabled            false             also serve TS-0010 over a broker; `oneedge run` turns it on
+ *   mqtt.broker-url         (none)            tcp://host:port of the broker; none = tcp://127.0.0.1:1883
+ *                                             (`oneedge run` starts an embedded broker there)
  * </pre>
  */
 public record NodeConfig(
@@ -49,7 +56,13 @@ public record NodeConfig(
         boolean mecEnabled,
         int mecPort,
         Path mecScenario,
-        String logLevel) {
+        String logLevel,
+        String registrarCseId,
+        String registrarCseBase,
+        List<String> registrarUrls,
+        boolean registrarDeregister,
+        boolean mqttEnabled,
+        String mqttBrokerUrl) {
 
     /** The kind of CSE this node is (TS-0001 6.3: cseType). */
     public enum CseKind { IN, MN, ASN }
@@ -62,6 +75,22 @@ public record NodeConfig(
         Objects.requireNonNull(storeType, "store.type");
         Objects.requireNonNull(dataDir, "store.data-dir");
         releaseVersions = List.copyOf(releaseVersions);
+        registrarUrls = registrarUrls == null ? List.of() : List.copyOf(registrarUrls);
+        registrarCseId = registrarCseId == null || registrarCseId.isBlank() ? null : registrarCseId.trim();
+        registrarCseBase = registrarCseBase == null || registrarCseBase.isBlank() ? null : registrarCseBase.trim();
+        mqttBrokerUrl = mqttBrokerUrl == null || mqttBrokerUrl.isBlank() ? null : mqttBrokerUrl.trim();
+        boolean anyRegistrar = registrarCseId != null || registrarCseBase != null || !registrarUrls.isEmpty();
+        require(!anyRegistrar || (registrarCseId != null && registrarCseBase != null && !registrarUrls.isEmpty()),
+                "registrar.cse-id, registrar.cse-base and registrar.url must be given together (the registrar CSE's"
+                        + " CSE-ID, CSEBase name and URL), got " + registrarCseId + ", " + registrarCseBase + ", "
+                        + registrarUrls);
+        require(registrarCseId == null || registrarCseId.matches("/[^/\\s]+"),
+                "registrar.cse-id must be an SP-relative CSE-ID like /id-in, got '" + registrarCseId + "'");
+        require(registrarUrls.stream().allMatch(u -> u.startsWith("http://") || u.startsWith("https://")
+                        || u.startsWith("mqtt://")),
+                "registrar.url must be http://host:port or mqtt://host:port URLs, got " + registrarUrls);
+        require(registrarCseId == null || !registrarCseId.equals(cseId),
+                "registrar.cse-id must not be this node's own cse.id (" + cseId + ")");
         require(cseId != null && cseId.matches("/[^/\\s]+"),
                 "cse.id must be an SP-relative CSE-ID like /id-in (one slash, no spaces), got '" + cseId + "'");
         require(cseBaseName != null && cseBaseName.matches("[^/\\s]+"),
@@ -86,6 +115,33 @@ public record NodeConfig(
     /** The configuration of the embedded default (see the class comment). */
     public static NodeConfig defaults() {
         return NodeConfigLoader.fromMap(NodeConfigLoader.defaultValues());
+    }
+
+    /** True when this node registers to a registrar CSE. */
+    public boolean hasRegistrar() {
+        return registrarCseId != null;
+    }
+
+    /** A copy that registers to another CSE (used by topologies). */
+    public NodeConfig withRegistrar(String cseId, String cseBase, List<String> urls) {
+        return new NodeConfig(this.cseId, cseBaseName, spId, cseType, adminOriginator, releaseVersions, httpHost,
+                httpPort, maxBodySize, storeType, dataDir, postgresUrl, postgresUser, postgresPassword, mecEnabled,
+                mecPort, mecScenario, logLevel, cseId, cseBase, urls, registrarDeregister, mqttEnabled, mqttBrokerUrl);
+    }
+
+    /** A copy as another node of a topology: own CSE-ID, CSEBase, type, port and data directory; no MEC. */
+    public NodeConfig asNode(String cseId, String cseBase, CseKind type, int port, Path dataDir) {
+        return new NodeConfig(cseId, cseBase, spId, type, adminOriginator, releaseVersions, httpHost, port,
+                maxBodySize, storeType, dataDir, postgresUrl, postgresUser, postgresPassword, false, mecPort,
+                mecScenario, logLevel, null, null, List.of(), registrarDeregister, mqttEnabled, mqttBrokerUrl);
+    }
+
+    /** A copy with MQTT on or off and the broker to use (null: the default broker). */
+    public NodeConfig withMqtt(boolean enabled, String brokerUrl) {
+        return new NodeConfig(cseId, cseBaseName, spId, cseType, adminOriginator, releaseVersions, httpHost, httpPort,
+                maxBodySize, storeType, dataDir, postgresUrl, postgresUser, postgresPassword, mecEnabled, mecPort,
+                mecScenario, logLevel, registrarCseId, registrarCseBase, registrarUrls, registrarDeregister, enabled,
+                brokerUrl);
     }
 
     /** The CSEBase address as an HTTP client reaches it, e.g. {@code http://127.0.0.1:8080/cse-in}. */

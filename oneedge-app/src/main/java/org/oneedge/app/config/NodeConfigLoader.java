@@ -72,6 +72,23 @@ public final class NodeConfigLoader {
         return this;
     }
 
+    /**
+     * Reads one node's settings from an already parsed YAML mapping (e.g. a node of a topology file); unknown keys
+     * are refused as in {@link #file}.
+     *
+     * @param source names where the mapping came from, for messages
+     */
+    public NodeConfigLoader tree(JsonNode root, Path source) {
+        if (root == null || root.isNull() || root.isMissingNode()) {
+            return this;
+        }
+        if (!root.isObject()) {
+            throw new ConfigException("node configuration in " + source + " must be a YAML mapping (key: value)");
+        }
+        flatten("", root, source);
+        return this;
+    }
+
     /** Applies the {@code ONEEDGE_*} environment variables found in {@code env}. */
     public NodeConfigLoader environment(Map<String, String> env) {
         for (ConfigKey k : ConfigKey.values()) {
@@ -128,7 +145,14 @@ public final class NodeConfigLoader {
                 parseBoolean(ConfigKey.MEC_ENABLED, v.get(ConfigKey.MEC_ENABLED)),
                 parseInt(ConfigKey.MEC_PORT, v.get(ConfigKey.MEC_PORT)),
                 scenario == null || scenario.isBlank() ? null : Path.of(scenario),
-                v.get(ConfigKey.LOG_LEVEL).toUpperCase(Locale.ROOT));
+                v.get(ConfigKey.LOG_LEVEL).toUpperCase(Locale.ROOT),
+                v.get(ConfigKey.REGISTRAR_CSE_ID),
+                v.get(ConfigKey.REGISTRAR_CSE_BASE),
+                Arrays.stream(v.get(ConfigKey.REGISTRAR_URL).split(","))
+                        .map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                parseBoolean(ConfigKey.REGISTRAR_DEREGISTER, v.get(ConfigKey.REGISTRAR_DEREGISTER)),
+                parseBoolean(ConfigKey.MQTT_ENABLED, v.get(ConfigKey.MQTT_ENABLED)),
+                v.get(ConfigKey.MQTT_BROKER_URL));
     }
 
     private void put(ConfigKey k, String value, String origin) {

@@ -7,14 +7,21 @@ import org.oneedge.app.config.NodeConfig;
 import org.oneedge.binding.http.HttpBindingConfig;
 import org.oneedge.binding.http.HttpBindingServer;
 import org.oneedge.binding.http.HttpRemoteSender;
+import org.oneedge.binding.mqtt.MqttBindingConfig;
+import org.oneedge.binding.mqtt.MqttBindingServer;
+import org.oneedge.binding.mqtt.MqttRemoteSender;
 import org.oneedge.cse.Cse;
 import org.oneedge.cse.CseConfig;
 import org.oneedge.cse.CseType;
 import org.oneedge.cse.access.AccessControlExtension;
+import org.oneedge.cse.remote.CseRegistrar;
+import org.oneedge.cse.remote.RegistrarConfig;
+import org.oneedge.cse.remote.RemoteCseForwarder;
 import org.oneedge.cse.subscription.SubscriptionExtension;
 import org.oneedge.cse.store.InMemoryResourceStore;
 import org.oneedge.cse.store.ResourceStore;
 import org.oneedge.model.CseClient;
+import org.oneedge.model.RemoteSender;
 import org.oneedge.model.Request;
 import org.oneedge.model.Response;
 import org.oneedge.model.ResponseStatusCode;
@@ -27,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * MEC platform. Closing it stops them in reverse order of start.
  *
  * <pre>
- *   start:  store -> HTTP binding (port bound, CSE not yet attached) -> CSE (poa = bound URL) -> attach -> MEC
- *   close:  HTTP binding -> MEC platform -> CSE -> remote sender -> store
+ *   start:  store -> HTTP binding (port bound, CSE not yet attached) -> [MQTT binding] -> CSE (poa = bound URLs,
+ *           Mcc forwarder) -> attach -> [registrar: register upward] -> MEC
+ *   close:  registrar (deregister) -> HTTP binding -> MQTT binding -> MEC platform -> CSE -> remote senders -> store
  * </pre>
  */
 public final class OneEdgeNode implements AutoCloseable {
@@ -41,6 +49,9 @@ public final class OneEdgeNode implements AutoCloseable {
     private HttpBindingServer http;
     private HttpBindingServer baseline;
     private HttpRemoteSender remoteSender;
+    private MqttBindingServer mqtt;
+    private MqttRemoteSender mqttSender;
+    private CseRegistrar registrar;
     private MecNode mec;
 
     private OneEdgeNode(NodeConfig config) {
@@ -80,16 +91,35 @@ public final class OneEdgeNode implements AutoCloseable {
         http = new HttpBindingServer(httpConfig, gate);
         http.start();
         remoteSender = new HttpRemoteSender();
+        List<RemoteSender> senders = new ArrayList<>(List.of(remoteSender));
+        List<String> pointsOfAccess = new ArrayList<>(List.of(http.baseUrl()));
+        if (config.mqttEnabled()) {
+            MqttBindingConfig mqttConfig = MqttBindingConfig.builder().brokerUrl(mqttBrokerUrl())
+                    .cseId(config.cseId()).build();
+            mqtt = MqttBindingServer.builder().config(mqttConfig).cseClient(gate).build();
+            mqtt.start();
+            mqttSender = MqttRemoteSender.builder().config(mqttConfig).connection(mqtt.connection()).build();
+            senders.add(mqttSender);
+            pointsOfAccess.add(mqttPointOfAccess());
+        }
+        CseConfig cseConfig = cseConfig(pointsOfAccess);
         AccessControlExtension accessControl = new AccessControlExtension();
-        cse = Cse.builder()
-                .config(cseConfig(http.baseUrl()))
+        Cse.Builder builder = Cse.builder()
+                .config(cseConfig)
                 .store(store)
-                .remoteSender(remoteSender)
+                .forwarder(new RemoteCseForwarder(cseConfig, store, senders))
                 .extension(accessControl)
-                .extension(new SubscriptionExtension(accessControl::checker))
-                .build();
+                .extension(new SubscriptionExtension(accessControl::checker));
+        senders.forEach(builder::remoteSender);
+        cse = builder.build();
         cse.start();
         attached.set(cse);
+        if (config.hasRegistrar()) {
+            registrar = new CseRegistrar(RegistrarConfig.builder(config.registrarCseId(), config.registrarCseBase(),
+                    config.registrarUrls()).deregisterOnShutdown(config.registrarDeregister()).build(), cseConfig, cse,
+                    store, senders);
+            registrar.start();
+        }
         if (withBaselineHandler) {
             baseline = HttpBindingServer.bare(httpConfig.toBuilder().port(0).build(), BaselineBody.laSized());
             baseline.start();
@@ -104,7 +134,16 @@ public final class OneEdgeNode implements AutoCloseable {
                 cseBaseUrl(), describeStore());
     }
 
-    private CseConfig cseConfig(String pointOfAccess) {
+    private String mqttBrokerUrl() {
+        return config.mqttBrokerUrl() != null ? config.mqttBrokerUrl() : MqttBindingConfig.DEFAULT_BROKER_URL;
+    }
+
+    /** {@code mqtt://host:port} of the broker this node serves on (TS-0010 point of access). */
+    private String mqttPointOfAccess() {
+        return "mqtt://" + mqttBrokerUrl().replaceFirst("^[a-z]+://", "");
+    }
+
+    private CseConfig cseConfig(List<String> pointsOfAccess) {
         return CseConfig.defaults()
                 .withCseId(config.cseId())
                 .withCseBaseName(config.cseBaseName())
@@ -112,7 +151,7 @@ public final class OneEdgeNode implements AutoCloseable {
                 .withCseType(CseType.valueOf(config.cseType().name()))
                 .withAdminOriginator(config.adminOriginator())
                 .withSupportedReleaseVersions(config.releaseVersions())
-                .withPointOfAccess(List.of(pointOfAccess));
+                .withPointOfAccess(pointsOfAccess);
     }
 
     private ResourceStore openStore() {
@@ -150,6 +189,38 @@ public final class OneEdgeNode implements AutoCloseable {
         return baseline.baseUrl() + "/" + config.cseBaseName() + "/bench-ae/data/la";
     }
 
+    /** The node's configuration. */
+    public NodeConfig config() {
+        return config;
+    }
+
+    /** The HTTP base URL (no CSEBase), e.g. {@code http://127.0.0.1:8080}. */
+    public String httpUrl() {
+        return http.baseUrl();
+    }
+
+    /** The points of access this node announces ({@code poa}): HTTP and, when enabled, MQTT. */
+    public List<String> pointsOfAccess() {
+        return cse.config().pointOfAccess();
+    }
+
+    /** Registration state at the registrar, or null when this node registers nowhere. */
+    public CseRegistrar.State registrationState() {
+        return registrar == null ? null : registrar.state();
+    }
+
+    /** One line of the topology map: role, CSE-ID, CSEBase, URLs, registrar. */
+    public String mapLine() {
+        return String.format("%-7s %-9s %-9s %s  registrar: %s", config.cseType() + "-CSE", config.cseId(),
+                config.cseBaseName(), String.join(" ", pointsOfAccess()),
+                config.hasRegistrar() ? config.registrarCseId() + " " + String.join(" ", config.registrarUrls()) : "-");
+    }
+
+    /** The node's store, for benchmark fills that skip the request path on purpose. */
+    public ResourceStore store() {
+        return store;
+    }
+
     /** The CSE in this JVM, for callers that skip the network. */
     public CseClient cse() {
         return cse;
@@ -159,14 +230,20 @@ public final class OneEdgeNode implements AutoCloseable {
     public void close() {
         boolean wasRunning = cse != null;
         // HTTP first (no new requests), then the CSE (background work), then the store; each only if it started.
+        closeQuietly(registrar); // deregisters while the bindings still work
         closeQuietly(baseline);
         closeQuietly(http);
+        closeQuietly(mqtt);
         closeQuietly(mec);
         closeQuietly(cse);
         closeQuietly(remoteSender);
+        closeQuietly(mqttSender);
         closeQuietly(store);
+        registrar = null;
         baseline = null;
         http = null;
+        mqtt = null;
+        mqttSender = null;
         mec = null;
         cse = null;
         remoteSender = null;

@@ -91,7 +91,11 @@ public final class CseBench {
                 fill(cse, flat, 10);
                 flatSmall = phase("la at 10 instances", "laFlatSmall", options.clients(), cse,
                         c -> () -> latest(flat), 200);
-                fill(cse, flat, options.flatSize() - 10);
+                if (options.filler() != null) {
+                    fillStore(flat, options.flatSize() - 10);
+                } else {
+                    fill(cse, flat, options.flatSize() - 10);
+                }
                 flatLarge = phase("la at " + options.flatSize() + " instances", "laFlatLarge", options.clients(), cse,
                         c -> () -> latest(flat), 200);
             }
@@ -221,7 +225,8 @@ public final class CseBench {
                     long now = System.nanoTime();
                     long done = 0;
                     long failed = 0;
-                    while (now < end) {
+                    // every client measures at least one request, so a phase on a starved machine still reports
+                    while (now < end || done + failed == 0) {
                         BenchRequest request = source.next();
                         long t0 = System.nanoTime();
                         boolean ok;
@@ -237,7 +242,7 @@ public final class CseBench {
                             firstError.compareAndSet(null, e.toString());
                         }
                         now = System.nanoTime();
-                        if (t0 >= warmupEnd && now <= end) {
+                        if (t0 >= warmupEnd && (now <= end || done + failed == 0)) {
                             if (ok) {
                                 h.recordValue(Math.min(HIGHEST_MICROS, Math.max(1, (now - t0) / 1000)));
                                 done++;
@@ -352,6 +357,20 @@ public final class CseBench {
         progress("  %,d instances added in %.1f s%s", done.get(), (System.nanoTime() - start) / 1e9,
                 failed.get() == 0 ? "" : " (" + failed.get() + " creates failed and were retried, first: "
                         + firstFailure.get() + ")");
+    }
+
+    private void fillStore(String containerPath, int count) {
+        progress("filling %s with %,d instances (batched writes into the store) ...", containerPath, count);
+        long start = System.nanoTime();
+        long[] lastReport = {start};
+        options.filler().fill(containerPath.substring(1), count, done -> {
+            long now = System.nanoTime();
+            if (now - lastReport[0] > 2_000_000_000L) {
+                lastReport[0] = now;
+                progress("  %,d / %,d instances (%,.0f/s)", done, count, done / ((now - start) / 1e9));
+            }
+        });
+        progress("  %,d instances added in %.1f s", count, (System.nanoTime() - start) / 1e9);
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------

@@ -20,12 +20,14 @@ import org.oneedge.model.CseClient;
  *                     0 skips the flatness phase)
  * @param client       which HTTP client drives the requests (default raw)
  * @param payloadBytes size of each contentInstance's {@code con} (default 32)
- * @param inProcess    the same CSE in-process, used only to fill the flatness container fast; null fills over HTTP
+ * @param inProcess    the same CSE in-process, used to fill the flatness container when no filler is given; null
+ *                     fills over HTTP
+ * @param filler       fills the flatness container straight into the store (fastest), or null
  * @param progress     where progress lines go (stderr), or null for none
  */
 public record CseBenchOptions(URI cseBaseUrl, URI baselineUrl, int clients, Duration duration, Duration warmup,
                               int flatSize, BenchClientKind client, int payloadBytes, CseClient inProcess,
-                              PrintStream progress) {
+                              ContainerFiller filler, PrintStream progress) {
 
     public CseBenchOptions {
         Objects.requireNonNull(cseBaseUrl, "cseBaseUrl");
@@ -51,6 +53,6 @@ public record CseBenchOptions(URI cseBaseUrl, URI baselineUrl, int clients, Dura
 
     public static CseBenchOptions defaults(URI cseBaseUrl) {
         return new CseBenchOptions(cseBaseUrl, null, 8, Duration.ofSeconds(10), Duration.ofSeconds(3), 100_000,
-                BenchClientKind.RAW, 32, null, null);
+                BenchClientKind.RAW, 32, null, null, null);
     }
 }

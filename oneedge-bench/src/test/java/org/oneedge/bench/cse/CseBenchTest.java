@@ -68,8 +68,8 @@ class CseBenchTest {
     void measures_every_phase_and_reports_plain_json_keys(BenchClientKind client) throws IOException {
         URI base = URI.create("http://127.0.0.1:" + fake.getAddress().getPort() + "/cse-in");
         URI bare = URI.create("http://127.0.0.1:" + fake.getAddress().getPort() + "/bare");
-        CseBenchOptions options = new CseBenchOptions(base, bare, 2, Duration.ofMillis(100), Duration.ZERO, 20,
-                client, 16, null, null);
+        CseBenchOptions options = new CseBenchOptions(base, bare, 2, Duration.ofMillis(500), Duration.ZERO, 20,
+                client, 16, null, null, null);
 
         CseBenchReport report = new CseBench(options).run();
 

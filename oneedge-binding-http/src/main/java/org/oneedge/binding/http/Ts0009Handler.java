@@ -102,7 +102,14 @@ final class Ts0009Handler extends Handler.Abstract {
         if (declared > maxBodyBytes) {
             throw tooLarge(declared);
         }
+        if (declared == 0 || (declared < 0 && !http.getHeaders().contains(HttpHeader.TRANSFER_ENCODING))) {
+            return new byte[0]; // HTTP/1.1: no Content-Length and no Transfer-Encoding means no body
+        }
         try (InputStream in = Content.Source.asInputStream(http)) {
+            if (declared > 0) {
+                // read exactly the declared length: reading on to end-of-stream costs another round trip per request
+                return in.readNBytes((int) declared);
+            }
             byte[] body = in.readNBytes(maxBodyBytes + 1);
             if (body.length > maxBodyBytes) {
                 throw tooLarge(declared >= 0 ? declared : body.length);

@@ -24,8 +24,10 @@
  *   <li>Methods other than GET/PUT/POST/DELETE get 4005 with an {@code Allow} header. POST with {@code ty} in
  *       {@code Content-Type} is CREATE, without it NOTIFY (TS-0009 6.2.1).</li>
  *   <li>Media types: {@code application/json}, {@code application/vnd.onem2m-res+json},
- *       {@code application/vnd.onem2m-ntfy+json}; others 4015. A body without {@code Content-Type} is 4015.
- *       Formats are {@link org.oneedge.binding.http.wire.ContentCodec}s, so CBOR is one more codec in the list.</li>
+ *       {@code application/vnd.onem2m-ntfy+json} and the same three for {@code cbor}; others 4015. A body without
+ *       {@code Content-Type} is 4015. The server answers in the {@code Accept}ed format; without {@code Accept} (or
+ *       with a wildcard) in the request's format, else JSON; an {@code Accept} it cannot meet is 5207. Clients
+ *       ({@code HttpCseClient}, {@code HttpRemoteSender}) send JSON by default.</li>
  *   <li>Query: lists are repeated or {@code +}-joined ({@code +} is never a space); {@code rn} fills
  *       {@code FilterCriteria.resourceNames}; any unknown name is an attribute condition; {@code da} is checked and
  *       dropped (no CMDH); fields OneEdge does not implement ({@code smf}, {@code rids}, {@code chty}, {@code c.}/{@code

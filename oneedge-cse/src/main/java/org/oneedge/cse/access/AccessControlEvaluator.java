@@ -27,7 +27,7 @@ import org.oneedge.model.ResourceType;
  *       owning the subtree: the nearest {@code <AE>} ({@code aei}) or {@code <remoteCSE>} ({@code csi}) at or above
  *       the resource, since the CSE keeps no other record of who created it. There is no inheritance of the parent's
  *       {@code acpi}: ACPs granted on a CSEBase or an AE do not leak into resources created without {@code acpi}.
- *       As in ACME, a registered AE may RETRIEVE the CSEBase.</li>
+ *       As in ACME, a registered AE or CSE may RETRIEVE the CSEBase.</li>
  * </ol>
  * Changing {@code acpi} is judged by {@link #decideAcpiUpdate}: UPDATE in the {@code pvs} of the ACPs currently
  * referenced, or the default policy when there are none.
@@ -101,7 +101,7 @@ public final class AccessControlEvaluator {
             return true;
         }
         return type == ResourceType.CSE_BASE && request.privilege() == Operation.RETRIEVE.privilege()
-                && isRegisteredAe(request.originator());
+                && (isRegisteredAe(request.originator()) || isRegisteredCse(request.originator()));
     }
 
     private boolean anyPermits(List<Resource> policies, String attribute, AccessRequest request) {
@@ -172,6 +172,16 @@ public final class AccessControlEvaluator {
             current = store.get(current.pi()).orElse(null);
         }
         return false;
+    }
+
+    /** A CSE registered here (its {@code <remoteCSE>} exists) may read the CSEBase, as an AE may (digest §4.3 step 4). */
+    private boolean isRegisteredCse(String originator) {
+        if (originator == null || originator.length() < 2 || originator.charAt(0) != '/'
+                || originator.indexOf('/', 1) >= 0) {
+            return false;
+        }
+        return store.get(originator.substring(1)).filter(r -> r.type() == ResourceType.REMOTE_CSE)
+                .filter(r -> originator.equals(text(r, "csi", ""))).isPresent();
     }
 
     private boolean isRegisteredAe(String originator) {

@@ -81,6 +81,9 @@ final class MemberValidator {
             if (spty != null && !spty.isNull() && resource.type() == ResourceType.MGMT_OBJ) {
                 return resource.attributes().path("mgd").asText().equals(spty.asText());
             }
+            if (spty != null && !spty.isNull() && resource.type() == ResourceType.FLEX_CONTAINER) {
+                return resource.attributes().path("cnd").asText().equals(spty.asText());
+            }
             return true;
         }
 

@@ -3,6 +3,7 @@ package org.oneedge.cse.subscription;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.oneedge.cse.remote.RemoteCseRoutes;
 import org.oneedge.cse.polling.PollingChannelSender;
 import org.oneedge.cse.store.Resource;
 import org.oneedge.cse.store.ResourceStore;
@@ -84,9 +85,11 @@ public final class NotificationTargetResolver {
     private NotificationTarget viaRemoteCse(String entry, String spRelative) {
         int slash = spRelative.indexOf('/', 1);
         String csi = slash < 0 ? spRelative : spRelative.substring(0, slash);
-        Optional<Resource> remote = store.get(csi.substring(1)).filter(r -> r.type() == ResourceType.REMOTE_CSE);
+        Optional<Resource> remote = new RemoteCseRoutes(store, cseId.substring(1)).route(csi)
+                .map(RemoteCseRoutes.Route::remoteCse);
         if (remote.isEmpty()) {
-            return new NotificationTarget.Unreachable(entry, "no remote CSE " + csi + " registered here");
+            return new NotificationTarget.Unreachable(entry, "no remote CSE " + csi
+                    + " registered here and no registrar to route through");
         }
         return pointOfAccess(entry, remote.get(), entry);
     }

@@ -59,7 +59,7 @@ public final class SubscriptionExtension implements CseExtension {
         NotificationTargetResolver resolver = new NotificationTargetResolver(installation.store(), config.cseId(),
                 config.spId(), dispatcher::canReach);
         notifier = new SubscriptionNotifier(installation.store(), config.cseId(), config.cseBaseName(),
-                settings.releaseVersion(), resolver, dispatcher, maintenance);
+                settings.releaseVersion(), resolver, dispatcher, maintenance, installation::rootKey);
         relay.target = notifier;
         installation.handler(new SubscriptionHandler(accessChecker, resolver, dispatcher,
                 new OriginatorId(config.cseId(), config.spId())));

@@ -55,6 +55,7 @@ public final class SubscriptionNotifier implements ResourceEventListener, Delive
     private final Map<String, Integer> remainingNotifications = new ConcurrentHashMap<>();
     private final AtomicLong requestIds = new AtomicLong();
     private final Map<String, java.util.Deque<Long>> missingPoints = new ConcurrentHashMap<>();
+    private final java.util.function.Function<Resource, String> rootKeys;
 
     /**
      * @param cseBasePath    the CSEBase's path (its {@code rn}), to load existing subscriptions at start
@@ -64,6 +65,17 @@ public final class SubscriptionNotifier implements ResourceEventListener, Delive
     public SubscriptionNotifier(ResourceStore store, String cseId, String cseBasePath, String releaseVersion,
                                 NotificationTargetResolver resolver, NotificationDispatcher dispatcher,
                                 SubscriptionMaintenance maintenance) {
+        this(store, cseId, cseBasePath, releaseVersion, resolver, dispatcher, maintenance, r -> r.type().rootKey());
+    }
+
+    /**
+     * @param rootKeys the JSON root key of a resource in representations (per specialization, e.g. a
+     *                 flexContainer's {@code cod:tempe}); see {@code CseExtension.Installation#rootKey}
+     */
+    public SubscriptionNotifier(ResourceStore store, String cseId, String cseBasePath, String releaseVersion,
+                                NotificationTargetResolver resolver, NotificationDispatcher dispatcher,
+                                SubscriptionMaintenance maintenance, java.util.function.Function<Resource, String> rootKeys) {
+        this.rootKeys = rootKeys;
         this.store = store;
         this.cseId = cseId;
         this.cseBasePath = cseBasePath;
@@ -260,7 +272,7 @@ public final class SubscriptionNotifier implements ResourceEventListener, Delive
         if (left < 0) {
             return;
         }
-        JsonNode rep = NotificationContent.representation(sub.contentType(), resource, resource.type().rootKey(),
+        JsonNode rep = NotificationContent.representation(sub.contentType(), resource, rootKeys.apply(resource),
                 modified);
         dispatch(sub, left, NotificationContent.event(subscriptionReference(sub.ri()), sub.creator(), net, rep));
     }

@@ -63,13 +63,16 @@ public final class MissingDataDetector implements ResourceEventListener, AutoClo
     private final Clock clock;
     private final MissingDataLog log;
     private final String adminOriginator;
+    private final String releaseVersion;
     private final String cseBasePath;
     private final Map<String, Watch> watches = new ConcurrentHashMap<>();
     private final AtomicLong requestIds = new AtomicLong();
     private volatile ScheduledExecutorService timers;
 
+    /** @param releaseVersion the {@code rvi} of the CSE's own UPDATE requests; one the CSE accepts */
     public MissingDataDetector(ResourceStore store, CseClient cse, Clock clock, MissingDataLog log,
-                               String adminOriginator, String cseBasePath) {
+                               String adminOriginator, String cseBasePath, String releaseVersion) {
+        this.releaseVersion = releaseVersion;
         this.store = store;
         this.cse = cse;
         this.clock = clock;
@@ -192,7 +195,7 @@ public final class MissingDataDetector implements ResourceEventListener, AutoClo
         }
         LOG.debug("timeSeries {}: data point expected at {} is missing", watch.ri, expected);
         Request update = Request.builder().operation(Operation.UPDATE).to(watch.ri).from(adminOriginator)
-                .releaseVersion("3").requestId("mdd-" + requestIds.incrementAndGet())
+                .releaseVersion(releaseVersion).requestId("mdd-" + requestIds.incrementAndGet())
                 .content(ContentCodec.parse("{\"m2m:ts\":{}}")).build();
         Response answer = cse.send(update);
         if (!answer.isSuccess()) {

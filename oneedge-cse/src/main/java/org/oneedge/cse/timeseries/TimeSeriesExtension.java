@@ -18,7 +18,8 @@ public final class TimeSeriesExtension implements CseExtension {
     public void install(Installation installation) {
         MissingDataLog log = new MissingDataLog();
         detector = new MissingDataDetector(installation.store(), installation.cse(), installation.clock(), log,
-                installation.config().adminOriginator(), installation.config().cseBaseName());
+                installation.config().adminOriginator(), installation.config().cseBaseName(),
+                installation.config().supportedReleaseVersions().getLast());
         installation.handler(new TimeSeriesHandler(log));
         installation.handler(new TimeSeriesInstanceHandler());
         installation.listener(detector);

@@ -23,7 +23,8 @@ import org.oneedge.model.TimestampCodec;
 /**
  * The {@code <timeSeriesInstance>} (ty 30, TS-0004 7.4.35, digest §1.5): {@code dgt} and {@code con} mandatory,
  * {@code snr} optional, {@code cs} computed; immutable (UPDATE → 4005). A second instance with the same {@code dgt}
- * in one timeSeries is refused with 4000 (the data point exists already; nothing is replaced). Like a content
+ * in one timeSeries is refused with 4000 (the data point exists already; nothing is replaced); instances arriving in
+ * {@code dgt} order are checked without listing the series. Like a content
  * instance it honours the parent's {@code mni}/{@code mbs}/{@code mia} (too big → 5207) and keeps
  * {@code cni}/{@code cbs} exact.
  */
@@ -40,6 +41,13 @@ public final class TimeSeriesInstanceHandler implements ResourceHandler {
             .build();
 
     private static final int CHUNK = 64;
+
+    /**
+     * The newest {@code dgt} seen per timeSeries (an upper bound: deletions may leave it too high). A {@code dgt}
+     * beyond it cannot be a duplicate, so in-order data never lists the series' instances; others are checked by a
+     * scan. Updated under the series' write lock.
+     */
+    private final java.util.Map<String, Instant> newestDgt = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public ResourceType type() {
@@ -67,7 +75,11 @@ public final class TimeSeriesInstanceHandler implements ResourceHandler {
         ObjectNode attributes = context.attributes();
         String dgt = attributes.get("dgt").asText();
         Instant generated = TimestampCodec.parse(dgt);
-        refuseDuplicate(context, series, generated);
+        Instant newest = newestDgt.get(series.ri());
+        if (newest == null || !generated.isAfter(newest)) {
+            refuseDuplicate(context, series, generated);
+        }
+        newestDgt.merge(series.ri(), generated, (a, b) -> a.isAfter(b) ? a : b);
         long size = byteSize(attributes.get("con"));
         JsonNode mbs = series.attributes().get("mbs");
         if (mbs != null && !mbs.isNull() && size > mbs.asLong()) {
@@ -92,7 +104,7 @@ public final class TimeSeriesInstanceHandler implements ResourceHandler {
                 series.createdAt(), context.now(), series.expiresAt(), updated));
     }
 
-    private static void refuseDuplicate(CreateContext context, Resource series, Instant generated) {
+    private void refuseDuplicate(CreateContext context, Resource series, Instant generated) {
         for (int offset = 0; ; offset += CHUNK) {
             List<Resource> chunk = context.store().children(series.ri(), ResourceType.TIME_SERIES_INSTANCE, offset,
                     CHUNK);
@@ -103,6 +115,12 @@ public final class TimeSeriesInstanceHandler implements ResourceHandler {
                     throw new OneM2MException(ResponseStatusCode.BAD_REQUEST, "'" + series.path()
                             + "' already holds a timeSeriesInstance with dataGenerationTime (dgt) "
                             + existing.attributes().get("dgt").asText() + ": " + existing.rn());
+                }
+            }
+            for (Resource existing : chunk) {
+                JsonNode dgt = existing.attributes().get("dgt");
+                if (dgt != null && TimestampCodec.isValid(dgt.asText())) {
+                    newestDgt.merge(series.ri(), TimestampCodec.parse(dgt.asText()), (a, b) -> a.isAfter(b) ? a : b);
                 }
             }
             if (chunk.size() < CHUNK) {

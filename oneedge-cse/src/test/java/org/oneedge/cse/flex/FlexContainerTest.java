@@ -171,6 +171,22 @@ class FlexContainerTest {
     }
 
     @Test
+    void notifications_carry_the_specialization_root_key() {
+        node.registerAe("Cobs", "OBS", "http://observer.example/n");
+        createUe(",\"cellId\":\"c0\"");
+        assertThat(node.create(AE + "/ue", ADMIN, ResourceType.SUBSCRIPTION,
+                "{\"m2m:sub\":{\"nu\":[\"Cobs\"]}}").statusCode()).isEqualTo(ResponseStatusCode.CREATED);
+
+        node.update(AE + "/ue", "Cae1", "{\"oe:ueInfo\":{\"cellId\":\"c1\"}}");
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> !node.sender.notificationsTo("http://observer.example").isEmpty());
+        JsonNode rep = node.sender.notificationsTo("http://observer.example").getFirst().content()
+                .get("m2m:sgn").get("nev").get("rep");
+        assertThat(rep.get("oe:ueInfo").get("cellId").asText()).isEqualTo("c1");
+    }
+
+    @Test
     void loads_the_built_in_definitions() {
         FlexContainerDefinitions defs = FlexContainerDefinitions.builtIn();
 

@@ -78,6 +78,19 @@ class TimeSeriesTest {
     }
 
     @Test
+    void refuses_duplicates_also_of_older_points_after_newer_ones() {
+        createSeries("");
+        Instant t = Instant.parse("2026-01-01T00:00:00Z");
+        createInstance(t.plusSeconds(10), "new");
+        assertThat(createInstance(t, "old").statusCode()).isEqualTo(ResponseStatusCode.CREATED);
+
+        assertThat(createInstance(t, "again").statusCode()).isEqualTo(ResponseStatusCode.BAD_REQUEST);
+        assertThat(createInstance(t.plusSeconds(10), "again").statusCode()).isEqualTo(ResponseStatusCode.BAD_REQUEST);
+        assertThat(createInstance(t.plusSeconds(5), "between").statusCode()).isEqualTo(ResponseStatusCode.CREATED);
+        assertThat(series().get("cni").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void refuses_an_instance_without_dgt_and_updates_of_instances() {
         createSeries("");
         Response missing = node.create(AE + "/ts", "Cae1", ResourceType.TIME_SERIES_INSTANCE,

@@ -2,12 +2,12 @@ package org.oneedge.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.oneedge.cse.store.StoreConflictException;
@@ -15,14 +15,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Commits concurrent {@code apply} calls together: one thread owns the write connection, takes every batch that is
- * waiting, runs them in queue order in one transaction and commits once, so N callers share one durable commit
- * (one H2 chunk write, one PostgreSQL WAL flush). Each caller returns only after the commit that holds its batch.
+ * Commits concurrent {@code apply} calls together: the first caller to find no commit running becomes the leader,
+ * takes every batch that is waiting, runs them in queue order in one transaction and commits once, so N callers
+ * share one durable commit (one H2 chunk write, one PostgreSQL WAL flush). Callers that arrive meanwhile wait; when
+ * the leader is done, one of them leads the next group. Each caller returns only after the commit that holds its
+ * batch. No thread of its own: an uncontended write costs no hand-off between threads.
  *
  * <pre>
- *  apply() ─┐                    ┌──────────── writer thread ─────────────┐
- *  apply() ─┼─► queue ─► drain ─►│ batch 1, batch 2, ... batch n ; COMMIT  │─► complete each caller
- *  apply() ─┘                    └─────────────────────────────────────────┘
+ *  apply() ─┐             ┌──────────── leader (one caller) ──────────────┐
+ *  apply() ─┼─► queue ───►│ batch 1, batch 2, ... batch n ; COMMIT          │─► wake the waiting callers
+ *  apply() ─┘             └─────────────────────────────────────────────────┘
  * </pre>
  *
  * <p>A batch that breaks a store rule must fail alone: the group is rolled back, that batch is answered with its
@@ -43,40 +45,54 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    private static final Pending STOP = new Pending(List.of());
-
     private final DataSource dataSource;
     private final int maxGroupSize;
     private final Housekeeping housekeeping;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final ReentrantLock admission = new ReentrantLock();
-    private final Thread thread;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition leaderDone = lock.newCondition();
+    /** Guarded by {@link #lock}. */
+    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+    /** Guarded by {@link #lock}. */
+    private boolean leading;
+    /** Guarded by {@link #lock}. */
     private boolean closed;
+    /** Used by the leader only. */
     private Connection connection;
     private WriteStatements statements;
 
-    GroupCommitWriter(DataSource dataSource, int maxGroupSize, Housekeeping housekeeping, String name) {
+    GroupCommitWriter(DataSource dataSource, int maxGroupSize, Housekeeping housekeeping) {
         this.dataSource = dataSource;
         this.maxGroupSize = maxGroupSize;
         this.housekeeping = housekeeping;
-        this.thread = Thread.ofPlatform().name(name).daemon(true).unstarted(this::run);
-    }
-
-    void start() {
-        thread.start();
     }
 
     /** Runs the batch in the next group commit and waits for it; throws what the batch ran into. */
     void write(List<RowWrite> writes) {
         Pending pending = new Pending(writes);
-        admission.lock();
+        lock.lock();
         try {
             if (closed) {
                 throw new IllegalStateException("the store is closed");
             }
             queue.add(pending);
+            while (!pending.outcome.isDone()) {
+                if (leading) {
+                    leaderDone.awaitUninterruptibly();
+                    continue;
+                }
+                leading = true;
+                List<Pending> group = takeGroup();
+                lock.unlock();
+                try {
+                    commit(group);
+                } finally {
+                    lock.lock();
+                    leading = false;
+                    leaderDone.signalAll();
+                }
+            }
         } finally {
-            admission.unlock();
+            lock.unlock();
         }
         try {
             pending.outcome.join();
@@ -85,45 +101,31 @@ final class GroupCommitWriter implements AutoCloseable {
             switch (e.getCause()) {
                 case StoreConflictException conflict -> throw new StoreConflictException(conflict.getMessage(), conflict);
                 case JdbcStoreException failure -> throw new JdbcStoreException(failure.getMessage(), failure);
-                case IllegalStateException closing -> throw new IllegalStateException(closing.getMessage(), closing);
                 default -> throw new JdbcStoreException("write failed", e.getCause());
             }
         }
     }
 
-    private void run() {
-        List<Pending> group = new ArrayList<>(maxGroupSize);
-        try {
-            while (true) {
-                Pending first = queue.take();
-                if (first == STOP) {
-                    return;
-                }
-                group.add(first);
-                queue.drainTo(group, maxGroupSize - 1);
-                boolean stop = group.remove(STOP);
-                commit(group);
-                group.clear();
-                if (stop) {
-                    return;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException | Error e) {
-            log.error("store writer stopped unexpectedly", e);
-            fail(group, new JdbcStoreException("store writer stopped", e));
-        } finally {
-            releaseConnection();
-            List<Pending> left = new ArrayList<>();
-            queue.drainTo(left);
-            left.remove(STOP);
-            fail(left, new IllegalStateException("the store is closed"));
+    private List<Pending> takeGroup() {
+        List<Pending> group = new ArrayList<>(Math.min(queue.size(), maxGroupSize));
+        while (group.size() < maxGroupSize && !queue.isEmpty()) {
+            group.add(queue.poll());
         }
+        return group;
     }
 
     /** Commits the group; batches that break a rule are answered and dropped, and the rest run again. */
     private void commit(List<Pending> group) {
+        try {
+            commitOrAnswer(group);
+        } catch (RuntimeException | Error e) {
+            log.error("store write failed unexpectedly", e);
+            releaseConnection();
+            fail(group, new JdbcStoreException("store write failed", e));
+        }
+    }
+
+    private void commitOrAnswer(List<Pending> group) {
         List<Pending> remaining = new ArrayList<>(group);
         while (!remaining.isEmpty()) {
             long started = System.nanoTime();
@@ -219,23 +221,37 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    /** Lets the queued batches commit, then stops the writer and returns its connection. */
+    /** Commits the batches still queued, refuses new ones and returns the write connection. */
     @Override
     public void close() {
-        admission.lock();
+        List<Pending> left;
+        lock.lock();
         try {
             if (closed) {
                 return;
             }
             closed = true;
-            queue.add(STOP);
+            while (leading) {
+                leaderDone.awaitUninterruptibly();
+            }
+            leading = true; // for good: nobody leads after close
+            left = new ArrayList<>(queue);
+            queue.clear();
         } finally {
-            admission.unlock();
+            lock.unlock();
         }
         try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            for (int from = 0; from < left.size(); from += maxGroupSize) {
+                commit(left.subList(from, Math.min(left.size(), from + maxGroupSize)));
+            }
+        } finally {
+            releaseConnection();
+            lock.lock();
+            try {
+                leaderDone.signalAll();
+            } finally {
+                lock.unlock();
+            }
         }
     }
 }

@@ -47,13 +47,13 @@ public final class JdbcResourceStore implements ResourceStore {
     private static final String CHILDREN = SELECT + "WHERE pi = ? ORDER BY ct, ri OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
     // pi and ty are fixed by the WHERE clause; naming them in ORDER BY lets H2 walk resource_children_ix in order
     // (H2 only uses an index for sorting when the ORDER BY starts with the index's first column)
-    private static final String CHILDREN_OF_TYPE =
+    static final String CHILDREN_OF_TYPE =
             SELECT + "WHERE pi = ? AND ty = ? ORDER BY pi, ty, ct, ri OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
     private static final String COUNT = "SELECT COUNT(*) FROM resource WHERE pi = ?";
     private static final String COUNT_OF_TYPE = "SELECT COUNT(*) FROM resource WHERE pi = ? AND ty = ?";
-    private static final String OLDEST =
+    static final String OLDEST =
             SELECT + "WHERE pi = ? AND ty = ? ORDER BY pi, ty, ct, ri FETCH FIRST 1 ROW ONLY";
-    private static final String LATEST =
+    static final String LATEST =
             SELECT + "WHERE pi = ? AND ty = ? ORDER BY pi DESC, ty DESC, ct DESC, ri DESC FETCH FIRST 1 ROW ONLY";
     private static final String EXPIRED = SELECT + "WHERE et < ? ORDER BY et, ri FETCH FIRST ? ROWS ONLY";
 
@@ -73,8 +73,7 @@ public final class JdbcResourceStore implements ResourceStore {
             throw e;
         }
         Housekeeping housekeeping = config.url().startsWith("jdbc:h2:file:") ? new H2Compaction() : Housekeeping.NONE;
-        this.writer = new GroupCommitWriter(dataSource, config.maxGroupSize(), housekeeping, "oneedge-store-writer");
-        writer.start();
+        this.writer = new GroupCommitWriter(dataSource, config.maxGroupSize(), housekeeping);
         log.info("resource store open: {} (schema {}, {} read connections, group commits of up to {})",
                 config.url(), config.schema() == null ? "default" : config.schema(), config.maximumPoolSize(),
                 config.maxGroupSize());
@@ -96,10 +95,9 @@ public final class JdbcResourceStore implements ResourceStore {
     /** The JDBC URL {@link #h2File} opens: every commit is written to the file before it returns. */
     public static String h2FileUrl(Path dir) {
         Path file = dir.toAbsolutePath().resolve("oneedge");
-        // RETENTION_TIME: dead chunks are reused after 1 s instead of 45 s, which bounds the file under steady writes;
-        // H2 keeps them longer only to survive power failures with reordered writes, which it does not claim anyway
-        // without fsync
-        return "jdbc:h2:file:" + file + ";WRITE_DELAY=0;RETENTION_TIME=1000;QUERY_CACHE_SIZE=32";
+        // RETENTION_TIME stays at H2's default (45 s): with a shorter one, chunks still referenced by the last
+        // written root could be reused, and KillRecoveryIT lost acknowledged writes after SIGKILL
+        return "jdbc:h2:file:" + file + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=32";
     }
 
     /** A private in-memory H2 database, gone when the store closes; for tests and throwaway nodes. */

@@ -13,6 +13,10 @@ class H2FileResourceStoreTest extends ResourceStoreContract {
 
     @Override
     protected ResourceStore newStore() {
+        return openStore();
+    }
+
+    static JdbcResourceStore openStore() {
         try {
             Files.createDirectories(ROOT);
             return JdbcResourceStore.h2File(Files.createTempDirectory(ROOT, "store"));

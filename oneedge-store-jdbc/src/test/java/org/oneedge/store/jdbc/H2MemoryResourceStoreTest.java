@@ -11,6 +11,10 @@ class H2MemoryResourceStoreTest extends ResourceStoreContract {
 
     @Override
     protected ResourceStore newStore() {
+        return openStore();
+    }
+
+    static JdbcResourceStore openStore() {
         return JdbcResourceStore.h2Memory("contract" + databases.incrementAndGet());
     }
 }

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.oneedge.cse.store.ResourceStore;
 import org.oneedge.testkit.store.ResourceStoreContract;
 
@@ -28,13 +27,16 @@ class PostgresResourceStoreIT extends ResourceStoreContract {
         return Objects.requireNonNullElse(System.getenv(name), fallback);
     }
 
-    @BeforeAll
-    static void dropSchemaOfEarlierRuns() throws SQLException {
-        assumeReachable();
-        execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+    private static void assumeReachable() {
+        Assumptions.assumeTrue(reachable(), skipMessage());
     }
 
-    private static void assumeReachable() {
+    static String skipMessage() {
+        return "PostgreSQL not reachable at " + URL + ": PostgreSQL store tests skipped";
+    }
+
+    /** Checks the server once per JVM, and then drops the schema earlier runs left, so the migrations run afresh. */
+    static synchronized boolean reachable() {
         if (reachable == null) {
             DriverManager.setLoginTimeout(3);
             try (Connection ignored = DriverManager.getConnection(URL, USER, PASSWORD)) {
@@ -42,8 +44,15 @@ class PostgresResourceStoreIT extends ResourceStoreContract {
             } catch (SQLException e) {
                 reachable = false;
             }
+            if (reachable) {
+                try {
+                    execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+                } catch (SQLException e) {
+                    throw new IllegalStateException("cannot drop schema " + SCHEMA + " at " + URL, e);
+                }
+            }
         }
-        Assumptions.assumeTrue(reachable, "PostgreSQL not reachable at " + URL + ": PostgreSQL store tests skipped");
+        return reachable;
     }
 
     private static void execute(String sql) throws SQLException {
@@ -54,6 +63,11 @@ class PostgresResourceStoreIT extends ResourceStoreContract {
 
     @Override
     protected ResourceStore newStore() {
+        return openCleanStore();
+    }
+
+    /** A store on the test schema with an empty table; aborts the calling test when PostgreSQL is not reachable. */
+    static JdbcResourceStore openCleanStore() {
         assumeReachable();
         JdbcResourceStore store = JdbcResourceStore.open(
                 JdbcStoreConfig.builder(URL).user(USER).password(PASSWORD).schema(SCHEMA).build());

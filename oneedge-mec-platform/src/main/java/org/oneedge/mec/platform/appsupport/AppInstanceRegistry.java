@@ -1,5 +1,6 @@
 package org.oneedge.mec.platform.appsupport;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.oneedge.mec.api.appsupport.AppInfo;
 import org.oneedge.mec.api.appsupport.OperationActionType;
 import org.oneedge.mec.api.common.MecProblemException;
@@ -74,6 +75,7 @@ public final class AppInstanceRegistry {
     private final Map<String, PendingShutdown> pending = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final java.util.Set<String> selfRegistered = ConcurrentHashMap.newKeySet();
+    private final Map<String, Map<String, ObjectNode>> dnsRules = new ConcurrentHashMap<>();
     private final AtomicLong order = new AtomicLong();
 
     public AppInstanceRegistry(Duration gracePeriod, ScheduledExecutorService scheduler) {
@@ -250,6 +252,39 @@ public final class AppInstanceRegistry {
         apps.computeIfPresent(appInstanceId, (k, a) -> a.with(State.REGISTERED));
     }
 
+    /**
+     * Sets the app's DNS rules (MEC 011 {@code DnsRule} objects, from the AppD's {@code appDNSRule} on 010-2
+     * instantiation); they are served by {@code /applications/{id}/dns_rules}.
+     */
+    public void setDnsRules(String appInstanceId, List<ObjectNode> rules) {
+        Map<String, ObjectNode> byId = new java.util.LinkedHashMap<>();
+        for (ObjectNode r : rules) {
+            byId.put(r.path("dnsRuleId").asText(), r);
+        }
+        dnsRules.put(appInstanceId, java.util.Collections.synchronizedMap(byId));
+    }
+
+    /** The app's DNS rules in order. */
+    public List<ObjectNode> dnsRules(String appInstanceId) {
+        Map<String, ObjectNode> rules = dnsRules.get(appInstanceId);
+        if (rules == null) {
+            return List.of();
+        }
+        synchronized (rules) {
+            return rules.values().stream().map(ObjectNode::deepCopy).toList();
+        }
+    }
+
+    /** Replaces one DNS rule (PUT, e.g. to change {@code state}); empty if the app has no such rule. */
+    public Optional<ObjectNode> replaceDnsRule(String appInstanceId, String dnsRuleId, ObjectNode rule) {
+        Map<String, ObjectNode> rules = dnsRules.get(appInstanceId);
+        if (rules == null || !rules.containsKey(dnsRuleId)) {
+            return Optional.empty();
+        }
+        rules.put(dnsRuleId, rule);
+        return Optional.of(rule.deepCopy());
+    }
+
     /** Fails every pending shutdown (the platform is stopping), so nobody waits for ever. */
     public void abandonPendingShutdowns() {
         for (String id : List.copyOf(pending.keySet())) {
@@ -264,6 +299,7 @@ public final class AppInstanceRegistry {
     public Optional<AppInstance> remove(String appInstanceId) {
         AppInstance removed = apps.remove(appInstanceId);
         selfRegistered.remove(appInstanceId);
+        dnsRules.remove(appInstanceId);
         if (removed != null) {
             pending.remove(appInstanceId);
             listeners.forEach(l -> l.removed(removed));

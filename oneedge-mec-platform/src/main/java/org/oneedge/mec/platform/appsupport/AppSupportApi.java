@@ -1,5 +1,6 @@
 package org.oneedge.mec.platform.appsupport;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.oneedge.mec.api.appsupport.AppInfo;
 import org.oneedge.mec.api.appsupport.AppReadyConfirmation;
 import org.oneedge.mec.api.appsupport.AppTerminationConfirmation;
@@ -24,8 +25,9 @@ import java.util.List;
 /**
  * MEC 011 application support API ({@code /mec_app_support/v2}, MecAppSupportApi.yaml): app self-registration
  * ({@code /registrations}), {@code confirm_ready}, app termination subscriptions with
- * {@code AppTerminationNotification} and {@code confirm_termination}, the (empty) traffic and DNS rule lists, and
- * {@code /timing/current_time}.
+ * {@code AppTerminationNotification} and {@code confirm_termination}, DNS rules (from the AppD's
+ * {@code appDNSRule} when the app was instantiated through 010-2; state changeable with PUT), the (empty) traffic
+ * rule list, and {@code /timing/current_time}.
  */
 public final class AppSupportApi implements MecApi {
 
@@ -108,13 +110,38 @@ public final class AppSupportApi implements MecApi {
             apps.requireReady(ex.pathParam("appInstanceId"));
             throw MecProblemException.notFound("no traffic rule '" + ex.pathParam("trafficRuleId") + "'");
         });
-        routes.get("/applications/{appInstanceId}/dns_rules", ex -> {
-            apps.requireReady(ex.pathParam("appInstanceId"));
-            ex.ok(List.of());
-        });
+        routes.get("/applications/{appInstanceId}/dns_rules", ex ->
+                ex.ok(apps.dnsRules(apps.requireReady(ex.pathParam("appInstanceId")).appInstanceId())));
         routes.get("/applications/{appInstanceId}/dns_rules/{dnsRuleId}", ex -> {
-            apps.requireReady(ex.pathParam("appInstanceId"));
-            throw MecProblemException.notFound("no DNS rule '" + ex.pathParam("dnsRuleId") + "'");
+            String app = apps.requireReady(ex.pathParam("appInstanceId")).appInstanceId();
+            String rule = ex.pathParam("dnsRuleId");
+            ex.ok(apps.dnsRules(app).stream().filter(r -> rule.equals(r.path("dnsRuleId").asText())).findFirst()
+                    .orElseThrow(() -> MecProblemException.notFound("app instance '" + app + "' has no DNS rule '"
+                            + rule + "'")));
+        });
+        routes.put("/applications/{appInstanceId}/dns_rules/{dnsRuleId}", ex -> {
+            String app = apps.requireReady(ex.pathParam("appInstanceId")).appInstanceId();
+            String rule = ex.pathParam("dnsRuleId");
+            var body = ex.bodyTree();
+            if (!body.isObject()) {
+                throw MecProblemException.badRequest("DnsRule must be a JSON object");
+            }
+            for (String field : List.of("dnsRuleId", "domainName", "ipAddressType", "ipAddress", "state")) {
+                if (!body.hasNonNull(field)) {
+                    throw MecProblemException.badRequest("DnsRule needs " + field);
+                }
+            }
+            if (!rule.equals(body.get("dnsRuleId").asText())) {
+                throw MecProblemException.badRequest("dnsRuleId " + body.get("dnsRuleId").asText()
+                        + " does not match the addressed rule " + rule);
+            }
+            String state = body.get("state").asText();
+            if (!state.equals("ACTIVE") && !state.equals("INACTIVE")) {
+                throw MecProblemException.badRequest("state must be ACTIVE or INACTIVE, was " + state);
+            }
+            ex.ok(apps.replaceDnsRule(app, rule, (ObjectNode) body)
+                    .orElseThrow(() -> MecProblemException.notFound("app instance '" + app + "' has no DNS rule '"
+                            + rule + "'")));
         });
         routes.get("/timing/current_time", ex -> {
             Instant now = ctx.clock().instant();

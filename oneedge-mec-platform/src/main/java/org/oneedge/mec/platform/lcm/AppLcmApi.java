@@ -1,6 +1,7 @@
 package org.oneedge.mec.platform.lcm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.oneedge.mec.api.appsupport.AppInfo;
 import org.oneedge.mec.api.appsupport.OperationActionType;
 import org.oneedge.mec.api.common.LinkType;
@@ -38,6 +39,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -233,6 +235,7 @@ public final class AppLcmApi implements MecApi {
         runAsync(i, op, () -> {
             apps.add(i.id, host, new AppInfo(i.pkg.appName(), i.pkg.appProvider(), null, i.pkg.appDId(), i.id, null,
                     null, null, null, null, true, null));
+            apps.setDnsRules(i.id, dnsRulesOf(i.pkg.appD()));
             try {
                 instantiator.instantiate(deployment(i));
             } catch (Exception e) {
@@ -249,6 +252,19 @@ public final class AppLcmApi implements MecApi {
                 i.hostName = null;
             }
         });
+    }
+
+    /** MEC 011 {@code DnsRule}s (state ACTIVE) from the AppD's {@code appDNSRule} descriptors (010-2 AppD). */
+    private List<ObjectNode> dnsRulesOf(JsonNode appD) {
+        List<ObjectNode> rules = new ArrayList<>();
+        if (appD != null && appD.path("appDNSRule").isArray()) {
+            for (JsonNode d : appD.get("appDNSRule")) {
+                if (d.isObject() && d.hasNonNull("dnsRuleId")) {
+                    rules.add(((ObjectNode) d.deepCopy()).put("state", "ACTIVE"));
+                }
+            }
+        }
+        return rules;
     }
 
     private String selectHost(List<MECHostInformation> hosts) {

@@ -64,6 +64,8 @@ class AppLcmApiTest {
     static CreateAppPkg cseePackage() {
         var appD = TestHttp.MAPPER_FOR_TESTS.createObjectNode().put("appDId", "appd-cse").put("appName", "cse-mn")
                 .put("appProvider", "oneedge").put("appSoftVersion", "0.1.0");
+        appD.putArray("appDNSRule").addObject().put("dnsRuleId", "dns-cse").put("domainName", "cse.mec.local")
+                .put("ipAddressType", "IP_V4").put("ipAddress", "10.0.0.7").put("ttl", 60);
         return new CreateAppPkg("cse-mn", "0.1.0", "oneedge", new Checksum("SHA-256", "00"),
                 TestHttp.MAPPER_FOR_TESTS.createObjectNode().set("appD", appD), "file:///cse-mn.zip");
     }
@@ -137,6 +139,17 @@ class AppLcmApiTest {
                 "{\"appName\":\"again\",\"appInstanceId\":\"" + id + "\"}").status()).isEqualTo(409);
         mp1.confirmReady(id);
         mp1.subscribeTermination(id, receiver.url("/termination"));
+        String rules = platform.baseUrl() + "/mep2/mec_app_support/v2/applications/" + id + "/dns_rules";
+        var dns = TestHttp.get(rules);
+        assertThat(dns.json()).hasSize(1);
+        assertConformsTo("MecAppSupportApi.yaml", "DnsRule", dns.json().get(0));
+        assertThat(dns.json().get(0).get("state").asText()).isEqualTo("ACTIVE");
+        var inactive = TestHttp.put(rules + "/dns-cse", ((com.fasterxml.jackson.databind.node.ObjectNode)
+                dns.json().get(0).deepCopy()).put("state", "INACTIVE").toString());
+        assertThat(inactive.status()).isEqualTo(200);
+        assertThat(TestHttp.get(rules + "/dns-cse").json().get("state").asText()).isEqualTo("INACTIVE");
+        assertThat(TestHttp.put(rules + "/dns-cse", "{\"dnsRuleId\":\"dns-cse\"}").status()).isEqualTo(400);
+        assertThat(TestHttp.get(rules + "/nope").status()).isEqualTo(404);
         assertThat(platform.context().appInstances().require(id).hostName()).isEqualTo("mep2");
 
         String stop = client.operate(id, new OperateAppRequest(AppOperationalState.STOPPED, StopType.FORCEFUL, null));

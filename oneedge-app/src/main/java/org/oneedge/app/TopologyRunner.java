@@ -1,0 +1,67 @@
+package org.oneedge.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.oneedge.app.node.Listener;
+import org.oneedge.app.topology.NodeSpec;
+import org.oneedge.app.topology.ProcessTopology;
+import org.oneedge.app.topology.Topology;
+
+/**
+ * Runs a topology file until told to stop: all nodes in this JVM, or (with {@code --processes}) each as a child
+ * process of the same jar; prints the map (one line per node) and stops everything on Ctrl-C.
+ */
+final class TopologyRunner implements Callable<Integer> {
+
+    private final AppContext context;
+    private final List<NodeSpec> specs;
+    private final boolean processes;
+
+    TopologyRunner(AppContext context, List<NodeSpec> specs, boolean processes) {
+        this.context = context;
+        this.specs = specs;
+        this.processes = processes;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        LogLevels.apply(specs.get(0).config().logLevel());
+        ShutdownSignal signal = context.shutdown().get();
+        try (AutoCloseable running = processes ? startProcesses() : startInJvm()) {
+            context.out().println("Press Ctrl-C to stop (or send SIGTERM to pid " + ProcessHandle.current().pid() + ").");
+            context.out().flush();
+            signal.awaitStopRequest();
+            context.out().println("Stopping...");
+            context.out().flush();
+        } finally {
+            context.out().println("Stopped.");
+            context.out().flush();
+            signal.markStopped();
+        }
+        return 0;
+    }
+
+    private AutoCloseable startInJvm() {
+        Topology topology = Topology.start(specs);
+        for (Listener l : topology.listeners()) {
+            context.out().println(l.line());
+        }
+        printMap(topology.map());
+        return topology;
+    }
+
+    private AutoCloseable startProcesses() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"), OneEdge.class.getName());
+        ProcessTopology topology = ProcessTopology.start(specs, command, context.out());
+        printMap(topology.map());
+        return topology;
+    }
+
+    private void printMap(List<String> map) {
+        context.out().println("Topology (role, CSE-ID, CSEBase, points of access, registrar):");
+        map.forEach(line -> context.out().println("  " + line));
+        context.out().flush();
+    }
+}

@@ -1,0 +1,15 @@
+package org.oneedge.handover.registry;
+
+import org.oneedge.model.ResponseStatusCode;
+
+/** Whether a CSE may accept a write for an AE, and if not the status and message to answer with. */
+public sealed interface FencingDecision {
+
+    /** The write may proceed. */
+    record Allowed() implements FencingDecision {
+    }
+
+    /** The write must be refused; nothing is stored. */
+    record Fenced(ResponseStatusCode statusCode, String message) implements FencingDecision {
+    }
+}

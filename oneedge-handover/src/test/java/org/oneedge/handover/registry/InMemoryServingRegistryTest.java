@@ -1,0 +1,11 @@
+package org.oneedge.handover.registry;
+
+class InMemoryServingRegistryTest extends ServingRegistryContract {
+
+    private final InMemoryServingRegistry registry = new InMemoryServingRegistry();
+
+    @Override
+    ServingRegistry registry() {
+        return registry;
+    }
+}
