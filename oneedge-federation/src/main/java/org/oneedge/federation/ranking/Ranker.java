@@ -135,7 +135,7 @@ public final class Ranker {
     /** The normalised metrics and weighted score of {@code node} for a requester described by {@code r}. */
     public ScoreBreakdown score(NodeRecord node, Requirements r) {
         NodeMetrics m = node.metrics();
-        double radio = scales.radioQuality(m.rsrpDbm());
+        double radio = scales.radioQuality(r.observedRsrpDbm().getOrDefault(node.nodeId(), m.rsrpDbm()));
         double latency = scales.latency(m.latencyMs());
         double load = scales.load(m.loadPercent());
         double cost = scales.cost(m.costPerHour());

@@ -26,11 +26,14 @@ import org.oneedge.federation.NodeKind;
  * @param maxLoadPercent      the highest acceptable load (capacity)
  * @param near                the point distances are measured from, or null
  * @param maxDistanceKm       the largest acceptable distance from {@code near}
+ * @param observedRsrpDbm     radio quality the requesting device sees per node id (MEC 012 RSRP, dBm); it replaces
+ *                            the node's own reported figure in the score (a handover ranks by what the UE measures)
  */
 public record Requirements(int count, Set<NodeKind> kinds, Set<String> requiredApis, Set<String> requiredAccelerators,
                            int minCpuCores, long minMemoryMb, long minStorageGb, Set<String> allowedTrustDomains,
                            String homeTrustDomain, Set<String> excludedOwners, Set<HostingState> hostingStates,
-                           Double maxCostPerHour, Double maxLoadPercent, Location near, Double maxDistanceKm) {
+                           Double maxCostPerHour, Double maxLoadPercent, Location near, Double maxDistanceKm,
+                           java.util.Map<String, Double> observedRsrpDbm) {
 
     public Requirements {
         if (count < 1) {
@@ -42,6 +45,7 @@ public record Requirements(int count, Set<NodeKind> kinds, Set<String> requiredA
         allowedTrustDomains = sorted(allowedTrustDomains);
         excludedOwners = sorted(excludedOwners);
         hostingStates = hostingStates == null ? Set.of() : Set.copyOf(hostingStates);
+        observedRsrpDbm = observedRsrpDbm == null ? java.util.Map.of() : java.util.Map.copyOf(observedRsrpDbm);
         if (maxDistanceKm != null && (near == null || !near.hasPoint())) {
             throw new IllegalArgumentException("a maximum distance needs a point (near) to measure from");
         }
@@ -62,6 +66,7 @@ public record Requirements(int count, Set<NodeKind> kinds, Set<String> requiredA
         b.minMemory = minMemoryMb; b.minStorage = minStorageGb; b.trust = allowedTrustDomains;
         b.home = homeTrustDomain; b.owners = excludedOwners; b.hosting = hostingStates; b.maxCost = maxCostPerHour;
         b.maxLoad = maxLoadPercent; b.near = near; b.maxDistance = maxDistanceKm;
+        b.observed = observedRsrpDbm;
         return b;
     }
 
@@ -82,6 +87,7 @@ public record Requirements(int count, Set<NodeKind> kinds, Set<String> requiredA
         private Double maxLoad;
         private Location near;
         private Double maxDistance;
+        private java.util.Map<String, Double> observed = java.util.Map.of();
 
         private Builder(int count) {
             this.count = count;
@@ -104,10 +110,11 @@ public record Requirements(int count, Set<NodeKind> kinds, Set<String> requiredA
         public Builder maxLoadPercent(Double v) { maxLoad = v; return this; }
         public Builder within(Location point, double km) { near = point; maxDistance = km; return this; }
         public Builder near(Location point) { near = point; return this; }
+        public Builder observedRsrp(java.util.Map<String, Double> v) { observed = v; return this; }
 
         public Requirements build() {
             return new Requirements(count, kinds, apis, accelerators, minCpu, minMemory, minStorage, trust, home,
-                    owners, hosting, maxCost, maxLoad, near, maxDistance);
+                    owners, hosting, maxCost, maxLoad, near, maxDistance, observed);
         }
     }
 }

@@ -74,6 +74,19 @@ class RankerTest {
     }
 
     @Test
+    void ranks_by_the_radio_quality_the_device_observes_when_given() {
+        NodeRecord a = node("/id-a", "A", List.of(), new NodeMetrics(10.0, 10.0, 1.0, -60.0), CENTRE);
+        NodeRecord b = node("/id-b", "A", List.of(), new NodeMetrics(10.0, 10.0, 1.0, -60.0), CENTRE);
+        Requirements seenByUe = Requirements.top(2).observedRsrp(java.util.Map.of("/id-a", -120.0, "/id-b", -65.0))
+                .build();
+
+        Ranking ranking = Ranker.withDefaults().rank(List.of(a, b), seenByUe);
+
+        assertThat(ranking.selectedIds()).containsExactly("/id-b", "/id-a");
+        assertThat(ranking.selected().get(1).breakdown().radioQuality()).isEqualTo(20.0 / 96);
+    }
+
+    @Test
     void excludes_by_owner_policy_cost_and_load_with_the_figures_in_the_reason() {
         Requirements r = Requirements.top(3).excludedOwners("op-A").maxCostPerHour(0.5).maxLoadPercent(40.0).build();
 
