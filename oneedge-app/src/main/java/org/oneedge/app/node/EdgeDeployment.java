@@ -106,21 +106,52 @@ public final class EdgeDeployment implements AutoCloseable {
                 platformUrl));
         registration.service().ifPresent(s -> listeners.add(new Listener("MEC service " + s.serName()
                 + " (category oneM2M)", platformUrl + "/mec_service_mgmt/v1/services?ser_name=" + s.serName())));
-        ipe = new MecIpe(node.cse(), MecIpeConfig.builder()
+        ipe = newIpe(config);
+        registration.addTerminationListener(action -> {
+            log.warn("The MEC platform ended the CSE's MEC application ({}); the MEC IPE stops", action);
+            stopIpe();
+        });
+        registration.services().addListener((kind, url) -> {
+            if (kind != MecServiceKind.AMS) {
+                restartIpe(config, kind, url.orElse("none"));
+            }
+        });
+        listeners.add(new Listener("MEC IPE " + "(MEC hosts, UEs, cells as oneM2M resources)",
+                node.cseBaseUrl().substring(0, node.cseBaseUrl().length() - config.cseBaseName().length())
+                        + ipe.rootPath()));
+        log.info("Deployment option {} running: {}", option, option.description());
+    }
+
+    private MecIpe newIpe(NodeConfig config) {
+        return new MecIpe(node.cse(), MecIpeConfig.builder()
                 .cseBaseName(config.cseBaseName())
                 .rnisUrl(registration.services().url(MecServiceKind.RNIS).orElse(null))
                 .locationUrl(registration.services().url(MecServiceKind.LOCATION).orElse(null))
                 .metricsUrl(registration.services().url(MecServiceKind.METRICS).orElse(null))
                 .callbackHost(config.httpHost())
                 .build()).start();
-        registration.addTerminationListener(action -> {
-            log.warn("The MEC platform ended the CSE's MEC application ({}); the MEC IPE stops", action);
-            ipe.stop();
-        });
-        listeners.add(new Listener("MEC IPE " + "(MEC hosts, UEs, cells as oneM2M resources)",
-                node.cseBaseUrl().substring(0, node.cseBaseUrl().length() - config.cseBaseName().length())
-                        + ipe.rootPath()));
-        log.info("Deployment option {} running: {}", option, option.description());
+    }
+
+    /** A MEC service the IPE reads moved (MEC 011 availability notification): mirror from the new endpoints. */
+    private synchronized void restartIpe(NodeConfig config, MecServiceKind kind, String url) {
+        if (ipe == null) {
+            return;
+        }
+        log.info("MEC service {} now at {}; the MEC IPE restarts on the new endpoints", kind, url);
+        ipe.close();
+        try {
+            ipe = newIpe(config);
+        } catch (RuntimeException e) {
+            ipe = null;
+            log.warn("The MEC IPE could not restart after {} moved: {}", kind, e.toString());
+        }
+    }
+
+    private synchronized void stopIpe() {
+        if (ipe != null) {
+            ipe.close();
+            ipe = null;
+        }
     }
 
     /** Where the deployment listens, one entry per server or published resource. */
@@ -143,16 +174,13 @@ public final class EdgeDeployment implements AutoCloseable {
 
     @Override
     public void close() {
-        if (ipe != null) {
-            ipe.close();
-        }
+        stopIpe();
         if (registration != null) {
             registration.close();
         }
         if (node != null) {
             node.close();
         }
-        ipe = null;
         registration = null;
         node = null;
     }
