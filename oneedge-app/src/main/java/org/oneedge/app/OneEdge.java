@@ -42,6 +42,14 @@ public final class OneEdge implements Runnable {
                 .addSubcommand(new BenchMecCommand(context)));
         cli.setOut(context.out());
         cli.setErr(context.err());
+        cli.setParameterExceptionHandler((ex, args) -> {
+            // message, "did you mean" suggestions, and always the usage of the command concerned
+            CommandLine line = ex.getCommandLine();
+            line.getErr().println(ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, line.getErr());
+            line.usage(line.getErr());
+            return line.getCommandSpec().exitCodeOnInvalidInput();
+        });
         cli.setExecutionExceptionHandler((ex, line, parseResult) -> {
             if (ex instanceof ConfigException) {
                 line.getErr().println("oneedge: configuration error: " + ex.getMessage());

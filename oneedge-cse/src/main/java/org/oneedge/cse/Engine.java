@@ -14,6 +14,7 @@ import org.oneedge.model.ContentCodec;
 import org.oneedge.model.OneM2MException;
 import org.oneedge.model.Operation;
 import org.oneedge.model.Request;
+import org.oneedge.model.ResourceType;
 import org.oneedge.model.Response;
 import org.oneedge.model.ResourceType;
 import org.oneedge.model.ResponseStatusCode;
@@ -131,7 +132,11 @@ final class Engine {
         Target target = resolver.resolve(address, request.to(), clock.now());
         if (target instanceof Target.Delegated d) {
             return handlers.get(d.parent().type()).handleVirtual(new VirtualRequest(request, d.parent(), d.name(),
-                    d.subPath(), this::permits));
+                    d.subPath(), this::permits, (parentType, childTy) -> {
+                        ResourceHandler parentHandler = handlers.get(parentType);
+                        return parentHandler != null && ResourceType.of(childTy)
+                                .map(parentHandler.childTypes()::contains).orElse(false);
+                    }));
         }
         return switch (request.operation()) {
             case CREATE -> create.handle(request, target, rcn);

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
 import org.oneedge.cse.resource.ResourceHandler;
+import org.oneedge.cse.store.Resource;
 import org.oneedge.model.ResourceType;
 
 /** The handlers of one CSE by resource type, fixed when the CSE is built (no static registry). */
@@ -25,7 +26,7 @@ final class HandlerTable {
     }
 
     /** The JSON root key of a stored resource (per specialization for mgmtObj), also for types without a handler. */
-    String rootKey(org.oneedge.cse.store.Resource resource) {
+    String rootKey(Resource resource) {
         ResourceHandler handler = byType.get(resource.type());
         return handler == null ? resource.type().rootKey() : handler.rootKey(resource);
     }

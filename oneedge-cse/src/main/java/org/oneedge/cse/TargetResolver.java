@@ -2,6 +2,8 @@ package org.oneedge.cse;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.oneedge.cse.resource.ResourceHandler;
 import org.oneedge.cse.store.Resource;
 import org.oneedge.cse.store.ResourceStore;
@@ -20,14 +22,14 @@ final class TargetResolver {
     private final CseConfig config;
     private final ResourceStore store;
     private final HandlerTable handlers;
-    private final java.util.Set<String> delegatingNames;
+    private final Set<String> delegatingNames;
 
     TargetResolver(CseConfig config, ResourceStore store, HandlerTable handlers) {
         this.config = config;
         this.store = store;
         this.handlers = handlers;
         this.delegatingNames = handlers.all().stream().flatMap(h -> h.virtualChildren().stream())
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /**

@@ -14,6 +14,7 @@ import org.oneedge.cse.Cse;
 import org.oneedge.cse.CseConfig;
 import org.oneedge.cse.CseType;
 import org.oneedge.cse.access.AccessControlExtension;
+import org.oneedge.cse.announcement.AnnouncementExtension;
 import org.oneedge.cse.remote.CseRegistrar;
 import org.oneedge.cse.remote.RegistrarConfig;
 import org.oneedge.cse.remote.RemoteCseForwarder;
@@ -109,7 +110,8 @@ public final class OneEdgeNode implements AutoCloseable {
                 .store(store)
                 .forwarder(new RemoteCseForwarder(cseConfig, store, senders))
                 .extension(accessControl)
-                .extension(new SubscriptionExtension(accessControl::checker));
+                .extension(new SubscriptionExtension(accessControl::checker))
+                .extension(new AnnouncementExtension());
         senders.forEach(builder::remoteSender);
         cse = builder.build();
         cse.start();

@@ -13,7 +13,18 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.time.Clock;
+import java.util.List;
+import org.oneedge.binding.http.wire.CborContentCodec;
+import org.oneedge.binding.http.wire.JsonContentCodec;
+import org.oneedge.binding.http.wire.Ts0009Codec;
 import org.oneedge.cse.Cse;
+import org.oneedge.model.ContentCodec;
+import org.oneedge.model.Operation;
+import org.oneedge.model.Request;
+import org.oneedge.model.ResourceType;
+import org.oneedge.model.Response;
+import org.oneedge.model.ResponseStatusCode;
 
 /** CBOR beside JSON on a real CSE over real HTTP (TS-0009 6.4.3, TS-0004 8.5). */
 class CborOverHttpIT {
@@ -105,5 +116,32 @@ class CborOverHttpIT {
 
         assertThat(refused.statusCode()).isEqualTo(406);
         assertThat(refused.headers().firstValue("X-M2M-RSC")).hasValue("5207");
+    }
+
+    @Test
+    void a_client_speaking_cbor_gets_the_same_primitives_as_one_speaking_json() {
+        Ts0009Codec cborFirst = new Ts0009Codec(List.of(new CborContentCodec(), new JsonContentCodec()),
+                Clock.systemUTC());
+        try (HttpCseClient cbor = new HttpCseClient(server.baseUrl(), HttpClientConfig.defaults(), cborFirst);
+             HttpCseClient json = new HttpCseClient(server.baseUrl())) {
+            Response created = cbor.send(request(Operation.CREATE, "cse-in").resourceType(ResourceType.CONTAINER)
+                    .content(ContentCodec.parse("{\"m2m:cnt\":{\"rn\":\"viaClient\",\"mni\":3}}")).build());
+            Response instance = cbor.send(request(Operation.CREATE, "cse-in/viaClient")
+                    .resourceType(ResourceType.CONTENT_INSTANCE)
+                    .content(ContentCodec.parse("{\"m2m:cin\":{\"con\":\"21.5\",\"lbl\":[\"t\"]}}")).build());
+
+            Response viaCbor = cbor.send(request(Operation.RETRIEVE, "cse-in/viaClient/la").build());
+            Response viaJson = json.send(request(Operation.RETRIEVE, "cse-in/viaClient/la").build());
+
+            assertThat(created.statusCode()).isEqualTo(ResponseStatusCode.CREATED);
+            assertThat(instance.statusCode()).isEqualTo(ResponseStatusCode.CREATED);
+            assertThat(viaCbor.statusCode()).isEqualTo(ResponseStatusCode.OK);
+            assertThat(viaCbor.content().at("/m2m:cin/con").asText()).isEqualTo("21.5");
+            assertThat(viaCbor.content()).isEqualTo(viaJson.content());
+        }
+    }
+
+    private static Request.Builder request(Operation op, String to) {
+        return Request.builder().operation(op).to(to).from("CAdmin").releaseVersion("3").requestId("c-" + op);
     }
 }

@@ -22,6 +22,8 @@ import org.oneedge.cse.store.Resource;
 import org.oneedge.model.ContentCodec;
 import org.oneedge.model.CseClient;
 import org.oneedge.model.OneM2MException;
+import org.oneedge.model.Operation;
+import org.oneedge.model.ResourceType;
 import org.oneedge.model.Request;
 import org.oneedge.model.Response;
 import org.oneedge.model.ResponseStatusCode;
@@ -76,6 +78,16 @@ final class FanOutPoint {
         if (members.isEmpty()) {
             throw new OneM2MException(ResponseStatusCode.NO_MEMBERS,
                     "group '" + group.path() + "' has no members to fan out to");
+        }
+        int mt = group.attributes().path("mt").asInt(GroupHandler.MIXED);
+        if (request.operation() == Operation.CREATE && virtual.subPath().isEmpty() && mt != GroupHandler.MIXED
+                && request.resourceType() != null) {
+            ResourceType memberType = ResourceType.of(mt).orElse(null);
+            if (memberType != null && !virtual.children().allows(memberType, request.resourceType())) {
+                throw new OneM2MException(ResponseStatusCode.INVALID_CHILD_RESOURCE_TYPE, "ty="
+                        + request.resourceType() + " cannot be created below the members of '" + group.path()
+                        + "', which are of type " + memberType.shortName() + " (mt=" + mt + ")");
+            }
         }
         String gid = request.groupRequestIdentifier() != null ? request.groupRequestIdentifier()
                 : UUID.randomUUID().toString();

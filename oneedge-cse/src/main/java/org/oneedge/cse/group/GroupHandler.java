@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import org.oneedge.cse.access.AccessChecker;
 import org.oneedge.cse.resource.AttributeSchema;
+import org.oneedge.cse.resource.AttributeSpec.Presence;
 import org.oneedge.cse.resource.CreateContext;
 import org.oneedge.cse.resource.HandlerContext;
 import org.oneedge.cse.resource.LocalResolver;
@@ -39,16 +40,16 @@ public final class GroupHandler implements ResourceHandler {
     static final int SET_MIXED = 3;
 
     private static final AttributeSchema SCHEMA = AttributeSchema.builder("group")
-            .add("mt", ValueType.NON_NEGATIVE_INTEGER, org.oneedge.cse.resource.AttributeSpec.Presence.OPTIONAL,
-                    org.oneedge.cse.resource.AttributeSpec.Presence.NOT_PERMITTED)
+            .add("mt", ValueType.NON_NEGATIVE_INTEGER, Presence.OPTIONAL,
+                    Presence.NOT_PERMITTED)
             .optional("spty", ValueType.ANY)
             .mandatory("mnm", ValueType.POSITIVE_INTEGER)
             .mandatory("mid", ValueType.ANY_URI_LIST)
             .readOnly("cnm", ValueType.NON_NEGATIVE_INTEGER)
             .optional("macp", ValueType.ANY_URI_LIST)
             .readOnly("mtv", ValueType.BOOLEAN)
-            .add("csy", ValueType.POSITIVE_INTEGER, org.oneedge.cse.resource.AttributeSpec.Presence.OPTIONAL,
-                    org.oneedge.cse.resource.AttributeSpec.Presence.NOT_PERMITTED)
+            .add("csy", ValueType.POSITIVE_INTEGER, Presence.OPTIONAL,
+                    Presence.NOT_PERMITTED)
             .optional("gn", ValueType.STRING)
             .readOnly("ssi", ValueType.BOOLEAN)
             .optional("nar", ValueType.OBJECT)

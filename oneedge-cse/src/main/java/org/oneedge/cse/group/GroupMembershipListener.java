@@ -118,7 +118,7 @@ final class GroupMembershipListener implements ResourceEventListener {
         ArrayNode list = content.putObject("m2m:grp").putArray("mid");
         mid.forEach(list::add);
         Response r = cse.send(Request.builder().operation(Operation.UPDATE).to(groupRi)
-                .from(config.adminOriginator()).releaseVersion("3")
+                .from(config.adminOriginator()).releaseVersion(config.supportedReleaseVersions().getLast())
                 .requestId("grp-mid-" + requests.incrementAndGet()).content(content).build());
         if (r.isSuccess()) {
             LOG.debug("group {}: deleted members removed from mid, {} left", group.get().path(), mid.size());

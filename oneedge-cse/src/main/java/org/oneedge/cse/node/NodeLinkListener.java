@@ -85,7 +85,7 @@ final class NodeLinkListener implements ResourceEventListener {
         ArrayNode list = content.putObject("m2m:nod").putArray("hael");
         hael.forEach(list::add);
         Response r = cse.send(Request.builder().operation(Operation.UPDATE).to(node.ri())
-                .from(config.adminOriginator()).releaseVersion("3")
+                .from(config.adminOriginator()).releaseVersion(config.supportedReleaseVersions().getLast())
                 .requestId("hael-" + requests.incrementAndGet()).content(content).build());
         if (r.isSuccess()) {
             LOG.debug("node {}: AE {} {} hael", node.path(), aeId, add ? "added to" : "removed from");

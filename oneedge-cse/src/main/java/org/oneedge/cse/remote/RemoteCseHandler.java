@@ -50,7 +50,8 @@ public final class RemoteCseHandler implements ResourceHandler {
 
     private static final Set<ResourceType> CHILDREN = Set.of(ResourceType.SUBSCRIPTION, ResourceType.CONTAINER,
             ResourceType.GROUP, ResourceType.ACCESS_CONTROL_POLICY, ResourceType.POLLING_CHANNEL,
-            ResourceType.FLEX_CONTAINER, ResourceType.TIME_SERIES, ResourceType.NODE, ResourceType.SCHEDULE);
+            ResourceType.FLEX_CONTAINER, ResourceType.TIME_SERIES, ResourceType.NODE, ResourceType.SCHEDULE,
+            ResourceType.AE_ANNC, ResourceType.CONTAINER_ANNC, ResourceType.CONTENT_INSTANCE_ANNC);
 
     @Override
     public ResourceType type() {

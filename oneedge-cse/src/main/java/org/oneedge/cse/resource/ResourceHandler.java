@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Set;
 import org.oneedge.cse.store.Resource;
+import org.oneedge.model.OneM2MException;
 import org.oneedge.model.ResourceType;
+import org.oneedge.model.Response;
+import org.oneedge.model.ResponseStatusCode;
 
 /**
  * The behaviour of one resource type (TS-0004 7.4.x): its attribute table, the child types it accepts
@@ -64,8 +67,8 @@ public interface ResourceHandler {
     }
 
     /** Handles a request addressed to one of {@link #virtualChildren()}; the engine adds {@code rqi}/{@code rvi}. */
-    default org.oneedge.model.Response handleVirtual(VirtualRequest request) {
-        throw new org.oneedge.model.OneM2MException(org.oneedge.model.ResponseStatusCode.NOT_FOUND,
+    default Response handleVirtual(VirtualRequest request) {
+        throw new OneM2MException(ResponseStatusCode.NOT_FOUND,
                 "target '" + request.request().to() + "' does not exist on this CSE");
     }
 

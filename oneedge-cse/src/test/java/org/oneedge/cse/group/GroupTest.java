@@ -329,4 +329,27 @@ class GroupTest {
         assertThat(r.content().at("/m2m:agr/m2m:rsp/0/rsc").asInt()).isEqualTo(4004);
         assertThat(r.content().at("/m2m:agr/m2m:rsp/1/pc/m2m:dbg").asText()).contains("cse-in/AE1/c2/nothing");
     }
+
+    @Test
+    void a_create_through_fopt_of_a_type_the_members_cannot_hold_is_refused_with_4108() {
+        createGroup("Cae1", "\"mt\":3,\"mnm\":5,\"mid\":[\"cse-in/AE1/c1\"]");
+
+        Response r = node.create("cse-in/AE1/g/fopt", "Cae1", ResourceType.AE,
+                "{\"m2m:ae\":{\"api\":\"Nx\",\"rr\":true,\"srv\":[\"3\"]}}");
+
+        assertThat(r.statusCode()).isEqualTo(ResponseStatusCode.INVALID_CHILD_RESOURCE_TYPE);
+        assertThat(r.debugMessage()).contains("ty=2").contains("mt=3");
+        assertThat(node.retrieve("cse-in/AE1/c1", ADMIN).content().at("/m2m:cnt/cni").asInt()).isZero();
+    }
+
+    @Test
+    void an_update_naming_a_missing_member_is_refused_and_the_members_stay() {
+        createGroup("Cae1", "\"mnm\":5,\"mid\":[\"cse-in/AE1/c1\"]");
+
+        Response r = node.update("cse-in/AE1/g", "Cae1", "{\"m2m:grp\":{\"mid\":[\"cse-in/AE1/c2\",\"cse-in/AE1/x\"]}}");
+
+        assertThat(r.statusCode()).isEqualTo(ResponseStatusCode.NOT_FOUND);
+        assertThat(r.debugMessage()).contains("'cse-in/AE1/x'");
+        assertThat(group().get("mid").toString()).isEqualTo("[\"cse-in/AE1/c1\"]");
+    }
 }

@@ -45,6 +45,7 @@ class NodeTest {
 
         assertThat(missing.statusCode()).isEqualTo(ResponseStatusCode.BAD_REQUEST);
         assertThat(missing.debugMessage()).contains("mandatory attribute 'ni'");
+        assertThat(cse.retrieve("cse-in/dev2", ADMIN).statusCode()).isEqualTo(ResponseStatusCode.NOT_FOUND);
         assertThat(cse.retrieve("cse-in", ADMIN).content().at("/m2m:cb/srt").toString()).contains("13", "14");
     }
 
@@ -194,5 +195,25 @@ class NodeTest {
 
         assertThat(cse.delete("cse-in/AE1", "Cae1").statusCode()).isEqualTo(ResponseStatusCode.DELETED);
         assertThat(cse.retrieve("cse-in/dev2", ADMIN).content().at("/m2m:nod/hael").toString()).isEqualTo("[]");
+    }
+
+    @Test
+    void refuses_removing_the_node_id_or_unknown_attributes_and_keeps_the_node() {
+        Response removeNi = cse.update("cse-in/dev1", ADMIN, "{\"m2m:nod\":{\"ni\":null}}");
+        Response unknown = cse.update("cse-in/dev1", ADMIN, "{\"m2m:nod\":{\"btl\":3}}");
+
+        assertThat(removeNi.statusCode()).isEqualTo(ResponseStatusCode.BAD_REQUEST);
+        assertThat(removeNi.debugMessage()).contains("'ni'").contains("cannot be removed");
+        assertThat(unknown.debugMessage()).contains("unknown attribute 'btl'");
+        assertThat(cse.retrieve("cse-in/dev1", ADMIN).content().at("/m2m:nod/ni").asText()).isEqualTo("urn:dev:1");
+    }
+
+    @Test
+    void a_node_link_to_no_node_leaves_every_node_alone() {
+        Response ae = cse.create("cse-in", "Cae9", ResourceType.AE, "{\"m2m:ae\":{\"rn\":\"AE9\",\"api\":\"Nx\","
+                + "\"rr\":true,\"srv\":[\"3\"],\"nl\":\"cse-in/noSuchNode\"}}");
+
+        assertThat(ae.statusCode()).isEqualTo(ResponseStatusCode.CREATED);
+        assertThat(cse.retrieve("cse-in/dev1", ADMIN).content().at("/m2m:nod").has("hael")).isFalse();
     }
 }

@@ -32,7 +32,8 @@ final class MccNode implements AutoCloseable {
         this.config = config.withPointOfAccess(List.of(url));
         this.store = store;
         this.cse = Cse.builder().config(this.config).store(store).remoteSender(network)
-                .forwarder(new RemoteCseForwarder(this.config, store, List.of(network))).build();
+                .forwarder(new RemoteCseForwarder(this.config, store, List.of(network)))
+                .extension(new org.oneedge.cse.announcement.AnnouncementExtension()).build();
         cse.start();
         network.attach(name, cse);
     }
