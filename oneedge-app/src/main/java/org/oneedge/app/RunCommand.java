@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.oneedge.app.config.ConfigKey;
+import org.oneedge.app.node.EdgeDeployment;
 import org.oneedge.app.topology.TopologyFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,6 +30,10 @@ final class RunCommand implements Callable<Integer> {
             description = "With --topology: start each node as its own child process (same jar) and supervise them.")
     boolean processes;
 
+    @Option(names = "--deployment", paramLabel = "A|B|C|D",
+            description = "Run a oneM2M/MEC deployment option on one edge node instead: C = MN-CSE /id-mn1 (cse-mn1) and the MEC platform side by side, the CSE registered as MEC application (MEC 011, MEC 033) and the MEC IPE mirroring RNIS, Location and host metrics into it; D = C plus the CSE published as MEC service oneM2M-CSE-id-mn1. A and B are not available yet.")
+    String deployment;
+
     private final AppContext context;
 
     RunCommand(AppContext context) {
@@ -37,6 +42,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (deployment != null) {
+            return runDeployment();
+        }
         if (topology != null) {
             return new TopologyRunner(context, TopologyFile.load(topology), processes).call();
         }
@@ -46,5 +54,27 @@ final class RunCommand implements Callable<Integer> {
         }
         return new NodeRunner(context, options.load(context.env(), Map.of(ConfigKey.MEC_ENABLED, "true",
                 ConfigKey.MQTT_ENABLED, "true")), mnCount).call();
+    }
+
+    private Integer runDeployment() throws Exception {
+        EdgeDeployment.Option option;
+        try {
+            option = EdgeDeployment.Option.parse(deployment);
+        } catch (IllegalArgumentException e) {
+            context.err().println(e.getMessage());
+            return 2;
+        }
+        if (!option.available()) {
+            context.err().println("Deployment option " + option + " (" + option.description()
+                    + ") is not yet available; use --deployment C or D.");
+            return 2;
+        }
+        if (topology != null || processes) {
+            context.err().println("--deployment cannot be combined with --topology or --processes");
+            return 2;
+        }
+        return new DeploymentRunner(context, options.load(context.env(), Map.of(ConfigKey.MEC_ENABLED, "true",
+                ConfigKey.CSE_ID, "/id-mn1", ConfigKey.CSE_BASE_NAME, "cse-mn1", ConfigKey.CSE_TYPE, "MN")),
+                option).call();
     }
 }

@@ -72,6 +72,11 @@ public final class MecNode implements AutoCloseable {
         return platform.baseUrl();
     }
 
+    /** Names of the emulated MEC hosts, in scenario order; each serves the APIs under {@code /<hostName>}. */
+    public List<String> hostNames() {
+        return emulator.hostNames();
+    }
+
     /** One line per API root. */
     public List<Listener> listeners() {
         List<Listener> lines = new ArrayList<>();

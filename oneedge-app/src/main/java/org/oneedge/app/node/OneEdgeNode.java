@@ -223,6 +223,11 @@ public final class OneEdgeNode implements AutoCloseable {
         return store;
     }
 
+    /** The MEC platform this node runs, or null when {@code mec.enabled} is false. */
+    public MecNode mecNode() {
+        return mec;
+    }
+
     /** The CSE in this JVM, for callers that skip the network. */
     public CseClient cse() {
         return cse;

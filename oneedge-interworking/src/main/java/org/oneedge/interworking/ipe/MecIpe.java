@@ -68,6 +68,8 @@ public final class MecIpe implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MecIpe.class);
     private static final String ADDRESS_SCHEME = "acr:";
+    /** Least time between two repairs after failed writes (the CSE may be down for a while). */
+    private static final java.time.Duration REPAIR_BACKOFF = java.time.Duration.ofSeconds(2);
 
     private final MecIpeConfig config;
     private final MecResourceTree tree;
@@ -82,6 +84,7 @@ public final class MecIpe implements AutoCloseable {
     private final Map<String, String> userSubscriptions = new ConcurrentHashMap<>();
     private final List<String> rniSubscriptions = new ArrayList<>();
     private volatile boolean repairNeeded;
+    private long lastRepairNanos;
     private ScheduledExecutorService scheduler;
     private String rnisCallback;
     private String locationCallback;
@@ -443,7 +446,9 @@ public final class MecIpe implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        if (repairNeeded) {
+        long now = System.nanoTime();
+        if (repairNeeded && now - lastRepairNanos >= REPAIR_BACKOFF.toNanos()) {
+            lastRepairNanos = now;
             resync();
         }
     }

@@ -1,0 +1,123 @@
+package org.oneedge.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code oneedge run --deployment C|D} in this JVM on free ports, checked over real HTTP on both sides. */
+class DeploymentIT {
+    private static final Pattern IPE_LINE = Pattern.compile("MEC IPE .* listening on (http://\\S+)");
+    private static final Pattern CSE_LINE = Pattern.compile("MN-CSE /id-mn1 \\(cse-mn1\\) listening on (http://\\S+)");
+    private static final Pattern SERVICE_MGMT_LINE =
+            Pattern.compile("MEC 011 service management listening on (http://\\S+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dataDir;
+
+    /** A running deployment and what it printed. */
+    private record Running(Thread app, ShutdownSignal signal, AtomicInteger exit, StringWriter out) {
+        String group(Pattern p) {
+            Matcher m = p.matcher(out.toString());
+            assertThat(m.find()).as("%s in: %s", p, out).isTrue();
+            return m.group(1);
+        }
+
+        void stop() throws InterruptedException {
+            signal.requestStop();
+            app.join(Duration.ofSeconds(20));
+            assertThat(app.isAlive()).isFalse();
+            assertThat(exit.get()).isZero();
+            assertThat(out.toString()).contains("Stopped.");
+        }
+    }
+
+    private Running run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        ShutdownSignal signal = new ShutdownSignal();
+        AppContext context = new AppContext(Map.of(), new PrintWriter(out, true), new PrintWriter(err, true),
+                () -> signal);
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread app = Thread.ofPlatform().name("oneedge-deployment").start(() ->
+                exit.set(OneEdge.commandLine(context).execute(args)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> IPE_LINE.matcher(out.toString()).find() || !app.isAlive());
+        assertThat(app.isAlive()).as("still running; output: %s / errors: %s", out, err).isTrue();
+        return new Running(app, signal, exit, out);
+    }
+
+    private String[] deployment(String option) {
+        return new String[] {"run", "--deployment", option, "--port", "0", "--mec-port", "0", "--store", "memory",
+                "--data-dir", dataDir.toString(), "--log-level", "WARN"};
+    }
+
+    @Test
+    void deployment_c_runs_the_cse_as_mec_application_with_the_mec_ipe_writing_into_it() throws Exception {
+        Running c = run(deployment("C"));
+        try (WireClient client = new WireClient()) {
+            String mirror = c.group(IPE_LINE);
+            assertThat(mirror).startsWith(c.group(CSE_LINE) + "/CMecIpe/mec");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                HttpResponse<String> host = client.retrieve(mirror + "/hosts/mec-host-1", "CAdmin");
+                assertThat(host.statusCode()).as(host.body()).isEqualTo(200);
+                assertThat(JSON.readTree(host.body()).path("oe:hostMetrics").path("cpu").isNumber()).isTrue();
+            });
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                HttpResponse<String> ue = client.retrieve(mirror + "/ues/acr_10.0.0.1", "CAdmin");
+                assertThat(ue.statusCode()).as(ue.body()).isEqualTo(200);
+                JsonNode info = JSON.readTree(ue.body()).path("oe:ueInfo");
+                assertThat(info.path("cnd").asText()).isEqualTo("org.oneedge.mec.ueInfo");
+                assertThat(info.path("zoneId").asText()).startsWith("zone-");
+            });
+            HttpResponse<String> offered = client.retrieve(c.group(SERVICE_MGMT_LINE)
+                    + "/services?ser_category_id=oneM2M", "Cit");
+            assertThat(offered.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(offered.body())).as("C does not publish the CSE as MEC service").isEmpty();
+        } finally {
+            c.stop();
+        }
+    }
+
+    @Test
+    void deployment_d_also_publishes_the_cse_as_mec_service_reachable_over_oneM2M() throws Exception {
+        Running d = run(deployment("D"));
+        String services = d.group(SERVICE_MGMT_LINE) + "/services?ser_category_id=oneM2M";
+        try (WireClient client = new WireClient()) {
+            JsonNode offered = JSON.readTree(client.retrieve(services, "Cit").body());
+            assertThat(offered).hasSize(1);
+            assertThat(offered.get(0).path("serName").asText()).isEqualTo("oneM2M-CSE-id-mn1");
+            String endpoint = offered.get(0).path("transportInfo").path("endpoint").path("uris").get(0).asText();
+            HttpResponse<String> cseBase = client.retrieve(endpoint + "/cse-mn1", "CAdmin");
+            assertThat(cseBase.statusCode()).as(cseBase.body()).isEqualTo(200);
+            assertThat(JSON.readTree(cseBase.body()).path("m2m:cb").path("csi").asText()).isEqualTo("/id-mn1");
+        } finally {
+            d.stop();
+        }
+    }
+
+    @Test
+    void deployment_a_and_b_say_they_are_not_available_yet() {
+        for (String option : new String[] {"A", "b"}) {
+            StringWriter err = new StringWriter();
+            AppContext context = new AppContext(Map.of(), new PrintWriter(new StringWriter(), true),
+                    new PrintWriter(err, true), ShutdownSignal::new);
+            int exit = OneEdge.commandLine(context).execute("run", "--deployment", option);
+            assertThat(exit).isEqualTo(2);
+            assertThat(err.toString()).contains("Deployment option " + option.toUpperCase())
+                    .contains("not yet available");
+        }
+    }
+}
