@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.oneedge.handover.context.AeContext;
+import org.oneedge.handover.continuity.DownlinkHold;
+import org.oneedge.handover.continuity.DownlinkRouter;
 import org.oneedge.handover.registry.CasResult;
 import org.oneedge.handover.registry.ServingEntry;
 import org.oneedge.handover.registry.ServingRegistry;
@@ -19,6 +21,7 @@ import org.oneedge.handover.transaction.HandoverTransaction;
 import org.oneedge.handover.transaction.ReasonCode;
 import org.oneedge.handover.transaction.TransactionState;
 import org.oneedge.handover.transaction.TransactionStore;
+import org.oneedge.model.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +51,8 @@ public final class HandoverCoordinator {
     private final Function<String, Optional<HandoverNode>> nodes;
     private final Clock clock;
     private final int maxInstances;
+    private volatile DownlinkRouter downlinks;
+    private volatile Runnable afterSnapshot = () -> { };
 
     /**
      * @param nodes the participating MN-CSEs by CSE-ID
@@ -60,6 +65,21 @@ public final class HandoverCoordinator {
         this.nodes = nodes;
         this.clock = clock;
         this.maxInstances = maxInstances;
+    }
+
+    /** Holds downlink requests while an AE migrates and releases them after the switch or the rollback. */
+    public HandoverCoordinator downlinks(DownlinkRouter router) {
+        this.downlinks = router;
+        return this;
+    }
+
+    /**
+     * Called after the context was exported and imported and before the registry switch, the moment where a write
+     * reaching the source would be lost without fencing: a hook for tests of interleavings.
+     */
+    public HandoverCoordinator afterSnapshot(Runnable hook) {
+        this.afterSnapshot = hook;
+        return this;
     }
 
     /**
@@ -114,6 +134,7 @@ public final class HandoverCoordinator {
             target.get().release(aeId);
             return rollBack(tx, serving, ReasonCode.TRANSFER_FAILED);
         }
+        afterSnapshot.run();
         tx = save(tx.withFigures(tx.figures().withTransfer(Duration.between(transferStart, clock.instant()),
                 context.sizeBytes(), created)));
         CasResult switched = registry.compareAndSet(aeId, serving.epoch(),
@@ -150,7 +171,7 @@ public final class HandoverCoordinator {
             registry.compareAndSet(tx.aeId(), entry.get().epoch(), entry.get().restored());
         }
         LOG.info("handover {} of {} resumed in {}: rolled back", tx.txid(), tx.aeId(), tx.state());
-        return save(tx.rolledBack(ReasonCode.INTERRUPTED));
+        return save(releaseDownlinks(tx).rolledBack(ReasonCode.INTERRUPTED));
     }
 
     private HandoverTransaction finish(HandoverTransaction switching) {
@@ -161,7 +182,7 @@ public final class HandoverCoordinator {
                     e.toString());
             return save(switching.failed(ReasonCode.SOURCE_CLEANUP_FAILED));
         }
-        HandoverTransaction done = save(switching.to(TransactionState.COMPLETED));
+        HandoverTransaction done = save(releaseDownlinks(switching).to(TransactionState.COMPLETED));
         LOG.info("handover {} of {} completed: {} -> {}, {} resources, {} bytes", done.txid(), done.aeId(),
                 done.sourceCseId(), done.targetCseId(), done.figures().resourcesMoved(),
                 done.figures().transferBytes());
@@ -170,7 +191,23 @@ public final class HandoverCoordinator {
 
     private HandoverTransaction rollBack(HandoverTransaction tx, ServingEntry serving, ReasonCode why) {
         registry.compareAndSet(tx.aeId(), serving.epoch(), serving.migrating(tx.txid()).restored());
-        return save(tx.rolledBack(why));
+        return save(releaseDownlinks(tx).rolledBack(why));
+    }
+
+    /** Sends held downlink requests to the CSE serving the AE now and records the hold time and losses. */
+    private HandoverTransaction releaseDownlinks(HandoverTransaction tx) {
+        DownlinkRouter router = downlinks;
+        if (router == null) {
+            return tx;
+        }
+        DownlinkHold.Released<Request> released = router.release(tx.aeId());
+        if (!released.expired().isEmpty()) {
+            LOG.warn("handover {} of {}: {} downlink requests waited too long and were refused", tx.txid(),
+                    tx.aeId(), released.expired().size());
+        }
+        HandoverFigures f = tx.figures();
+        return tx.withFigures(f.withContinuity(f.uplinkInterruption(), released.longestHold(),
+                released.expired().size(), f.duplicatesDelivered()));
     }
 
     private static HandoverTransaction advanceTo(HandoverTransaction tx, TransactionState goal) {

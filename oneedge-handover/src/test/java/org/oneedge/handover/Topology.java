@@ -36,7 +36,13 @@ final class Topology implements AutoCloseable {
     final Map<String, HandoverNode> nodes = new TreeMap<>();
     final HandoverCoordinator coordinator;
 
+    final Map<String, ContextTransferExtension> transfers = new TreeMap<>();
+
     Topology(int mnCount) {
+        this(mnCount, 5);
+    }
+
+    Topology(int mnCount, int maxInstances) {
         in.registerAe("CoeHandover", "oeHandover");
         transactions = new CseTransactionStore(in.as("CoeHandover"), "cse-in/oeHandover");
         for (int i = 1; i <= mnCount; i++) {
@@ -44,7 +50,7 @@ final class Topology implements AutoCloseable {
         }
         coordinator = new HandoverCoordinator(registry, transactions,
                 new HandoverTokenIssuer(coordinatorKeys.getPrivate(), Clock.systemUTC(), Duration.ofSeconds(30)),
-                id -> Optional.ofNullable(nodes.get(id)), Clock.systemUTC(), 5);
+                id -> Optional.ofNullable(nodes.get(id)), Clock.systemUTC(), maxInstances);
     }
 
     HandoverNode addNode(String cseId, String base, KeyPair trusted) {
@@ -56,6 +62,7 @@ final class Topology implements AutoCloseable {
         HandoverNode node = new HandoverNode(cse, transfer, registry,
                 new HandoverTokenVerifier(trusted.getPublic(), cseId, Clock.systemUTC()), 256);
         nodes.put(cseId, node);
+        transfers.put(cseId, transfer);
         return node;
     }
 
