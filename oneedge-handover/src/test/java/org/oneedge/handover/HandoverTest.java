@@ -58,6 +58,24 @@ class HandoverTest {
     }
 
     @Test
+    void subscriptions_the_ae_owns_are_recreated_at_the_target_with_their_name_and_targets() {
+        HandoverAwareClient device = topology.device("Cdev1", 1);
+        assertThat(device.send(Topology.request(Operation.CREATE, "-/aeCdev1/data", "Cdev1")
+                .resourceType(org.oneedge.model.ResourceType.SUBSCRIPTION)
+                .content(org.oneedge.model.ContentCodec.parse(
+                        "{\"m2m:sub\":{\"rn\":\"watch\",\"nu\":[\"Cdev1\"],\"enc\":{\"net\":[3]}}}"))
+                .build()).statusCode()).isEqualTo(ResponseStatusCode.CREATED);
+
+        HandoverTransaction tx = topology.coordinator.handover("tx1", "Cdev1", "/id-mn2");
+
+        assertThat(tx.state()).isEqualTo(TransactionState.COMPLETED);
+        JsonNode sub = topology.read(2, "cse-mn2/aeCdev1/data/watch").content().path("m2m:sub");
+        assertThat(sub.path("nu").get(0).asText()).isEqualTo("Cdev1");
+        assertThat(topology.read(1, "cse-mn1/aeCdev1/data/watch").statusCode())
+                .isEqualTo(ResponseStatusCode.NOT_FOUND);
+    }
+
+    @Test
     void the_transaction_resource_shows_the_outcome_and_starting_it_again_returns_it() {
         topology.device("Cdev1", 1);
         HandoverTransaction tx = topology.coordinator.handover("tx1", "Cdev1", "/id-mn2");
