@@ -7,7 +7,9 @@ import org.oneedge.model.ResponseStatusCode;
 /**
  * Fencing for one CSE (HANDOVER.md "Single registration"): a CSE whose epoch is stale, or that no longer serves an
  * AE, must reject writes for that AE rather than merge them. Consulted by {@link FencedCseClient} before a write
- * reaches the engine. AEs without a registry entry are not under handover control and pass.
+ * reaches the engine. While the AE is {@code MIGRATING} its writes are refused too (the device buffers and resends
+ * them to the target), so the exported context is complete. AEs without a registry entry are not under handover
+ * control and pass.
  */
 public final class FencingGuard {
 
@@ -37,6 +39,11 @@ public final class FencingGuard {
             return new FencingDecision.Fenced(ResponseStatusCode.OPERATION_DENIED_BY_REMOTE_ENTITY,
                     "AE " + aeId + " is served by " + e.servingCseId() + " at epoch " + e.epoch() + "; "
                             + localCseId + " is fenced");
+        }
+        if (e.state() == ServingState.MIGRATING) {
+            return new FencingDecision.Fenced(ResponseStatusCode.OPERATION_DENIED_BY_REMOTE_ENTITY,
+                    "AE " + aeId + " is migrating from " + localCseId + " at epoch " + e.epoch() + " (transaction "
+                            + e.txid() + "); resend to the serving CSE after the switch");
         }
         if (carriedEpoch.isPresent() && carriedEpoch.getAsLong() < e.epoch()) {
             return new FencingDecision.Fenced(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE,

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The figures every handover records (HANDOVER.md "Figures every handover records"), exposed on the transaction
- * resource. Durations are stored in milliseconds.
+ * resource. Durations are kept in whole milliseconds.
  *
  * @param preparation         time from REQUESTED to TRANSFERRING
  * @param transfer            time spent exporting and importing the context
@@ -26,6 +26,15 @@ public record HandoverFigures(Duration preparation, Duration transfer, long tran
 
     public HandoverFigures {
         targetsTried = List.copyOf(targetsTried);
+        preparation = millis(preparation);
+        transfer = millis(transfer);
+        uplinkInterruption = millis(uplinkInterruption);
+        downlinkHold = millis(downlinkHold);
+    }
+
+    /** Figures are kept at the resource's precision, so a stored transaction reads back equal. */
+    private static Duration millis(Duration d) {
+        return Duration.ofMillis(d.toMillis());
     }
 
     public HandoverFigures withPreparation(Duration v) {

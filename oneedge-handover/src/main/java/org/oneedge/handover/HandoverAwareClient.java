@@ -1,0 +1,127 @@
+package org.oneedge.handover;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.oneedge.handover.continuity.UplinkSequence;
+import org.oneedge.handover.registry.FencedCseClient;
+import org.oneedge.handover.registry.ServingEntry;
+import org.oneedge.handover.registry.ServingRegistry;
+import org.oneedge.handover.registry.ServingState;
+import org.oneedge.model.CseClient;
+import org.oneedge.model.Request;
+import org.oneedge.model.Response;
+import org.oneedge.model.ResponseStatusCode;
+
+/**
+ * The device side of a handover (HANDOVER.md "Uplink continuity"): numbers the AE's requests ({@code rqi}
+ * {@code <aeId>#<n>}), carries its fencing epoch in {@code vsi}, and when its CSE fences it asks the serving
+ * registry where it is served now: while {@code MIGRATING} it buffers requests, once served elsewhere it switches
+ * and replays them, in order, to the new CSE, whose uplink window applies each once. Not thread-safe: one device,
+ * one sender.
+ */
+public final class HandoverAwareClient implements CseClient {
+
+    /** What became of one request. */
+    public record Outcome(long sequence, Response response) {
+        /** True when the CSE applied the request (now or before, for a replayed duplicate). */
+        public boolean acknowledged() {
+            return response.isSuccess();
+        }
+    }
+
+    private final String aeId;
+    private final ServingRegistry registry;
+    private final Function<String, CseClient> cses;
+    private final Deque<Request> buffered = new ArrayDeque<>();
+    private final List<Outcome> outcomes = new ArrayList<>();
+    private ServingEntry serving;
+    private long sequence;
+
+    /**
+     * @param registry read access to the serving registry
+     * @param cses     reaches a CSE by its CSE-ID
+     */
+    public HandoverAwareClient(String aeId, ServingRegistry registry, Function<String, CseClient> cses) {
+        this.aeId = aeId;
+        this.registry = registry;
+        this.cses = cses;
+        this.serving = registry.resolve(aeId).orElseThrow(
+                () -> new IllegalStateException("AE " + aeId + " has no serving-registry entry"));
+    }
+
+    /**
+     * Numbers and sends the request; when it must wait for a switch the answer is 1000 ACCEPTED and the final one
+     * appears in {@link #outcomes()} after {@link #flush()}.
+     */
+    @Override
+    public Response send(Request request) {
+        Request numbered = request.toBuilder().from(aeId).requestId(UplinkSequence.requestId(aeId, ++sequence))
+                .build();
+        if (!buffered.isEmpty()) {
+            buffered.addLast(numbered);
+            flush();
+            return buffered.contains(numbered) ? pending() : last();
+        }
+        return deliver(numbered) ? last() : pending();
+    }
+
+    /** Replays buffered requests in order if the AE is served again; returns how many are still buffered. */
+    public int flush() {
+        while (!buffered.isEmpty()) {
+            Request next = buffered.peekFirst();
+            buffered.pollFirst();
+            if (!deliver(next)) {
+                return buffered.size();
+            }
+        }
+        return 0;
+    }
+
+    /** Final answers, in sequence order of completion. */
+    public List<Outcome> outcomes() {
+        return List.copyOf(outcomes);
+    }
+
+    public String servingCseId() {
+        return serving.servingCseId();
+    }
+
+    /** Sends to the serving CSE, following a switch; false when the request went (back) into the buffer. */
+    private boolean deliver(Request request) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Request withEpoch = request.toBuilder()
+                    .vendorInformation(FencedCseClient.EPOCH_PREFIX + serving.epoch()).build();
+            Response r = cses.apply(serving.servingCseId()).send(withEpoch);
+            if (!fenced(r)) {
+                outcomes.add(new Outcome(UplinkSequence.of(request.requestId()).orElse(0), r));
+                return true;
+            }
+            Optional<ServingEntry> now = registry.resolve(aeId);
+            if (now.isEmpty() || now.get().state() != ServingState.SERVING) {
+                buffered.addFirst(request);
+                return false;
+            }
+            serving = now.get();
+        }
+        buffered.addFirst(request);
+        return false;
+    }
+
+    private static boolean fenced(Response r) {
+        return r.statusCode() == ResponseStatusCode.OPERATION_DENIED_BY_REMOTE_ENTITY
+                || (r.statusCode() == ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE
+                && r.debugMessage() != null && r.debugMessage().contains("epoch"));
+    }
+
+    private Response last() {
+        return outcomes.getLast().response();
+    }
+
+    private static Response pending() {
+        return Response.error(ResponseStatusCode.ACCEPTED, "buffered until the handover completes");
+    }
+}

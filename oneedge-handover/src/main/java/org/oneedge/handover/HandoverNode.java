@@ -1,0 +1,157 @@
+package org.oneedge.handover;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import org.oneedge.cse.Cse;
+import org.oneedge.handover.context.AeContext;
+import org.oneedge.handover.context.ContextTransferExtension;
+import org.oneedge.handover.continuity.UplinkSequence;
+import org.oneedge.handover.continuity.UplinkWindow;
+import org.oneedge.handover.continuity.UplinkWindows;
+import org.oneedge.handover.registry.FencedCseClient;
+import org.oneedge.handover.registry.FencingDecision;
+import org.oneedge.handover.registry.FencingGuard;
+import org.oneedge.handover.registry.ServingRegistry;
+import org.oneedge.handover.token.HandoverTokenVerifier;
+import org.oneedge.handover.token.TokenVerification;
+import org.oneedge.model.CseClient;
+import org.oneedge.model.Operation;
+import org.oneedge.model.Request;
+import org.oneedge.model.Response;
+import org.oneedge.model.ResponseStatusCode;
+
+/**
+ * An MN-CSE taking part in handovers: the request front devices talk to (fencing, then the originator's uplink
+ * window, then the engine) and the engine-side operations the coordinator drives (token check, export, import,
+ * release). Writes for an AE hold a per-AE read lock; export takes the write lock, so no write slips in between the
+ * registry moving to {@code MIGRATING} and the snapshot of the context.
+ *
+ * <pre>
+ *  device ──► HandoverNode.send ──► FencingGuard ──► UplinkWindows ──► Cse
+ *  coordinator ──► admit(token) / export / importContext / release ──► ContextTransferExtension ──► store
+ * </pre>
+ */
+public final class HandoverNode implements CseClient {
+
+    private final String cseId;
+    private final Cse cse;
+    private final ContextTransferExtension transfer;
+    private final FencingGuard guard;
+    private final UplinkWindows windows;
+    private final Supplier<HandoverTokenVerifier> verifier;
+    private final ConcurrentMap<String, ReadWriteLock> locks = new ConcurrentHashMap<>();
+
+    /**
+     * @param cse      the engine, built with {@code transfer} as an extension and started
+     * @param verifier checks handover tokens with the coordinator's public key
+     */
+    public HandoverNode(Cse cse, ContextTransferExtension transfer, ServingRegistry registry,
+                        HandoverTokenVerifier verifier, int uplinkWindowSize) {
+        this.cseId = cse.config().cseId();
+        this.cse = cse;
+        this.transfer = transfer;
+        this.guard = new FencingGuard(cseId, registry);
+        this.windows = new UplinkWindows(uplinkWindowSize);
+        this.verifier = () -> verifier;
+    }
+
+    public String cseId() {
+        return cseId;
+    }
+
+    public Cse cse() {
+        return cse;
+    }
+
+    @Override
+    public Response send(Request request) {
+        Operation op = request.operation();
+        boolean write = op == Operation.CREATE || op == Operation.UPDATE || op == Operation.DELETE;
+        if (request.from() == null || !write) {
+            return cse.send(request);
+        }
+        ReadWriteLock lock = lock(request.from());
+        lock.readLock().lock();
+        try {
+            FencingDecision decision = guard.check(request.from(), FencedCseClient.carriedEpoch(request));
+            if (decision instanceof FencingDecision.Fenced fenced) {
+                return reply(request, Response.error(fenced.statusCode(), fenced.message()));
+            }
+            OptionalLong seq = UplinkSequence.of(request.requestId());
+            if (seq.isPresent() && transfer.hosts(request.from())) {
+                UplinkWindow.Verdict verdict = windows.offer(request.from(), seq.getAsLong());
+                if (verdict == UplinkWindow.Verdict.DUPLICATE) {
+                    return reply(request, Response.error(ResponseStatusCode.OK,
+                            "request " + seq.getAsLong() + " of " + request.from() + " was already applied"));
+                }
+                if (verdict == UplinkWindow.Verdict.TOO_OLD) {
+                    return reply(request, Response.error(ResponseStatusCode.CONFLICT,
+                            "request " + seq.getAsLong() + " of " + request.from() + " is older than the window"));
+                }
+            }
+            return cse.send(request);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Target side: accepts the coordinator's token for the AE at the registry's current epoch. */
+    public TokenVerification admit(String token, String aeId, long currentEpoch) {
+        return verifier.get().verify(token, aeId, currentEpoch);
+    }
+
+    /** Source side: the AE's context with its uplink window, after in-flight writes for it have finished. */
+    public Optional<AeContext> export(String aeId, int maxInstances) {
+        ReadWriteLock lock = lock(aeId);
+        lock.writeLock().lock();
+        try {
+            String window = windows.export(aeId).orElse(null);
+            Optional<AeContext> context = transfer.export(aeId, maxInstances, window);
+            if (context.isEmpty() && window != null) {
+                windows.importWindow(aeId, window);
+            }
+            return context;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Target side: installs the context and its uplink window; returns resources created. */
+    public int importContext(AeContext context) {
+        int created = transfer.importContext(context);
+        if (context.uplinkWindow() != null) {
+            windows.importWindow(context.aeId(), context.uplinkWindow());
+        }
+        return created;
+    }
+
+    /** Removes the AE here (idempotent); the source after the switch, a target on rollback. */
+    public boolean release(String aeId) {
+        windows.export(aeId);
+        return transfer.release(aeId);
+    }
+
+    public boolean hosts(String aeId) {
+        return transfer.hosts(aeId);
+    }
+
+    /** Source side after a rollback: the window exported with the context comes back. */
+    public void restoreWindow(AeContext context) {
+        if (context.uplinkWindow() != null) {
+            windows.importWindow(context.aeId(), context.uplinkWindow());
+        }
+    }
+
+    private ReadWriteLock lock(String aeId) {
+        return locks.computeIfAbsent(aeId, id -> new ReentrantReadWriteLock());
+    }
+
+    private static Response reply(Request request, Response response) {
+        return response.withRequestId(request.requestId()).withReleaseVersion(request.releaseVersion());
+    }
+}

@@ -1,0 +1,79 @@
+package org.oneedge.handover.continuity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
+import org.oneedge.handover.registry.ServingEntry;
+import org.oneedge.handover.registry.ServingRegistry;
+import org.oneedge.handover.registry.ServingState;
+import org.oneedge.model.CseClient;
+import org.oneedge.model.Request;
+import org.oneedge.model.Response;
+import org.oneedge.model.ResponseStatusCode;
+
+/**
+ * Routes downlink requests for an AE to its serving CSE (HANDOVER.md "Serving registry": the IN-CSE retargets
+ * requests addressed to the AE) and holds them in a {@link DownlinkHold} while the AE is {@code MIGRATING}; the
+ * coordinator calls {@link #release} after the switch (or the rollback) and they go out in arrival order.
+ */
+public final class DownlinkRouter {
+
+    private final ServingRegistry registry;
+    private final Function<String, CseClient> cses;
+    private final Clock clock;
+    private final int capacity;
+    private final Duration maxHold;
+    private final ConcurrentMap<String, DownlinkHold<Request>> holds = new ConcurrentHashMap<>();
+
+    public DownlinkRouter(ServingRegistry registry, Function<String, CseClient> cses, Clock clock, int capacity,
+                          Duration maxHold) {
+        this.registry = registry;
+        this.cses = cses;
+        this.clock = clock;
+        this.capacity = capacity;
+        this.maxHold = maxHold;
+    }
+
+    /** Delivers now, or holds (1000 ACCEPTED), or refuses when the hold is full (5103 with the reason). */
+    public Response send(String aeId, Request request) {
+        Optional<ServingEntry> entry = registry.resolve(aeId);
+        if (entry.isEmpty() || entry.get().state() == ServingState.RELEASED) {
+            return Response.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "AE " + aeId + " is not served")
+                    .withRequestId(request.requestId());
+        }
+        DownlinkHold<Request> hold = holds.computeIfAbsent(aeId, id -> new DownlinkHold<>(capacity, maxHold, clock));
+        synchronized (hold) {
+            if (entry.get().state() == ServingState.MIGRATING || hold.size() > 0) {
+                if (hold.hold(request) instanceof DownlinkHold.Held.Overflow overflow) {
+                    return Response.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "AE " + aeId
+                            + " is migrating and " + overflow.capacity() + " requests are already held")
+                            .withRequestId(request.requestId());
+                }
+                return Response.error(ResponseStatusCode.ACCEPTED, "held until AE " + aeId + " is switched")
+                        .withRequestId(request.requestId());
+            }
+            return cses.apply(entry.get().servingCseId()).send(request);
+        }
+    }
+
+    /**
+     * Sends the AE's held requests, in order, to the CSE that serves it now.
+     *
+     * @return what was delivered and what waited too long (to be answered with an error by the caller)
+     */
+    public DownlinkHold.Released<Request> release(String aeId) {
+        DownlinkHold<Request> hold = holds.get(aeId);
+        ServingEntry entry = registry.resolve(aeId).orElseThrow();
+        if (hold == null) {
+            return new DownlinkHold.Released<>(0, List.of(), Duration.ZERO);
+        }
+        synchronized (hold) {
+            CseClient target = cses.apply(entry.servingCseId());
+            return hold.release(target::send);
+        }
+    }
+}
