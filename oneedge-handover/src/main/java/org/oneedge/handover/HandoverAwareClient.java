@@ -1,5 +1,8 @@
 package org.oneedge.handover;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -38,14 +41,24 @@ public final class HandoverAwareClient implements CseClient {
     private final Function<String, CseClient> cses;
     private final Deque<Request> buffered = new ArrayDeque<>();
     private final List<Outcome> outcomes = new ArrayList<>();
+    private final Clock clock;
     private ServingEntry serving;
     private long sequence;
+    private String lastAcceptedBy;
+    private Instant lastAcceptedAt;
+    private Duration lastInterruption;
 
     /**
      * @param registry read access to the serving registry
      * @param cses     reaches a CSE by its CSE-ID
      */
     public HandoverAwareClient(String aeId, ServingRegistry registry, Function<String, CseClient> cses) {
+        this(aeId, registry, cses, Clock.systemUTC());
+    }
+
+    public HandoverAwareClient(String aeId, ServingRegistry registry, Function<String, CseClient> cses,
+                               Clock clock) {
+        this.clock = clock;
         this.aeId = aeId;
         this.registry = registry;
         this.cses = cses;
@@ -86,6 +99,23 @@ public final class HandoverAwareClient implements CseClient {
         return List.copyOf(outcomes);
     }
 
+    /**
+     * The uplink interruption of the last switch as the device saw it (HANDOVER.md "Figures": last uplink accepted
+     * at the source to the first accepted at the target), if the device has switched.
+     */
+    public Optional<Duration> lastUplinkInterruption() {
+        return Optional.ofNullable(lastInterruption);
+    }
+
+    private void accepted(String cseId) {
+        Instant now = clock.instant();
+        if (lastAcceptedBy != null && !lastAcceptedBy.equals(cseId)) {
+            lastInterruption = Duration.between(lastAcceptedAt, now);
+        }
+        lastAcceptedBy = cseId;
+        lastAcceptedAt = now;
+    }
+
     public String servingCseId() {
         return serving.servingCseId();
     }
@@ -97,6 +127,9 @@ public final class HandoverAwareClient implements CseClient {
                     .vendorInformation(FencedCseClient.EPOCH_PREFIX + serving.epoch()).build();
             Response r = cses.apply(serving.servingCseId()).send(withEpoch);
             if (!fenced(r)) {
+                if (r.isSuccess()) {
+                    accepted(serving.servingCseId());
+                }
                 outcomes.add(new Outcome(UplinkSequence.of(request.requestId()).orElse(0), r));
                 return true;
             }

@@ -97,6 +97,7 @@ class HandoverTest {
 
         assertThat(device.send(Topology.uplink("Cdev1", "b")).statusCode()).isEqualTo(ResponseStatusCode.CREATED);
         assertThat(device.servingCseId()).isEqualTo("/id-mn2");
+        assertThat(device.lastUplinkInterruption()).hasValueSatisfying(d -> assertThat(d.isNegative()).isFalse());
 
         // the device resends request 2 (the container was 1), unsure whether it arrived before the switch
         var replay = topology.node(2).send(Topology.uplink("Cdev1", "a").toBuilder().requestId("Cdev1#2").build());

@@ -12,6 +12,7 @@ import org.oneedge.cse.CseType;
 import org.oneedge.cse.access.AccessChecker;
 import org.oneedge.cse.store.InMemoryResourceStore;
 import org.oneedge.handover.context.ContextTransferExtension;
+import org.oneedge.handover.registry.CseServingRegistry;
 import org.oneedge.handover.registry.InMemoryServingRegistry;
 import org.oneedge.handover.registry.ServingEntry;
 import org.oneedge.handover.registry.ServingRegistry;
@@ -30,8 +31,8 @@ import org.oneedge.model.ResponseStatusCode;
 final class Topology implements AutoCloseable {
 
     final KeyPair coordinatorKeys = HandoverTokenIssuer.generateKeyPair();
-    final InMemoryServingRegistry registry = new InMemoryServingRegistry();
     final InProcessCse in = InProcessCse.in();
+    final ServingRegistry registry;
     final CseTransactionStore transactions;
     final Map<String, HandoverNode> nodes = new TreeMap<>();
     final HandoverCoordinator coordinator;
@@ -43,7 +44,14 @@ final class Topology implements AutoCloseable {
     }
 
     Topology(int mnCount, int maxInstances) {
+        this(mnCount, maxInstances, false);
+    }
+
+    /** @param registryAtIn keep the serving registry as resources at the IN-CSE instead of in memory */
+    Topology(int mnCount, int maxInstances, boolean registryAtIn) {
         in.registerAe("CoeHandover", "oeHandover");
+        registry = registryAtIn ? new CseServingRegistry(in.as("CoeHandover"), "cse-in/oeHandover")
+                : new InMemoryServingRegistry();
         transactions = new CseTransactionStore(in.as("CoeHandover"), "cse-in/oeHandover");
         for (int i = 1; i <= mnCount; i++) {
             addNode("/id-mn" + i, "cse-mn" + i, coordinatorKeys);

@@ -1,0 +1,20 @@
+/**
+ * Service-layer handover of a moving device between MN-CSEs (design/HANDOVER.md), built from oneM2M resources and
+ * requests only.
+ *
+ * <pre>
+ *            IN-CSE                                   coordinator (HandoverCoordinator)
+ *   cse-in/oeHandover/sr-&lt;AE-ID&gt;  (oe:hoSrv)  ◄── CAS ──┤  registry: SERVING e → MIGRATING e(tx) → SERVING e+1
+ *   cse-in/oeHandover/tx-&lt;txid&gt;   (oe:hoTx)   ◄── UPDATE┤  transaction: REQUESTED … COMPLETED, figures
+ *                                                      │  token (Ed25519 JWS) ──► target.admit
+ *   source MN-CSE (HandoverNode) ── export ──► context ──► target MN-CSE (HandoverNode) importContext
+ *          ▲ fenced while MIGRATING / after switch          ▲ uplink window applies replays once
+ *          └──── device (HandoverAwareClient): numbers rqi, buffers, follows the registry, replays ──┘
+ *   downlink (DownlinkRouter at the IN-CSE): held while MIGRATING, released in order after the switch
+ * </pre>
+ *
+ * Packages: {@code token} (handover tokens), {@code registry} (serving registry, fencing), {@code transaction}
+ * (state machine and its resource), {@code continuity} (uplink window, downlink hold), {@code context} (the
+ * engine-side export/import extension).
+ */
+package org.oneedge.handover;
