@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.oneedge.cse.access.AccessChecker;
+import org.oneedge.cse.resource.AccessChecker;
 import org.oneedge.cse.access.AccessControlExtension;
 import org.oneedge.cse.container.ContainerHandler;
 import org.oneedge.cse.container.ContentInstanceHandler;

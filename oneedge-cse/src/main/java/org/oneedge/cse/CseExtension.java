@@ -3,7 +3,7 @@ package org.oneedge.cse;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
-import org.oneedge.cse.access.AccessChecker;
+import org.oneedge.cse.resource.AccessChecker;
 import org.oneedge.cse.event.ResourceEventListener;
 import org.oneedge.cse.resource.ResourceHandler;
 import org.oneedge.cse.store.Resource;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.function.Function;
-import org.oneedge.cse.access.AccessChecker;
+import org.oneedge.cse.resource.AccessChecker;
 import org.oneedge.cse.resource.AttributeSchema;
 import org.oneedge.cse.resource.ResourceHandler;
 import org.oneedge.cse.resource.VirtualRequest;

@@ -21,7 +21,7 @@
  * </pre>
  *
  * Features plug in through {@link org.oneedge.cse.resource.ResourceHandler} (one per resource type),
- * {@link org.oneedge.cse.event.ResourceEventListener}, {@link org.oneedge.cse.access.AccessChecker},
+ * {@link org.oneedge.cse.event.ResourceEventListener}, {@link org.oneedge.cse.resource.AccessChecker},
  * {@link org.oneedge.cse.Forwarder} and {@link org.oneedge.cse.CseExtension}, all given to {@link Cse.Builder}.
  */
 package org.oneedge.cse;

@@ -3,7 +3,7 @@ package org.oneedge.handover;
 import org.oneedge.cse.Cse;
 import org.oneedge.cse.CseConfig;
 import org.oneedge.cse.CseType;
-import org.oneedge.cse.access.AccessChecker;
+import org.oneedge.cse.resource.AccessChecker;
 import org.oneedge.cse.store.InMemoryResourceStore;
 import org.oneedge.handover.onem2m.CseRequests;
 import org.oneedge.model.ContentCodec;

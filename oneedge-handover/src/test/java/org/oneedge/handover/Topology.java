@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import org.oneedge.cse.Cse;
 import org.oneedge.cse.CseConfig;
 import org.oneedge.cse.CseType;
-import org.oneedge.cse.access.AccessChecker;
+import org.oneedge.cse.resource.AccessChecker;
 import org.oneedge.cse.store.InMemoryResourceStore;
 import org.oneedge.handover.context.ContextTransferExtension;
 import org.oneedge.handover.registry.CseServingRegistry;

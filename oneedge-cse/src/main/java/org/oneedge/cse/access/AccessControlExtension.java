@@ -1,5 +1,6 @@
 package org.oneedge.cse.access;
 
+import org.oneedge.cse.resource.AccessChecker;
 import org.oneedge.cse.CseConfig;
 import org.oneedge.cse.CseExtension;
 

@@ -1,5 +1,6 @@
 package org.oneedge.cse.access;
 
+import org.oneedge.cse.resource.AccessChecker;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.Map;

@@ -1,6 +1,6 @@
 /**
  * Access control (TS-0003 7.1, TS-0001 9.6.1.3.2, digest §5): {@code <accessControlPolicy>} resources and the
- * {@link org.oneedge.cse.access.AccessChecker} that enforces them.
+ * {@link org.oneedge.cse.resource.AccessChecker} that enforces them.
  *
  * <pre>
  *  engine ─permits(originator, acop bit, target, request)─► AclAccessChecker ─► AccessControlEvaluator

@@ -8,7 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.oneedge.cse.access.AccessChecker;
+import org.oneedge.cse.resource.AccessChecker;
 import org.oneedge.cse.resource.AttributeSchema;
 import org.oneedge.cse.resource.AttributeSpec.Presence;
 import org.oneedge.cse.resource.CreateContext;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.oneedge.cse.access.AccessChecker;
+import org.oneedge.cse.resource.AccessChecker;
 import org.oneedge.cse.resource.LocalResolver;
 import org.oneedge.cse.store.Resource;
 import org.oneedge.model.OneM2MException;

@@ -1,6 +1,5 @@
 package org.oneedge.cse.resource;
 
-import org.oneedge.cse.access.AccessChecker;
 import org.oneedge.cse.store.Resource;
 import org.oneedge.model.Request;
 import org.oneedge.model.ResourceType;

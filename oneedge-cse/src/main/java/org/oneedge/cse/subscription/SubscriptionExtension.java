@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import org.oneedge.cse.CseConfig;
 import org.oneedge.cse.CseExtension;
-import org.oneedge.cse.access.AccessChecker;
+import org.oneedge.cse.resource.AccessChecker;
 import org.oneedge.cse.access.OriginatorId;
 import org.oneedge.model.Response;
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.oneedge.cse.access.AccessChecker;
+import org.oneedge.cse.resource.AccessChecker;
 import org.oneedge.cse.access.OriginatorId;
 import org.oneedge.cse.resource.AttributeSchema;
 import org.oneedge.cse.resource.AttributeSpec.Presence;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import org.junit.jupiter.api.Test;
 import org.oneedge.cse.Cse;
-import org.oneedge.cse.access.AccessChecker;
+import org.oneedge.cse.resource.AccessChecker;
 import org.oneedge.model.ContentCodec;
 import org.oneedge.model.Operation;
 import org.oneedge.model.Request;

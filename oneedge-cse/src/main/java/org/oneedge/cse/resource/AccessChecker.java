@@ -1,4 +1,4 @@
-package org.oneedge.cse.access;
+package org.oneedge.cse.resource;
 
 import org.oneedge.cse.store.Resource;
 import org.oneedge.model.Request;
