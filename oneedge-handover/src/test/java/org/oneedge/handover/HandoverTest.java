@@ -122,6 +122,21 @@ class HandoverTest {
     }
 
     @Test
+    void a_request_the_cse_failed_to_apply_is_applied_when_resent() {
+        topology.device("Cdev1", 1);
+        var broken = Topology.request(Operation.CREATE, "-/aeCdev1/nowhere", "Cdev1")
+                .resourceType(org.oneedge.model.ResourceType.CONTENT_INSTANCE)
+                .content(org.oneedge.model.ContentCodec.parse("{\"m2m:cin\":{\"con\":\"x\"}}"))
+                .requestId("Cdev1#5").build();
+        assertThat(topology.node(1).send(broken).statusCode()).isEqualTo(ResponseStatusCode.NOT_FOUND);
+
+        var resent = Topology.uplink("Cdev1", "x").toBuilder().requestId("Cdev1#5").build();
+
+        assertThat(topology.node(1).send(resent).statusCode()).isEqualTo(ResponseStatusCode.CREATED);
+        assertThat(topology.node(1).send(resent).debugMessage()).contains("already applied");
+    }
+
+    @Test
     void writes_during_the_migration_are_buffered_and_replayed_in_order_to_the_target() {
         HandoverAwareClient device = topology.device("Cdev1", 1);
         ServingEntry serving = topology.registry.resolve("Cdev1").orElseThrow();
