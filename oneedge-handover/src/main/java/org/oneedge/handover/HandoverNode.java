@@ -94,7 +94,11 @@ public final class HandoverNode implements CseClient {
                             "request " + seq.getAsLong() + " of " + request.from() + " is older than the window"));
                 }
             }
-            return cse.send(request);
+            Response response = cse.send(request);
+            if (seq.isPresent() && !response.isSuccess()) {
+                windows.forget(request.from(), seq.getAsLong()); // not applied: a resend must be applied
+            }
+            return response;
         } finally {
             lock.readLock().unlock();
         }

@@ -76,6 +76,21 @@ class HandoverTest {
     }
 
     @Test
+    void references_into_the_source_cse_are_rewritten_to_the_target() {
+        HandoverAwareClient device = topology.device("Cdev1", 1);
+        device.send(Topology.request(Operation.CREATE, "-/aeCdev1", "Cdev1")
+                .resourceType(org.oneedge.model.ResourceType.CONTAINER)
+                .content(org.oneedge.model.ContentCodec.parse("{\"m2m:cnt\":{\"rn\":\"pos\","
+                        + "\"li\":\"/id-mn1/cse-mn1/aeCdev1/data\",\"lbl\":[\"/id-mn1/keep\"]}}")).build());
+
+        topology.coordinator.handover("tx1", "Cdev1", "/id-mn2");
+
+        JsonNode pos = topology.read(2, "cse-mn2/aeCdev1/pos").content().path("m2m:cnt");
+        assertThat(pos.path("li").asText()).isEqualTo("/id-mn2/cse-mn2/aeCdev1/data");
+        assertThat(pos.path("lbl").get(0).asText()).isEqualTo("/id-mn1/keep");
+    }
+
+    @Test
     void the_transaction_resource_shows_the_outcome_and_starting_it_again_returns_it() {
         topology.device("Cdev1", 1);
         HandoverTransaction tx = topology.coordinator.handover("tx1", "Cdev1", "/id-mn2");
@@ -104,6 +119,21 @@ class HandoverTest {
         assertThat(replay.statusCode()).isEqualTo(ResponseStatusCode.OK);
         assertThat(replay.debugMessage()).contains("already applied");
         assertThat(cnt(2).path("cni").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void a_request_the_cse_failed_to_apply_is_applied_when_resent() {
+        topology.device("Cdev1", 1);
+        var broken = Topology.request(Operation.CREATE, "-/aeCdev1/nowhere", "Cdev1")
+                .resourceType(org.oneedge.model.ResourceType.CONTENT_INSTANCE)
+                .content(org.oneedge.model.ContentCodec.parse("{\"m2m:cin\":{\"con\":\"x\"}}"))
+                .requestId("Cdev1#5").build();
+        assertThat(topology.node(1).send(broken).statusCode()).isEqualTo(ResponseStatusCode.NOT_FOUND);
+
+        var resent = Topology.uplink("Cdev1", "x").toBuilder().requestId("Cdev1#5").build();
+
+        assertThat(topology.node(1).send(resent).statusCode()).isEqualTo(ResponseStatusCode.CREATED);
+        assertThat(topology.node(1).send(resent).debugMessage()).contains("already applied");
     }
 
     @Test

@@ -85,8 +85,10 @@ public final class ContextTransferExtension implements CseExtension {
                     r.attributes().deepCopy());
             (r.type() == ResourceType.SUBSCRIPTION ? subscriptions : resources).add(c);
         }
-        AeContext sized = new AeContext(aeId, resources, subscriptions, uplinkWindow, 0);
-        return Optional.of(new AeContext(aeId, resources, subscriptions, uplinkWindow, sizeOf(sized)));
+        AeContext sized = new AeContext(aeId, config.cseId(), config.cseBaseName(), resources, subscriptions,
+                uplinkWindow, 0);
+        return Optional.of(new AeContext(aeId, config.cseId(), config.cseBaseName(), resources, subscriptions,
+                uplinkWindow, sizeOf(sized)));
     }
 
     /**
@@ -108,7 +110,7 @@ public final class ContextTransferExtension implements CseExtension {
         }
         List<Write> writes = new ArrayList<>();
         for (ContextResource c : context.resources()) {
-            ObjectNode attributes = c.attributes().deepCopy();
+            ObjectNode attributes = (ObjectNode) rewriteReferences(c.attributes().deepCopy(), context);
             String pi = c.type() == ResourceType.AE ? baseRi : c.pi();
             attributes.put("pi", pi);
             if (c.type() == ResourceType.CONTAINER) {
@@ -122,7 +124,7 @@ public final class ContextTransferExtension implements CseExtension {
         store.apply(writes);
         int created = writes.size();
         for (ContextResource s : context.subscriptions()) {
-            if (recreateSubscription(context.aeId(), base, s)) {
+            if (recreateSubscription(context, base, s)) {
                 created++;
             }
         }
@@ -143,9 +145,10 @@ public final class ContextTransferExtension implements CseExtension {
         return store.get(aeId).filter(r -> r.type() == ResourceType.AE).isPresent();
     }
 
-    private boolean recreateSubscription(String aeId, String base, ContextResource s) {
+    private boolean recreateSubscription(AeContext context, String base, ContextResource s) {
+        String aeId = context.aeId();
         ObjectNode body = ContentCodec.object();
-        s.attributes().properties().forEach(e -> {
+        ((ObjectNode) rewriteReferences(s.attributes().deepCopy(), context)).properties().forEach(e -> {
             if (!Set.of("ri", "pi", "ct", "lt", "ty", "st", "et").contains(e.getKey())) {
                 body.set(e.getKey(), e.getValue());
             }
@@ -163,6 +166,45 @@ public final class ContextTransferExtension implements CseExtension {
                     + config.cseId() + ": " + r.statusCode() + " " + r.debugMessage());
         }
         return true;
+    }
+
+    /**
+     * Rewrites references into the source CSE (HANDOVER.md "references that contain the source CSE-ID are
+     * rewritten"): text values that are SP-relative ids under the source CSE-ID ({@code /id-mn1/...}) or structured
+     * paths under its CSEBase ({@code cse-mn1/...}) now point to this CSE. Labels are free text and stay as they are.
+     */
+    private JsonNode rewriteReferences(JsonNode node, AeContext context) {
+        if (node.isObject()) {
+            ObjectNode object = (ObjectNode) node;
+            object.properties().forEach(e -> {
+                if (!e.getKey().equals("lbl")) {
+                    object.set(e.getKey(), rewriteReferences(e.getValue(), context));
+                }
+            });
+            return object;
+        }
+        if (node.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode array = (com.fasterxml.jackson.databind.node.ArrayNode) node;
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, rewriteReferences(array.get(i), context));
+            }
+            return array;
+        }
+        if (node.isTextual()) {
+            String text = node.asText();
+            if (text.startsWith(context.sourceCseId() + "/")) {
+                String rest = text.substring(context.sourceCseId().length() + 1);
+                if (rest.startsWith(context.sourceBase() + "/")) {
+                    rest = config.cseBaseName() + rest.substring(context.sourceBase().length());
+                }
+                return ContentCodec.nodes().textNode(config.cseId() + "/" + rest);
+            }
+            if (text.startsWith(context.sourceBase() + "/")) {
+                return ContentCodec.nodes().textNode(config.cseBaseName()
+                        + text.substring(context.sourceBase().length()));
+            }
+        }
+        return node;
     }
 
     private static long sizeOf(AeContext context) {

@@ -67,6 +67,16 @@ public final class UplinkWindow {
         return Verdict.ACCEPTED;
     }
 
+    /**
+     * Takes back an accepted number whose request the CSE then failed to apply, so that a resend is applied rather
+     * than answered as a duplicate. The highest number stays: the window never moves back.
+     */
+    public void forget(long seq) {
+        if (seq >= 1 && seq <= highest && seq > highest - size) {
+            seen.clear(index(seq));
+        }
+    }
+
     /** The highest sequence number accepted, 0 if none. */
     public long highest() {
         return highest;

@@ -28,6 +28,14 @@ public final class UplinkWindows {
         return verdict[0];
     }
 
+    /** Takes back an accepted number whose request failed (see {@link UplinkWindow#forget(long)}). */
+    public void forget(String originator, long seq) {
+        windows.computeIfPresent(originator, (o, w) -> {
+            w.forget(seq);
+            return w;
+        });
+    }
+
     /** The originator's window in transfer form, removed from here (the AE leaves this CSE). */
     public Optional<String> export(String originator) {
         return Optional.ofNullable(windows.remove(originator)).map(UplinkWindow::encode);

@@ -40,6 +40,19 @@ class UplinkWindowTest {
     }
 
     @Test
+    void a_number_taken_back_is_accepted_again_once() {
+        UplinkWindow w = new UplinkWindow(8);
+        w.accept(1);
+        w.accept(2);
+
+        w.forget(1);
+
+        assertThat(w.accept(1)).isTrue();
+        assertThat(w.accept(1)).isFalse();
+        assertThat(w.highest()).isEqualTo(2);
+    }
+
+    @Test
     void refuses_a_malformed_transfer_form() {
         assertThatThrownBy(() -> UplinkWindow.decode("x:1")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> UplinkWindow.decode("0:1:")).isInstanceOf(IllegalArgumentException.class);
