@@ -24,23 +24,12 @@ final class DeploymentRunner implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LogLevels.apply(config.logLevel());
-        ShutdownSignal signal = context.shutdown().get();
-        try (EdgeDeployment running = EdgeDeployment.start(config, option)) {
+        return context.runUntilStopped(() -> EdgeDeployment.start(config, option), running -> {
             for (Listener l : running.listeners()) {
                 context.out().println(l.line());
             }
             context.out().println("Deployment (role, CSE-ID, CSEBase, points of access, registrar):");
             running.map().forEach(line -> context.out().println("  " + line));
-            context.out().println("Press Ctrl-C to stop (or send SIGTERM to pid " + ProcessHandle.current().pid() + ").");
-            context.out().flush();
-            signal.awaitStopRequest();
-            context.out().println("Stopping...");
-            context.out().flush();
-        } finally {
-            context.out().println("Stopped.");
-            context.out().flush();
-            signal.markStopped();
-        }
-        return 0;
+        });
     }
 }

@@ -31,7 +31,7 @@ final class MecCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         LogLevels.apply(logLevel);
         if (port < 0 || port > 65535) {
             throw new org.oneedge.app.config.ConfigException("--port must be a TCP port between 0 and 65535, got " + port);
@@ -39,21 +39,10 @@ final class MecCommand implements Callable<Integer> {
         if (scenario != null && !java.nio.file.Files.isRegularFile(scenario)) {
             throw new org.oneedge.app.config.ConfigException("scenario file " + scenario + " does not exist");
         }
-        ShutdownSignal signal = context.shutdown().get();
-        try (MecNode mec = MecNode.start(host, port, scenario)) {
+        return context.runUntilStopped(() -> MecNode.start(host, port, scenario), mec -> {
             for (Listener l : mec.listeners()) {
                 context.out().println(l.line());
             }
-            context.out().println("Press Ctrl-C to stop (or send SIGTERM to pid " + ProcessHandle.current().pid() + ").");
-            context.out().flush();
-            signal.awaitStopRequest();
-            context.out().println("Stopping...");
-            context.out().flush();
-        } finally {
-            context.out().println("Stopped.");
-            context.out().flush();
-            signal.markStopped();
-        }
-        return 0;
+        });
     }
 }

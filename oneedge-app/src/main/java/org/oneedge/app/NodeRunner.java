@@ -55,18 +55,6 @@ final class NodeRunner implements Callable<Integer> {
                         + "mec.enabled={} mec.port={}", config.cseId(), config.cseBaseName(), config.cseType(),
                 config.spId(), config.httpHost(), config.httpPort(), config.storeType(), config.dataDir(),
                 config.mecEnabled(), config.mecPort());
-        ShutdownSignal signal = context.shutdown().get();
-        try (AutoCloseable running = mnCount < 0 ? startNode() : startTopology()) {
-            context.out().println("Press Ctrl-C to stop (or send SIGTERM to pid " + ProcessHandle.current().pid() + ").");
-            context.out().flush();
-            signal.awaitStopRequest();
-            context.out().println("Stopping...");
-            context.out().flush();
-        } finally {
-            context.out().println("Stopped.");
-            context.out().flush();
-            signal.markStopped();
-        }
-        return 0;
+        return context.<AutoCloseable>runUntilStopped(() -> mnCount < 0 ? startNode() : startTopology());
     }
 }

@@ -27,19 +27,7 @@ final class TopologyRunner implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LogLevels.apply(specs.get(0).config().logLevel());
-        ShutdownSignal signal = context.shutdown().get();
-        try (AutoCloseable running = processes ? startProcesses() : startInJvm()) {
-            context.out().println("Press Ctrl-C to stop (or send SIGTERM to pid " + ProcessHandle.current().pid() + ").");
-            context.out().flush();
-            signal.awaitStopRequest();
-            context.out().println("Stopping...");
-            context.out().flush();
-        } finally {
-            context.out().println("Stopped.");
-            context.out().flush();
-            signal.markStopped();
-        }
-        return 0;
+        return context.<AutoCloseable>runUntilStopped(() -> processes ? startProcesses() : startInJvm());
     }
 
     private AutoCloseable startInJvm() {

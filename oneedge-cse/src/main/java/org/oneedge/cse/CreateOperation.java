@@ -8,7 +8,6 @@ import org.oneedge.cse.event.ResourceEvent;
 import org.oneedge.cse.resource.CreateContext;
 import org.oneedge.cse.resource.ResourceHandler;
 import org.oneedge.cse.store.Resource;
-import org.oneedge.cse.store.StoreConflictException;
 import org.oneedge.cse.store.Write;
 import org.oneedge.model.ContentCodec;
 import org.oneedge.model.OneM2MException;
@@ -93,11 +92,7 @@ final class CreateOperation {
                 batch.add(context.parentWrite());
             }
             batch.add(new Write.Create(created));
-            try {
-                engine.store.apply(batch);
-            } catch (StoreConflictException e) {
-                throw new OneM2MException(ResponseStatusCode.CONFLICT, e.getMessage());
-            }
+            engine.apply(batch);
         } finally {
             lock.close();
         }

@@ -3,6 +3,7 @@ package org.oneedge.cse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 import org.oneedge.cse.resource.AccessChecker;
 import org.oneedge.cse.resource.AttributeSchema;
@@ -10,6 +11,8 @@ import org.oneedge.cse.resource.ResourceHandler;
 import org.oneedge.cse.resource.VirtualRequest;
 import org.oneedge.cse.store.Resource;
 import org.oneedge.cse.store.ResourceStore;
+import org.oneedge.cse.store.StoreConflictException;
+import org.oneedge.cse.store.Write;
 import org.oneedge.model.Address;
 import org.oneedge.model.ContentCodec;
 import org.oneedge.model.OneM2MException;
@@ -241,6 +244,15 @@ final class Engine {
                     "attribute 'et' (" + requested.asText() + ") lies in the past");
         }
         return et.isAfter(max) ? max : TimestampCodec.truncate(et);
+    }
+
+    /** Applies one atomic store batch of a CREATE or UPDATE; a store conflict answers CONFLICT (4105). */
+    void apply(List<Write> batch) {
+        try {
+            store.apply(batch);
+        } catch (StoreConflictException e) {
+            throw new OneM2MException(ResponseStatusCode.CONFLICT, e.getMessage());
+        }
     }
 
     /** {@code {"m2m:xxx": representation}}. */

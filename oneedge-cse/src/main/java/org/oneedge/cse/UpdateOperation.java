@@ -10,7 +10,6 @@ import org.oneedge.cse.event.ResourceEvent;
 import org.oneedge.cse.resource.ResourceHandler;
 import org.oneedge.cse.resource.UpdateContext;
 import org.oneedge.cse.store.Resource;
-import org.oneedge.cse.store.StoreConflictException;
 import org.oneedge.cse.store.Write;
 import org.oneedge.model.OneM2MException;
 import org.oneedge.model.Operation;
@@ -80,11 +79,7 @@ final class UpdateOperation {
                     before.createdAt(), now, context.expiresAt(), draft);
             List<Write> batch = new ArrayList<>(context.extraWrites());
             batch.add(new Write.Update(updated));
-            try {
-                engine.store.apply(batch);
-            } catch (StoreConflictException e) {
-                throw new OneM2MException(ResponseStatusCode.CONFLICT, e.getMessage());
-            }
+            engine.apply(batch);
         } finally {
             lock.close();
         }

@@ -45,6 +45,9 @@ public record MqttBindingConfig(
 
     public static final String DEFAULT_BROKER_URL = "tcp://127.0.0.1:1883";
 
+    /** How long a requester waits for a response before answering 4008, shared with {@link MqttCseClientConfig}. */
+    static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
     public MqttBindingConfig {
         BrokerAddress.parse(brokerUrl);
         if (cseId == null || cseId.isBlank()) {
@@ -53,12 +56,17 @@ public record MqttBindingConfig(
         TopicIds.toTopicLevel(cseId);
         clientId = clientId == null || clientId.isBlank() ? "C::" + cseId.replaceFirst("^/+", "") : clientId;
         topicPrefix = topicPrefix == null ? "" : topicPrefix;
+        checkQos(qos);
+        serialization = serialization == null ? Serialization.JSON : serialization;
+        requestTimeout = requestTimeout == null ? DEFAULT_REQUEST_TIMEOUT : requestTimeout;
+        allowedCredentialIds = allowedCredentialIds == null ? Set.of() : Set.copyOf(allowedCredentialIds);
+    }
+
+    /** TS-0010 allows QoS 0 and 1 and advises against 2; shared with {@link MqttCseClientConfig}. */
+    static void checkQos(int qos) {
         if (qos != 0 && qos != 1) {
             throw new IllegalArgumentException("qos must be 0 or 1 (TS-0010 advises against 2), got " + qos);
         }
-        serialization = serialization == null ? Serialization.JSON : serialization;
-        requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;
-        allowedCredentialIds = allowedCredentialIds == null ? Set.of() : Set.copyOf(allowedCredentialIds);
     }
 
     public static Builder builder() {

@@ -50,11 +50,9 @@ public record MqttCseClientConfig(
         credentialId = credentialId == null || credentialId.isBlank() ? clientId.replace('/', ':') : credentialId;
         TopicIds.toTopicLevel(credentialId);
         topicPrefix = topicPrefix == null ? "" : topicPrefix;
-        if (qos != 0 && qos != 1) {
-            throw new IllegalArgumentException("qos must be 0 or 1 (TS-0010 advises against 2), got " + qos);
-        }
+        MqttBindingConfig.checkQos(qos);
         serialization = serialization == null ? Serialization.JSON : serialization;
-        requestTimeout = requestTimeout == null ? Duration.ofSeconds(10) : requestTimeout;
+        requestTimeout = requestTimeout == null ? MqttBindingConfig.DEFAULT_REQUEST_TIMEOUT : requestTimeout;
     }
 
     public static Builder builder() {

@@ -11,6 +11,7 @@ import org.oneedge.mec.api.appsupport.OperationActionType;
 import org.oneedge.mec.api.common.LinkType;
 import org.oneedge.mec.api.common.MecProblemException;
 import org.oneedge.mec.api.servicemgmt.SubscriptionLinkList;
+import org.oneedge.mec.platform.CallbackUri;
 import org.oneedge.mec.platform.MecApi;
 import org.oneedge.mec.platform.MecPlatformContext;
 import org.oneedge.mec.platform.SubscriptionRegistry;
@@ -167,25 +168,12 @@ public final class AppSupportApi implements MecApi {
             throw MecProblemException.badRequest("appInstanceId " + body.appInstanceId()
                     + " in the body does not match the path's " + app);
         }
-        URI callback = callbackUri(body.callbackReference());
+        URI callback = CallbackUri.require("callbackReference", body.callbackReference());
         var entry = subscriptions.add(ex.hostName(), app, callback, null, id ->
                 new AppTerminationNotificationSubscription(body.subscriptionType(), body.callbackReference(),
                         new AppTerminationNotificationSubscription.Links(
                                 LinkType.of(ex.href("/applications/" + app + "/subscriptions/" + id))), app));
         ex.created(entry.subscription().links().self().href(), entry.subscription());
-    }
-
-    private static URI callbackUri(String callbackReference) {
-        try {
-            URI uri = URI.create(callbackReference);
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-                throw MecProblemException.badRequest("callbackReference must be an http(s) URL, was '"
-                        + callbackReference + "'");
-            }
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw MecProblemException.badRequest("callbackReference is not a valid URI: " + callbackReference);
-        }
     }
 
     private SubscriptionRegistry.Entry<AppTerminationNotificationSubscription> requireSubscription(MecExchange ex) {

@@ -28,6 +28,7 @@ import org.oneedge.mec.api.lcm.OperateAppRequest;
 import org.oneedge.mec.api.lcm.OperationState;
 import org.oneedge.mec.api.lcm.StopType;
 import org.oneedge.mec.api.lcm.TerminateAppRequest;
+import org.oneedge.mec.platform.CallbackUri;
 import org.oneedge.mec.platform.MecApi;
 import org.oneedge.mec.platform.MecPlatformContext;
 import org.oneedge.mec.platform.SubscriptionRegistry;
@@ -416,7 +417,7 @@ public final class AppLcmApi implements MecApi {
 
     private void subscribe(MecExchange ex) {
         LcmSubscription body = ex.body(LcmSubscription.class);
-        var callback = AppPkgMgmtApi.callbackUri(body.callbackUri());
+        var callback = CallbackUri.require("callbackUri", body.callbackUri());
         var entry = subscriptions.add(ex.hostName(), null, callback, null, id -> new LcmSubscription(id,
                 body.subscriptionType(), body.callbackUri(), body.appInstanceState(),
                 body.appInstanceSubscriptionFilter(), body.appLcmOpOccSubscriptionFilter(),

@@ -17,6 +17,7 @@ import org.oneedge.mec.api.lcm.CreateAppPkg;
 import org.oneedge.mec.api.lcm.LinkList;
 import org.oneedge.mec.api.lcm.OnboardingState;
 import org.oneedge.mec.api.lcm.UsageState;
+import org.oneedge.mec.platform.CallbackUri;
 import org.oneedge.mec.platform.MecApi;
 import org.oneedge.mec.platform.MecPlatformContext;
 import org.oneedge.mec.platform.SubscriptionRegistry;
@@ -107,7 +108,7 @@ public final class AppPkgMgmtApi implements MecApi {
 
         routes.post("/subscriptions", ex -> {
             AppPkgSubscription body = ex.body(AppPkgSubscription.class);
-            URI callback = callbackUri(body.callbackUri());
+            URI callback = CallbackUri.require("callbackUri", body.callbackUri());
             var entry = subscriptions.add(ex.hostName(), null, callback, null, id -> new AppPkgSubscriptionInfo(id,
                     body.subscriptionType(), body.callbackUri(),
                     new AppPkgSubscriptionInfo.Links(LinkType.of(ex.href("/subscriptions/" + id)))));
@@ -211,17 +212,5 @@ public final class AppPkgMgmtApi implements MecApi {
 
     private static boolean eq(String wanted, String actual) {
         return wanted == null || Objects.equals(wanted, actual);
-    }
-
-    static URI callbackUri(String callback) {
-        try {
-            URI uri = URI.create(callback);
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-                throw MecProblemException.badRequest("callbackUri must be an http(s) URL, was '" + callback + "'");
-            }
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw MecProblemException.badRequest("callbackUri is not a valid URI: " + callback);
-        }
     }
 }

@@ -14,6 +14,7 @@ import org.oneedge.mec.api.servicemgmt.ServiceLivenessInfo;
 import org.oneedge.mec.api.servicemgmt.ServiceLivenessUpdate;
 import org.oneedge.mec.api.servicemgmt.SubscriptionLinkList;
 import org.oneedge.mec.api.servicemgmt.TransportInfo;
+import org.oneedge.mec.platform.CallbackUri;
 import org.oneedge.mec.platform.MecApi;
 import org.oneedge.mec.platform.MecPlatformContext;
 import org.oneedge.mec.platform.SubscriptionRegistry;
@@ -264,26 +265,13 @@ public final class ServiceMgmtApi implements MecApi {
     private void subscribe(MecExchange ex) {
         String app = apps.requireReady(ex.pathParam("appInstanceId")).appInstanceId();
         SerAvailabilityNotificationSubscription body = ex.body(SerAvailabilityNotificationSubscription.class);
-        URI callback = callbackUri(body.callbackReference());
+        URI callback = CallbackUri.require("callbackReference", body.callbackReference());
         var entry = subscriptions.add(ex.hostName(), app, callback, null, id ->
                 new SerAvailabilityNotificationSubscription(body.subscriptionType(), body.callbackReference(),
                         new SerAvailabilityNotificationSubscription.Links(
                                 LinkType.of(ex.href("/applications/" + app + "/subscriptions/" + id))),
                         body.filteringCriteria()));
         ex.created(entry.subscription().links().self().href(), entry.subscription());
-    }
-
-    static URI callbackUri(String callbackReference) {
-        try {
-            URI uri = URI.create(callbackReference);
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-                throw MecProblemException.badRequest("callbackReference must be an http(s) URL, was '"
-                        + callbackReference + "'");
-            }
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw MecProblemException.badRequest("callbackReference is not a valid URI: " + callbackReference);
-        }
     }
 
     private SubscriptionRegistry.Entry<SerAvailabilityNotificationSubscription> requireSubscription(MecExchange ex) {
