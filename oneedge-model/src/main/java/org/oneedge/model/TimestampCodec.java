@@ -70,6 +70,39 @@ public final class TimestampCodec {
         }
     }
 
+    /**
+     * Formats an instant exactly, for protocol headers and primitives where the value must survive a round trip:
+     * a fraction only when the instant has one, trailing zeros dropped down to {@code minFractionDigits}.
+     */
+    public static String formatExact(Instant instant, int minFractionDigits) {
+        LocalDateTime t = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+        String seconds = format(t.withNano(0).toInstant(ZoneOffset.UTC)).substring(0, 15);
+        int nanos = t.getNano();
+        if (nanos == 0) {
+            return seconds;
+        }
+        char[] fraction = new char[9];
+        put(fraction, 0, nanos, 9);
+        int end = 9;
+        while (end > minFractionDigits && fraction[end - 1] == '0') {
+            end--;
+        }
+        return seconds + "," + new String(fraction, 0, end);
+    }
+
+    /** Parses a timestamp as peers send it on the wire: like {@link #parse}, also with a trailing {@code Z}. */
+    public static Instant parseWire(String text) {
+        String value = text == null ? null : text.trim();
+        if (value != null && value.endsWith("Z")) {
+            value = value.substring(0, value.length() - 1);
+        }
+        try {
+            return parse(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid(text);
+        }
+    }
+
     /** True when {@link #parse} accepts the text. */
     public static boolean isValid(String text) {
         try {

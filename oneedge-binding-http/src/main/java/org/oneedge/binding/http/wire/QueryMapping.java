@@ -1,5 +1,6 @@
 package org.oneedge.binding.http.wire;
 
+import org.oneedge.model.TimestampCodec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -131,7 +132,7 @@ public final class QueryMapping {
 
     private static void add(List<String> out, String name, Object value) {
         if (value != null) {
-            String text = value instanceof Instant t ? OneM2MTimestamp.format(t) : value.toString();
+            String text = value instanceof Instant t ? TimestampCodec.formatExact(t, 6) : value.toString();
             out.add(name + "=" + PercentCoding.encode(text, VALUE_SAFE));
         }
     }
@@ -220,7 +221,7 @@ public final class QueryMapping {
 
     private static Instant timestamp(String name, String value) {
         try {
-            return OneM2MTimestamp.parse(value);
+            return TimestampCodec.parseWire(value);
         } catch (IllegalArgumentException e) {
             throw new OneM2MException(ResponseStatusCode.BAD_REQUEST,
                     "query parameter " + name + " must be a oneM2M timestamp (YYYYMMDDTHHMMSS), got '" + value + "'");

@@ -1,5 +1,6 @@
 package org.oneedge.binding.http.wire;
 
+import org.oneedge.model.TimestampCodec;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -190,7 +191,7 @@ public final class Ts0009Codec {
         putIfPresent(headers, Ts0009Headers.RELEASE_VERSION,
                 response.releaseVersion() != null ? response.releaseVersion() : releaseVersion);
         headers.put(Ts0009Headers.ORIGINATING_TIMESTAMP, response.originatingTimestamp() != null
-                ? response.originatingTimestamp() : OneM2MTimestamp.format(clock.instant()));
+                ? response.originatingTimestamp() : TimestampCodec.formatExact(clock.instant(), 6));
         putIfPresent(headers, Ts0009Headers.ORIGIN, response.from());
         putIfPresent(headers, Ts0009Headers.CONTENT_LOCATION, response.contentLocation());
         putIfPresent(headers, Ts0009Headers.CONTENT_STATUS, response.contentStatus());

@@ -1,5 +1,6 @@
 package org.oneedge.binding.http.wire;
 
+import org.oneedge.model.TimestampCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,13 +29,13 @@ class Ts0009CodecTest {
 
     @Test
     void reads_timestamps_with_and_without_fractions() {
-        assertThat(OneM2MTimestamp.parse("20250102T030405")).isEqualTo(Instant.parse("2025-01-02T03:04:05Z"));
-        assertThat(OneM2MTimestamp.parse("20250102T030405,123456"))
+        assertThat(TimestampCodec.parseWire("20250102T030405")).isEqualTo(Instant.parse("2025-01-02T03:04:05Z"));
+        assertThat(TimestampCodec.parseWire("20250102T030405,123456"))
                 .isEqualTo(Instant.parse("2025-01-02T03:04:05.123456Z"));
-        assertThat(OneM2MTimestamp.parse("20250102T030405.5Z")).isEqualTo(Instant.parse("2025-01-02T03:04:05.5Z"));
-        assertThat(OneM2MTimestamp.format(Instant.parse("2025-01-02T03:04:05.120Z"))).isEqualTo("20250102T030405,120000");
-        assertThatThrownBy(() -> OneM2MTimestamp.parse("2025-01-02")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> OneM2MTimestamp.parse("20251302T030405")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(TimestampCodec.parseWire("20250102T030405.5Z")).isEqualTo(Instant.parse("2025-01-02T03:04:05.5Z"));
+        assertThat(TimestampCodec.formatExact(Instant.parse("2025-01-02T03:04:05.120Z"), 6)).isEqualTo("20250102T030405,120000");
+        assertThatThrownBy(() -> TimestampCodec.parseWire("2025-01-02")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TimestampCodec.parseWire("20251302T030405")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.oneedge.binding.mqtt.primitive;
 
+import org.oneedge.model.TimestampCodec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -59,7 +60,7 @@ final class PrimitiveFields {
             return null;
         }
         try {
-            return OneM2MTimestamps.parse(v);
+            return TimestampCodec.parseWire(v);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
         }
@@ -119,7 +120,7 @@ final class PrimitiveFields {
 
     static void put(ObjectNode node, String name, Instant value) {
         if (value != null) {
-            node.put(name, OneM2MTimestamps.format(value));
+            node.put(name, TimestampCodec.formatExact(value, 0));
         }
     }
 

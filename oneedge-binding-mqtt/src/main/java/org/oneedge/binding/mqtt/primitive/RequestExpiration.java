@@ -1,5 +1,6 @@
 package org.oneedge.binding.mqtt.primitive;
 
+import org.oneedge.model.TimestampCodec;
 import java.time.Instant;
 import org.oneedge.model.OneM2MException;
 import org.oneedge.model.Request;
@@ -39,7 +40,7 @@ public final class RequestExpiration {
 
     private static Instant parse(String name, String value) {
         try {
-            return OneM2MTimestamps.parse(value);
+            return TimestampCodec.parseWire(value);
         } catch (IllegalArgumentException e) {
             throw new OneM2MException(ResponseStatusCode.BAD_REQUEST, name + ": " + e.getMessage());
         }

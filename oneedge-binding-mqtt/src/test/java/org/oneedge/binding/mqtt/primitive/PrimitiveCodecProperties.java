@@ -1,5 +1,6 @@
 package org.oneedge.binding.mqtt.primitive;
 
+import org.oneedge.model.TimestampCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,7 +42,7 @@ class PrimitiveCodecProperties {
 
     @Property(tries = 100)
     void timestamps_survive_a_round_trip(@ForAll("instants") Instant instant) {
-        assertThat(OneM2MTimestamps.parse(OneM2MTimestamps.format(instant))).isEqualTo(instant);
+        assertThat(TimestampCodec.parseWire(TimestampCodec.formatExact(instant, 0))).isEqualTo(instant);
     }
 
     @Provide
@@ -61,7 +62,7 @@ class PrimitiveCodecProperties {
                 .use(texts()).in(Request.Builder::responseTargets)
                 .use(timeish().injectNull(0.7)).in(Request.Builder::resultPersistence)
                 .use(Arbitraries.of("2", "3", "4", "100", "999", "custom").injectNull(0.6)).in(Request.Builder::eventCategory)
-                .use(instants().map(OneM2MTimestamps::format).injectNull(0.5)).in(Request.Builder::originatingTimestamp)
+                .use(instants().map(i -> TimestampCodec.formatExact(i, 0)).injectNull(0.5)).in(Request.Builder::originatingTimestamp)
                 .use(timeish().injectNull(0.5)).in(Request.Builder::requestExpirationTimestamp)
                 .use(timeish().injectNull(0.7)).in(Request.Builder::resultExpirationTimestamp)
                 .use(timeish().injectNull(0.7)).in(Request.Builder::operationExecutionTime)
@@ -81,7 +82,7 @@ class PrimitiveCodecProperties {
                 .use(text().injectNull(0.4)).in((r, v) -> { r[0] = r[0].withFrom(v); return r; })
                 .use(text().injectNull(0.4)).in((r, v) -> { r[0] = r[0].withTo(v); return r; })
                 .use(Arbitraries.of("2a", "3", "4", "5").injectNull(0.3)).in((r, v) -> { r[0] = r[0].withReleaseVersion(v); return r; })
-                .use(instants().map(OneM2MTimestamps::format).injectNull(0.5))
+                .use(instants().map(i -> TimestampCodec.formatExact(i, 0)).injectNull(0.5))
                 .in((r, v) -> { r[0] = r[0].withOriginatingTimestamp(v); return r; })
                 .use(Arbitraries.integers().between(1, 2).injectNull(0.7))
                 .in((r, v) -> { r[0] = r[0].withContentStatus(v, v == null ? null : 3); return r; })
@@ -150,7 +151,7 @@ class PrimitiveCodecProperties {
     /** absRelTimestamp-like values: relative milliseconds, timestamps or arbitrary text. */
     private Arbitrary<String> timeish() {
         return Arbitraries.oneOf(Arbitraries.longs().between(-5, 10_000_000).map(String::valueOf),
-                instants().map(OneM2MTimestamps::format), text());
+                instants().map(i -> TimestampCodec.formatExact(i, 0)), text());
     }
 
     private static Arbitrary<JsonNode> content() {

@@ -1,5 +1,6 @@
 package org.oneedge.binding.mqtt.primitive;
 
+import org.oneedge.model.TimestampCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,8 +41,8 @@ class RequestExpirationTest {
 
     @Test
     void reads_fractions_and_a_trailing_z() {
-        assertThat(OneM2MTimestamps.parse("20260301T120000,5")).isEqualTo(Instant.parse("2026-03-01T12:00:00.5Z"));
-        assertThat(OneM2MTimestamps.parse("20260301T120000.000123Z")).isEqualTo(Instant.parse("2026-03-01T12:00:00.000123Z"));
-        assertThat(OneM2MTimestamps.format(Instant.parse("2026-03-01T12:00:00.25Z"))).isEqualTo("20260301T120000,25");
+        assertThat(TimestampCodec.parseWire("20260301T120000,5")).isEqualTo(Instant.parse("2026-03-01T12:00:00.5Z"));
+        assertThat(TimestampCodec.parseWire("20260301T120000.000123Z")).isEqualTo(Instant.parse("2026-03-01T12:00:00.000123Z"));
+        assertThat(TimestampCodec.formatExact(Instant.parse("2026-03-01T12:00:00.25Z"), 0)).isEqualTo("20260301T120000,25");
     }
 }
