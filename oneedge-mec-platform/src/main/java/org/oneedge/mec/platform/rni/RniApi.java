@@ -28,6 +28,8 @@ import org.oneedge.mec.api.rni.RabEstSubscription;
 import org.oneedge.mec.api.rni.RabRelNotification;
 import org.oneedge.mec.api.rni.RabRelSubscription;
 import org.oneedge.mec.api.rni.TriggerNr;
+import org.oneedge.mec.api.rni.WebsockNotifConfig;
+import org.oneedge.mec.platform.http.NotificationTarget;
 import org.oneedge.mec.api.rni.Plmn;
 import org.oneedge.mec.api.rni.PlmnInfo;
 import org.oneedge.mec.api.rni.RabInfo;
@@ -177,6 +179,7 @@ public final class RniApi implements MecApi, EmulatorListener {
             SubscriptionRegistry.Entry<RniSubscription> entry = requireSubscription(ex);
             subscriptions.remove(entry.id());
             refresh();
+            ctx.notifications().release(entry.callback());
             LOG.info("RNI subscription {} deleted", entry.id());
             ex.noContent();
         });
@@ -365,7 +368,6 @@ public final class RniApi implements MecApi, EmulatorListener {
                     + "network has no such events); supported are " + SUPPORTED_TYPES);
         }
         RniSubscription s = ex.convert(body, RniSubscription.class);
-        callbackOf(s.callbackReference());
         if (s.expiryDeadline() != null && !s.expiryDeadline().toInstant().isAfter(ctx.clock().instant())) {
             throw MecProblemException.badRequest("expiryDeadline is in the past");
         }
@@ -375,29 +377,30 @@ public final class RniApi implements MecApi, EmulatorListener {
     /** The callback URI of a subscription; 400 if missing or not an absolute http(s) URI. */
     public static URI callbackOf(String callbackReference) {
         if (callbackReference == null || callbackReference.isBlank()) {
-            throw MecProblemException.badRequest("callbackReference is required (Websocket delivery is not "
-                    + "supported)");
+            throw MecProblemException.badRequest("callbackReference is required");
         }
-        try {
-            URI uri = URI.create(callbackReference);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new IllegalArgumentException("not an absolute http(s) URI");
-            }
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw MecProblemException.badRequest("callbackReference '" + callbackReference
-                    + "' is not an absolute http(s) URI");
-        }
+        return NotificationTarget.httpCallback(callbackReference);
+    }
+
+    /** The subscription with the delivery chosen for it (MEC 009 6.12a) and that delivery's target. */
+    private record Chosen(RniSubscription subscription, NotificationTarget target) {
+    }
+
+    private Chosen chooseDelivery(MecExchange ex, RniSubscription s, URI existing) {
+        NotificationTarget target = NotificationTarget.choose(ex, ctx.notifications(), s.callbackReference(),
+                s.websockNotifConfig() == null ? null : s.websockNotifConfig().requestWebsocketUri(), existing);
+        return new Chosen(s.withDelivery(target.callbackReference(), target.websocketUri() == null ? null
+                : new WebsockNotifConfig(target.websocketUri(), true)), target);
     }
 
     private void createSubscription(MecExchange ex) {
-        RniSubscription s = readSubscription(ex);
+        Chosen chosen = chooseDelivery(ex, readSubscription(ex), null);
+        RniSubscription s = chosen.subscription();
         Instant deadline = s.expiryDeadline() == null ? null : s.expiryDeadline().toInstant();
         SubscriptionRegistry.Entry<RniSubscription> entry = subscriptions.add(ex.hostName(), null,
-                callbackOf(s.callbackReference()), deadline,
-                id -> s.withLinks(SelfLinks.of(ex.href("/subscriptions/" + id))));
+                chosen.target().uri(), deadline, id -> s.withLinks(SelfLinks.of(ex.href("/subscriptions/" + id))));
         refresh();
-        LOG.info("RNI subscription {} created: {} -> {}", entry.id(), s.subscriptionType(), s.callbackReference());
+        LOG.info("RNI subscription {} created: {} -> {}", entry.id(), s.subscriptionType(), entry.callback());
         ex.created(selfHref(entry), entry.subscription());
         if (Boolean.TRUE.equals(s.requestTestNotification())) {
             ctx.notifications().send(entry.callback(), testNotification(selfHref(entry)));
@@ -406,14 +409,16 @@ public final class RniApi implements MecApi, EmulatorListener {
 
     private void replaceSubscription(MecExchange ex) {
         SubscriptionRegistry.Entry<RniSubscription> existing = requireSubscription(ex);
-        RniSubscription s = readSubscription(ex);
-        if (!s.subscriptionType().equals(existing.subscription().subscriptionType())) {
+        RniSubscription read = readSubscription(ex);
+        if (!read.subscriptionType().equals(existing.subscription().subscriptionType())) {
             throw MecProblemException.badRequest("subscriptionType cannot change from "
-                    + existing.subscription().subscriptionType() + " to " + s.subscriptionType());
+                    + existing.subscription().subscriptionType() + " to " + read.subscriptionType());
         }
+        Chosen chosen = chooseDelivery(ex, read, existing.callback());
+        RniSubscription s = chosen.subscription();
         Instant deadline = s.expiryDeadline() == null ? null : s.expiryDeadline().toInstant();
         SubscriptionRegistry.Entry<RniSubscription> updated = subscriptions.replace(existing.id(),
-                callbackOf(s.callbackReference()), deadline, s.withLinks(existing.subscription().links()))
+                chosen.target().uri(), deadline, s.withLinks(existing.subscription().links()))
                 .orElseThrow(() -> MecProblemException.notFound("subscription " + existing.id() + " not found"));
         refresh();
         ex.ok(updated.subscription());
@@ -484,8 +489,8 @@ public final class RniApi implements MecApi, EmulatorListener {
                 continue;
             }
             String href = selfHref(e);
-            ctx.notifications().send(e.callback(), new CellChangeNotification(CellChangeNotification.TYPE,
-                    TimeStamp.of(c.time()), List.of(ue), srcEcgi, List.of(trgEcgi), HoStatus.COMPLETED, null,
+            ctx.notifications().send(e.callback(), c.ueId(), new CellChangeNotification(
+                    CellChangeNotification.TYPE, TimeStamp.of(c.time()), List.of(ue), srcEcgi, List.of(trgEcgi), HoStatus.COMPLETED, null,
                     List.of(SelfLinks.of(href)), List.of(LinkType.of(href))));
         }
     }
@@ -515,16 +520,16 @@ public final class RniApi implements MecApi, EmulatorListener {
             if (src != null && e.subscription() instanceof RabRelSubscription rel && inHost(e, src, src)) {
                 FilterCriteriaQciErab f = rel.filterCriteriaQci();
                 if (f.qci() == DEFAULT_QCI && f.erabId() == erabId && cellMatches(f.ecgi(), ecgiOf(src))) {
-                    ctx.notifications().send(e.callback(), new RabRelNotification(RabRelNotification.TYPE, time,
-                            ecgiOf(src), ue, new RabRelNotification.ErabReleaseInfo(erabId),
+                    ctx.notifications().send(e.callback(), c.ueId(), new RabRelNotification(
+                            RabRelNotification.TYPE, time, ecgiOf(src), ue, new RabRelNotification.ErabReleaseInfo(erabId),
                             List.of(SelfLinks.of(href)), List.of(LinkType.of(href))));
                 }
             }
             if (trg != null && e.subscription() instanceof RabEstSubscription est && inHost(e, trg, trg)) {
                 FilterCriteriaQci f = est.filterCriteriaQci();
                 if (f.qci() == DEFAULT_QCI && cellMatches(f.ecgi(), ecgiOf(trg))) {
-                    ctx.notifications().send(e.callback(), new RabEstNotification(RabEstNotification.TYPE, time,
-                            ecgiOf(trg), ue, erabId, new RabInfo.ErabQosParameters(DEFAULT_QCI, null),
+                    ctx.notifications().send(e.callback(), c.ueId(), new RabEstNotification(
+                            RabEstNotification.TYPE, time, ecgiOf(trg), ue, erabId, new RabInfo.ErabQosParameters(DEFAULT_QCI, null),
                             List.of(SelfLinks.of(href)), List.of(LinkType.of(href))));
                 }
             }
@@ -561,7 +566,7 @@ public final class RniApi implements MecApi, EmulatorListener {
                 template = measRepUe(r, ecgi, trigger);
             }
             String href = selfHref(e);
-            ctx.notifications().send(e.callback(), new MeasRepUeNotification(template.notificationType(),
+            latest(e, r, new MeasRepUeNotification(template.notificationType(),
                     template.timeStamp(), template.associateId(), template.ecgi(), template.rsrp(), template.rsrq(),
                     null, null, template.sinr(), template.trigger(), null, template.eutranNeighbourCellMeasInfo(),
                     template.newRadioMeasNeiInfo(), List.of(SelfLinks.of(href)), List.of(LinkType.of(href))));
@@ -594,7 +599,7 @@ public final class RniApi implements MecApi, EmulatorListener {
                 template = nrMeasRepUe(r, nrcgi, trigger);
             }
             String href = selfHref(e);
-            ctx.notifications().send(e.callback(), new NrMeasRepUeNotification(template.notificationType(),
+            latest(e, r, new NrMeasRepUeNotification(template.notificationType(),
                     template.timeStamp(), template.associateId(), template.triggerNr(), template.servCellMeasInfo(),
                     template.nrNeighCellMeasInfo(), template.eutraNeighCellMeasInfo(), List.of(SelfLinks.of(href)),
                     List.of(LinkType.of(href))));
@@ -638,6 +643,19 @@ public final class RniApi implements MecApi, EmulatorListener {
 
     private Nrcgi nrcgiOf(EmulatedAccessPoint cell) {
         return new Nrcgi(plmn, cell.cellId());
+    }
+
+    /**
+     * Periodic reports only carry the latest radio state, so a newer one may replace one still queued; A3 reports
+     * announce a handover decision and are delivered like events.
+     */
+    private void latest(SubscriptionRegistry.Entry<RniSubscription> e, EmulatorEvent.MeasurementReport r,
+                        Object notification) {
+        if (r.trigger() == EmulatorEvent.ReportTrigger.PERIODICAL) {
+            ctx.notifications().sendLatest(e.callback(), r.ueId(), e.id(), notification);
+        } else {
+            ctx.notifications().send(e.callback(), r.ueId(), notification);
+        }
     }
 
     private MeasRepUeNotification measRepUe(EmulatorEvent.MeasurementReport r, Ecgi ecgi, Trigger trigger) {
