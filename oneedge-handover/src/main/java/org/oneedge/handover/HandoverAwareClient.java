@@ -14,6 +14,7 @@ import org.oneedge.handover.registry.FencedCseClient;
 import org.oneedge.handover.registry.ServingEntry;
 import org.oneedge.handover.registry.ServingRegistry;
 import org.oneedge.handover.registry.ServingState;
+import org.oneedge.handover.trigger.HandoverRequests;
 import org.oneedge.model.CseClient;
 import org.oneedge.model.Request;
 import org.oneedge.model.Response;
@@ -92,6 +93,19 @@ public final class HandoverAwareClient implements CseClient {
             }
         }
         return 0;
+    }
+
+    /**
+     * Asks for a handover of this AE (HANDOVER.md trigger 4, device-initiated) to {@code target}, or to the best
+     * candidate when it is null; afterwards follows the serving registry and replays anything buffered.
+     *
+     * @return the CSE-ID serving the AE now if it moved
+     */
+    public Optional<String> requestHandover(HandoverRequests requests, String target, String reason) {
+        Optional<String> moved = requests.request(aeId, target, reason);
+        registry.resolve(aeId).filter(e -> e.state() == ServingState.SERVING).ifPresent(e -> serving = e);
+        flush();
+        return moved;
     }
 
     /** Final answers, in sequence order of completion. */
