@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 final class DeviceTree {
 
     static final String SUBSCRIPTION = "ipe-cmd";
+    static final String ACP = "ipe-acp";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Logger LOG = LoggerFactory.getLogger(DeviceTree.class);
 
@@ -40,6 +41,8 @@ final class DeviceTree {
     private final OneM2MClient client;
     private final String aeName;
     private final String appId;
+    private final List<String> applications;
+    private String acpRi;
     private final Map<String, ObjectNode> flexWritten = new HashMap<>();
     private boolean ready;
     private String commandContainer;
@@ -50,6 +53,7 @@ final class DeviceTree {
         this.model = model;
         this.aeName = config.aeNamePrefix() + ResourceNames.of(deviceId);
         this.appId = config.appId();
+        this.applications = config.applicationOriginators();
         this.labels = List.of("Iwked-Technology:" + technology, "Iwked-Entity-Type:device",
                 "Iwked-Entity-ID:" + deviceId);
         this.client = OneM2MClient.builder(cse).cseBase(config.cseBaseName()).originator("C" + aeName).build();
@@ -82,12 +86,20 @@ final class DeviceTree {
         if (!ready) {
             ObjectNode ae = withLabels(NODES.objectNode().put("rn", aeName).put("api", appId).put("rr", false));
             ae.putArray("srv").add("3");
-            retrieveOrCreate(client.cseBase(), aeName, ResourceType.AE, ae);
-            retrieveOrCreate(aePath(), model.telemetryContainer(), ResourceType.CONTAINER, withLabels(
-                    NODES.objectNode().put("rn", model.telemetryContainer()).put("mni", model.historySize())));
+            RemoteResource aeResource = retrieveOrCreate(client.cseBase(), aeName, ResourceType.AE, ae);
+            if (!applications.isEmpty()) {
+                acpRi = ensureAcp();
+                ensureAcpi(aePath(), aeResource, ResourceType.AE);
+            }
+            String telemetry = aePath() + "/" + model.telemetryContainer();
+            ensureAcpi(telemetry, retrieveOrCreate(aePath(), model.telemetryContainer(), ResourceType.CONTAINER,
+                    withAcpi(withLabels(NODES.objectNode().put("rn", model.telemetryContainer())
+                            .put("mni", model.historySize())))), ResourceType.CONTAINER);
             if (model.commandContainer() != null) {
-                commandContainer = retrieveOrCreate(aePath(), model.commandContainer(), ResourceType.CONTAINER,
-                        withLabels(NODES.objectNode().put("rn", model.commandContainer()))).ri();
+                RemoteResource cmd = retrieveOrCreate(aePath(), model.commandContainer(), ResourceType.CONTAINER,
+                        withAcpi(withLabels(NODES.objectNode().put("rn", model.commandContainer()))));
+                ensureAcpi(aePath() + "/" + model.commandContainer(), cmd, ResourceType.CONTAINER);
+                commandContainer = cmd.ri();
                 commandsSubscribed = false;
             }
             ready = true;
@@ -122,7 +134,8 @@ final class DeviceTree {
         Response current = client.send(Request.builder().operation(Operation.RETRIEVE).to(path));
         RemoteResource resource;
         if (current.statusCode() == ResponseStatusCode.NOT_FOUND) {
-            ObjectNode attributes = withLabels(values.deepCopy().put("rn", flex.name()).put("cnd", flex.cnd()));
+            ObjectNode attributes = withAcpi(withLabels(values.deepCopy().put("rn", flex.name())
+                    .put("cnd", flex.cnd())));
             ObjectNode content = NODES.objectNode();
             content.set(flex.rootKey(), attributes);
             Response created = client.send(Request.builder().operation(Operation.CREATE).to(aePath())
@@ -148,6 +161,67 @@ final class DeviceTree {
         if (!flex.commands().isEmpty() && trySubscribe(path, 1, notificationUrl)) {
             route.accept(resource.ri(), flex);
         }
+    }
+
+    /**
+     * The device's {@code <accessControlPolicy>} {@code ipe-acp}: the device AE may do everything, the configured
+     * applications CREATE, RETRIEVE, UPDATE, NOTIFY and DISCOVER; brought back in line when it differs.
+     */
+    private String ensureAcp() {
+        ObjectNode pv = NODES.objectNode();
+        ArrayNode acr = pv.putArray("acr");
+        ObjectNode own = acr.addObject();
+        own.putArray("acor").add(aeId());
+        own.put("acop", 63);
+        ObjectNode apps = acr.addObject();
+        ArrayNode acor = apps.putArray("acor");
+        applications.forEach(acor::add);
+        apps.put("acop", 1 | 2 | 4 | 16 | 32);
+        ObjectNode pvs = NODES.objectNode();
+        ObjectNode self = pvs.putArray("acr").addObject();
+        self.putArray("acor").add(aeId());
+        self.put("acop", 63);
+        String path = aePath() + "/" + ACP;
+        Response current = client.send(Request.builder().operation(Operation.RETRIEVE).to(path));
+        if (current.isSuccess()) {
+            JsonNode acp = current.content().path("m2m:acp");
+            if (!acp.path("pv").equals(pv)) {
+                ObjectNode update = NODES.objectNode();
+                update.set("pv", pv);
+                client.update(path, ResourceType.ACCESS_CONTROL_POLICY, update);
+            }
+            return acp.path("ri").asText();
+        }
+        if (current.statusCode() != ResponseStatusCode.NOT_FOUND) {
+            throw new RequestFailedException("RETRIEVE " + path, current);
+        }
+        ObjectNode attributes = NODES.objectNode().put("rn", ACP);
+        attributes.set("pv", pv);
+        attributes.set("pvs", pvs);
+        return client.create(aePath(), ResourceType.ACCESS_CONTROL_POLICY, attributes).ri();
+    }
+
+    /** Adds the device ACP to {@code acpi} of a resource that exists without it. */
+    private void ensureAcpi(String path, RemoteResource resource, ResourceType type) {
+        if (acpRi == null) {
+            return;
+        }
+        JsonNode acpi = resource.get("acpi");
+        if (acpi != null) {
+            for (JsonNode id : acpi) {
+                if (acpRi.equals(id.asText())) {
+                    return;
+                }
+            }
+        }
+        client.update(path, type, withAcpi(NODES.objectNode()));
+    }
+
+    private ObjectNode withAcpi(ObjectNode attributes) {
+        if (acpRi != null) {
+            attributes.putArray("acpi").add(acpRi);
+        }
+        return attributes;
     }
 
     /** The command attributes of a flexContainer representation, e.g. {@code {"tarTe": 22}}. */

@@ -1,5 +1,6 @@
 package org.oneedge.interworking.thirdparty;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,9 +14,15 @@ import java.util.Objects;
  * @param notificationPort       its port, 0 = a free one (default 0)
  * @param notificationAdvertisedHost host put in the subscriptions' {@code nu} when the CSE cannot reach the bind
  *                               address ({@code null} = the bind address) (default {@code null})
+ * @param applicationOriginators originators ({@code acor} entries: ids, {@code /id-in/C*} patterns, {@code all})
+ *                               that may read, subscribe to and command every device; they get an
+ *                               {@code <accessControlPolicy>} {@code ipe-acp} under each device AE (CREATE, RETRIEVE,
+ *                               UPDATE, NOTIFY, DISCOVERY). Empty = no ACP: only the device AE and the admin
+ *                               (TS-0003 default policy) (default empty)
  */
 public record ThirdPartyIpeConfig(String cseBaseName, String aeNamePrefix, String appId, String notificationHost,
-                                  int notificationPort, String notificationAdvertisedHost) {
+                                  int notificationPort, String notificationAdvertisedHost,
+                                  List<String> applicationOriginators) {
 
     public ThirdPartyIpeConfig {
         Objects.requireNonNull(cseBaseName, "cseBaseName");
@@ -27,6 +34,8 @@ public record ThirdPartyIpeConfig(String cseBaseName, String aeNamePrefix, Strin
         if (notificationPort < 0 || notificationPort > 65535) {
             throw new IllegalArgumentException("notificationPort must be 0..65535, was " + notificationPort);
         }
+        applicationOriginators = applicationOriginators == null ? List.of()
+                : List.copyOf(applicationOriginators);
     }
 
     public static Builder builder() {
@@ -41,6 +50,7 @@ public record ThirdPartyIpeConfig(String cseBaseName, String aeNamePrefix, Strin
         private String notificationHost = "127.0.0.1";
         private int notificationPort;
         private String notificationAdvertisedHost;
+        private List<String> applicationOriginators = List.of();
 
         private Builder() {
         }
@@ -51,10 +61,11 @@ public record ThirdPartyIpeConfig(String cseBaseName, String aeNamePrefix, Strin
         public Builder notificationHost(String v) { notificationHost = v; return this; }
         public Builder notificationPort(int v) { notificationPort = v; return this; }
         public Builder notificationAdvertisedHost(String v) { notificationAdvertisedHost = v; return this; }
+        public Builder applicationOriginators(List<String> v) { applicationOriginators = v; return this; }
 
         public ThirdPartyIpeConfig build() {
             return new ThirdPartyIpeConfig(cseBaseName, aeNamePrefix, appId, notificationHost, notificationPort,
-                    notificationAdvertisedHost);
+                    notificationAdvertisedHost, applicationOriginators);
         }
     }
 }

@@ -61,7 +61,8 @@ abstract class MqttJsonDevicesContract {
     }
 
     private ThirdPartyIpe startIpe() {
-        return new ThirdPartyIpe(cse.client(), ThirdPartyIpeConfig.builder().cseBaseName(CseTestbed.CSE_BASE).build(),
+        return new ThirdPartyIpe(cse.client(), ThirdPartyIpeConfig.builder().cseBaseName(CseTestbed.CSE_BASE)
+                .applicationOriginators(List.of("Capp*")).build(),
                 new MqttJsonDevices(MqttJsonDevicesConfig.builder().brokerUrl(brokerUrl()).topicPrefix(prefix)
                         .clientId("ipe-" + run).build())).start();
     }
@@ -193,5 +194,25 @@ abstract class MqttJsonDevicesContract {
         assertThat(awaitCommand().path("reboot").asBoolean()).isTrue();
         assertThat(app.discover(CseTestbed.CSE_BASE, ResourceType.AE)).hasSize(1);
         assertThat(app.discover(ipe.aePath("d1") + "/cmd", ResourceType.SUBSCRIPTION)).hasSize(1);
+    }
+
+    @Test
+    void applications_granted_by_the_ipe_read_and_command_devices_others_are_refused() throws Exception {
+        publish("d1", "{\"temperature\":20}");
+        awaitReadings("d1", 1);
+        OneM2MClient granted = OneM2MClient.builder(cse.client()).cseBase(CseTestbed.CSE_BASE)
+                .originator("Capp-" + run).build();
+        granted.registerAe("app-" + run, "Napp", false, List.of());
+        OneM2MClient other = OneM2MClient.builder(cse.client()).cseBase(CseTestbed.CSE_BASE)
+                .originator("Cother-" + run).build();
+        other.registerAe("other-" + run, "Nother", false, List.of());
+
+        assertThat(granted.latest(ipe.aePath("d1") + "/telemetry").get("con").path("temperature").asInt())
+                .isEqualTo(20);
+        granted.createContentInstance(ipe.aePath("d1") + "/cmd", JSON.readTree("{\"led\":1}"));
+
+        assertThat(awaitCommand().path("led").asInt()).isEqualTo(1);
+        assertThat(other.send(Request.builder().operation(Operation.RETRIEVE).to(ipe.aePath("d1") + "/telemetry"))
+                .statusCode()).isEqualTo(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE);
     }
 }
