@@ -105,13 +105,18 @@ public final class OneEdgeNode implements AutoCloseable {
         }
         CseConfig cseConfig = cseConfig(pointsOfAccess);
         AccessControlExtension accessControl = new AccessControlExtension();
+        AnnouncementExtension announcement = new AnnouncementExtension();
+        AtomicReference<CseRegistrar> registrarRef = new AtomicReference<>();
+        // announcements wait (queued in the store) while the registrar is not reachable: link loss, item 6
+        announcement.linkUp(() -> !config.hasRegistrar() || (registrarRef.get() != null
+                && registrarRef.get().state() == CseRegistrar.State.REGISTERED));
         Cse.Builder builder = Cse.builder()
                 .config(cseConfig)
                 .store(store)
                 .forwarder(new RemoteCseForwarder(cseConfig, store, senders))
                 .extension(accessControl)
                 .extension(new SubscriptionExtension(accessControl::checker))
-                .extension(new AnnouncementExtension());
+                .extension(announcement);
         senders.forEach(builder::remoteSender);
         cse = builder.build();
         cse.start();
@@ -120,6 +125,8 @@ public final class OneEdgeNode implements AutoCloseable {
             registrar = new CseRegistrar(RegistrarConfig.builder(config.registrarCseId(), config.registrarCseBase(),
                     config.registrarUrls()).deregisterOnShutdown(config.registrarDeregister()).build(), cseConfig, cse,
                     store, senders);
+            registrar.onStateChange(state -> announcement.wake());
+            registrarRef.set(registrar);
             registrar.start();
         }
         if (withBaselineHandler) {

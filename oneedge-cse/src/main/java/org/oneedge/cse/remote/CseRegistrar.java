@@ -63,6 +63,8 @@ public final class CseRegistrar implements AutoCloseable {
     private volatile boolean running;
     private volatile Thread worker;
     private volatile JsonNode lastSent;
+    private final List<java.util.function.Consumer<State>> stateListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean localCsrDone;
 
     /**
@@ -85,6 +87,14 @@ public final class CseRegistrar implements AutoCloseable {
 
     public State state() {
         return state;
+    }
+
+    /**
+     * Calls the listener with each new state, e.g. to send what waited for the registrar (announcements) once it is
+     * {@link State#REGISTERED} again after a link loss.
+     */
+    public void onStateChange(java.util.function.Consumer<State> listener) {
+        stateListeners.add(listener);
     }
 
     /** Starts registering in the background; returns at once. */
@@ -321,6 +331,13 @@ public final class CseRegistrar implements AutoCloseable {
                 return;
             }
             state = next;
+        }
+        for (java.util.function.Consumer<State> listener : stateListeners) {
+            try {
+                listener.accept(next);
+            } catch (RuntimeException e) {
+                LOG.warn("registration state listener failed: {}", e.toString());
+            }
         }
         if (next == State.UNREACHABLE || next == State.REFUSED) {
             LOG.warn("CSE {} registration at {}: {} -> {} ({}); retrying", local.cseId(), config.registrarCseId(),

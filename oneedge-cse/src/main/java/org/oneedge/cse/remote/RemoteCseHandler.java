@@ -51,7 +51,9 @@ public final class RemoteCseHandler implements ResourceHandler {
     private static final Set<ResourceType> CHILDREN = Set.of(ResourceType.SUBSCRIPTION, ResourceType.CONTAINER,
             ResourceType.GROUP, ResourceType.ACCESS_CONTROL_POLICY, ResourceType.POLLING_CHANNEL,
             ResourceType.FLEX_CONTAINER, ResourceType.TIME_SERIES, ResourceType.NODE, ResourceType.SCHEDULE,
-            ResourceType.AE_ANNC, ResourceType.CONTAINER_ANNC, ResourceType.CONTENT_INSTANCE_ANNC);
+            ResourceType.AE_ANNC, ResourceType.CONTAINER_ANNC, ResourceType.CONTENT_INSTANCE_ANNC,
+            ResourceType.FLEX_CONTAINER_ANNC, ResourceType.GROUP_ANNC, ResourceType.NODE_ANNC,
+            ResourceType.MGMT_OBJ_ANNC);
 
     @Override
     public ResourceType type() {
