@@ -68,4 +68,36 @@ class PipelinedSubmitTest {
         assertThat(store.get("CAE4")).contains(independent);
         assertThat(store.getByPath("cse-in/AE2")).isEmpty();
     }
+
+    @Test
+    void updates_of_one_resource_committed_together_leave_the_last_one() {
+        Resource ae = child(cb, "CAE1", ResourceType.AE, "AE1", at(1));
+        store.apply(new Write.Create(ae));
+
+        List<Submission> submitted = new java.util.ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            submitted.add(store.submit(List.of(new Write.Update(labelled(ae, "v" + i))), List.of()));
+        }
+        submitted.getLast().await();
+
+        assertThat(submitted).noneMatch(Submission::failed);
+        assertThat(store.get("CAE1")).contains(labelled(ae, "v3"));
+    }
+
+    @Test
+    void every_update_of_a_missing_resource_in_one_group_fails() {
+        Resource ghost = child(cb, "CGHOST", ResourceType.AE, "ghost", at(1));
+
+        Submission first = store.submit(List.of(new Write.Update(labelled(ghost, "a"))), List.of());
+        Submission second = store.submit(List.of(new Write.Update(labelled(ghost, "b"))), List.of());
+
+        assertThatThrownBy(second::await).isInstanceOf(StoreConflictException.class);
+        assertThatThrownBy(first::await).isInstanceOf(StoreConflictException.class);
+        assertThat(store.get("CGHOST")).isEmpty();
+    }
+
+    private static Resource labelled(Resource r, String label) {
+        return new Resource(r.ri(), r.pi(), r.type(), r.rn(), r.path(), r.createdAt(), r.modifiedAt(), null,
+                r.attributes().deepCopy().put("lbl", label));
+    }
 }
