@@ -64,10 +64,11 @@ final class CreateOperation {
         }
         boolean creatorRequested = requested.has("cr");
 
-        // the random ri and rn are checked against the store before the lock: they do not depend on the parent's
-        // state, and a clash with a pending write is caught by the store's unique constraints
+        // the random ri is checked against the store before the lock: it does not depend on the parent's state, and
+        // a clash with a pending write is caught by the store's unique constraint. A generated rn has 62^10 values
+        // and is not looked up at all: the store's unique path refuses the (never seen) clash with 4105.
         String ri = engine.ids.newRi(type);
-        String name = rn != null ? rn : freeName(parent, type);
+        String name = rn != null ? rn : ResourceIds.newRn(type);
 
         Resource created;
         CreateContext context;
@@ -155,15 +156,6 @@ final class CreateOperation {
             }
         }
         return draft;
-    }
-
-    private String freeName(Resource parent, ResourceType type) {
-        while (true) {
-            String name = ResourceIds.newRn(type);
-            if (engine.store.getByPath(parent.path() + "/" + name).isEmpty()) {
-                return name;
-            }
-        }
     }
 
     private static void checkName(String rn, ResourceHandler parentHandler) {

@@ -55,7 +55,10 @@ final class RetrieveOperation {
         if (fc.isDiscovery()) {
             return discover(request, resource, rcn, now);
         }
-        engine.requirePrivilege(request.from(), Operation.RETRIEVE.privilege(), resource, request, "RETRIEVE");
+        // la/ol are judged on the container (AccessChecker's contract), which is at hand: an instance would make
+        // the checker read its parent again
+        Resource judged = target instanceof Target.Virtual v ? v.parent() : resource;
+        engine.requirePrivilege(request.from(), Operation.RETRIEVE.privilege(), judged, request, "RETRIEVE");
         if (rcn == ResultContent.ATTRIBUTES) {
             FilterMatcher matcher = FilterMatcher.of(fc);
             if (matcher.hasConditions() && !matcher.matches(resource)) {

@@ -4,7 +4,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.Condition;
@@ -31,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * <p>A batch that breaks a store rule must fail alone: the group is rolled back, that batch is answered with its
  * {@link StoreConflictException}, and the others are run again without it. This gives the same result as running
  * the batches one by one in queue order, without savepoints on the fast path. The exception are batches submitted
- * as building on a failed one ({@link #submit}'s {@code after}): they fail with it, unrun.
+ * as building on a failed one ({@link #submit}'s {@code after}): they fail with it, unrun. Within a group, an update
+ * that a later update of the same resource overwrites is skipped (the container row that every instance create
+ * rewrites is written once per group).
  *
  * <p>Queuing ({@link #submit}) and waiting ({@code await}) are separate, so that the engine can queue a batch while
  * it holds a resource's write lock and wait for the commit after releasing it: the next writer to that resource
@@ -182,14 +190,16 @@ final class GroupCommitWriter implements AutoCloseable {
                 for (var it = remaining.iterator(); it.hasNext(); ) {
                     Pending pending = it.next();
                     if (pending.buildsOnFailure()) {
-                        // answered before anything of it ran: the transaction holds only the batches before it
+                        // answered before anything of it ran
                         pending.outcome.completeExceptionally(
                                 new StoreConflictException("an earlier write this one builds on failed"));
                         it.remove();
-                        continue;
                     }
+                }
+                Set<RowWrite> superseded = supersededUpdates(remaining);
+                for (Pending pending : remaining) {
                     running = pending;
-                    writes.execute(pending.writes);
+                    writes.execute(pending.writes, superseded);
                 }
                 running = null;
                 connection.commit();
@@ -213,6 +223,38 @@ final class GroupCommitWriter implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /**
+     * The updates a later update of the same resource in the group overwrites anyway, e.g. a container's counters
+     * written by each of the N instance creates in a group: only the last of them is run. Resources that the group
+     * also inserts or deletes are left alone, so a missing resource still fails the first batch that updates it.
+     */
+    private static Set<RowWrite> supersededUpdates(List<Pending> group) {
+        if (group.size() < 2) {
+            return Set.of();
+        }
+        Map<String, RowWrite.Update> last = new HashMap<>();
+        Set<String> insertedOrDeleted = new HashSet<>();
+        Set<RowWrite> superseded = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Pending pending : group) {
+            for (RowWrite write : pending.writes) {
+                switch (write) {
+                    case RowWrite.Update u -> {
+                        RowWrite.Update earlier = last.put(u.row().ri(), u);
+                        if (earlier != null) {
+                            superseded.add(earlier);
+                        }
+                    }
+                    case RowWrite.Insert i -> insertedOrDeleted.add(i.row().ri());
+                    case RowWrite.DeleteSubtree d -> insertedOrDeleted.add(d.ri());
+                }
+            }
+        }
+        if (!insertedOrDeleted.isEmpty()) {
+            superseded.removeIf(w -> insertedOrDeleted.contains(((RowWrite.Update) w).row().ri()));
+        }
+        return superseded;
     }
 
     private void houseKeep() {
