@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * the registrar is reachable again (link loss) and after a restart. A target that refuses a copy (e.g. an unknown
  * CSE-ID) is logged and dropped from {@code at}. {@code at} naming a CSE this CSE has no route to, or itself, is
  * refused at once (4000, {@link AnnounceToCheck}). Access control policies are not copied (documented choice): the
- * copy is the announcing CSE's ({@code cr}), and {@code rcn=7} ({@link OriginalResourceRetrieval}) reads the original
+ * copy is the announcing CSE's ({@code cr}), and {@code rcn=7} (handled by the engine's RETRIEVE) reads the original
  * under the original's policies.
  */
 public final class AnnouncementExtension implements CseExtension {
@@ -132,7 +132,6 @@ public final class AnnouncementExtension implements CseExtension {
                         .map(FlexContainerDefinition::rootKey)));
         installation.listener(this::onEvent);
         installation.interceptor(new AnnounceToCheck(config, store, ANNOUNCEABLE.keySet())::check);
-        installation.interceptor(new OriginalResourceRetrieval(config, cse)::retrieve);
         outbox = new MccOutbox("announcement", config, store, installation.clock(), settings, this::process);
     }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SequencedSet;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +57,8 @@ import org.slf4j.LoggerFactory;
  *       process the message twice). Together this gives exactly-once processing.</li>
  *   <li>An answer for an {@code rqi} that was already answered changes nothing (repeated answers are harmless); an
  *       answer for an {@code rqi} never handed to the entity is refused (4004).</li>
+ *   <li>A request whose requester stopped waiting (4008) is withdrawn: taken out of the queue, or, when already
+ *       handed, never handed out again.</li>
  * </ul>
  * Each offered message carries a future completed with the entity's answer, so a blocking request (TS-0001 8.2.2,
  * digest §2.1 {@code rt}=3) waiting for the entity gets the entity's own response (TS-0004 7.5.1.2.7, digest §8.3:
@@ -87,6 +91,8 @@ final class Mailboxes {
         /** Handed to the latest poll and not answered yet, in hand-out order, by rqi. */
         final Map<String, Message> handed = new LinkedHashMap<>();
         final SequencedSet<String> answered = new LinkedHashSet<>();
+        /** Handed messages whose requester stopped waiting: not handed out again, a late answer is dropped. */
+        final Set<String> abandoned = new HashSet<>();
         long pollGeneration;
 
         boolean holds(String rqi) {
@@ -188,10 +194,8 @@ final class Mailboxes {
             if (message == null) {
                 return box.answered.contains(requestId) ? Answer.REPEATED : Answer.UNKNOWN;
             }
-            box.answered.addLast(requestId);
-            if (box.answered.size() > ANSWERED_MEMORY) {
-                box.answered.removeFirst();
-            }
+            box.abandoned.remove(requestId);
+            remember(box, requestId);
         } finally {
             box.lock.unlock();
         }
@@ -200,8 +204,8 @@ final class Mailboxes {
     }
 
     /**
-     * Takes back a message whose requester stopped waiting, if no poll took it yet (a handed one stays, so the
-     * entity's answer is still accepted).
+     * Takes back a message whose requester stopped waiting: a queued one is removed; a handed one stays handed so the
+     * entity's late answer is still accepted (and dropped), but it is never handed out again.
      */
     void withdraw(String owner, String requestId) {
         Mailbox box = mailboxes.get(owner);
@@ -211,8 +215,18 @@ final class Mailboxes {
         box.lock.lock();
         try {
             box.queue.removeIf(m -> m.request().requestId().equals(requestId));
+            if (box.handed.containsKey(requestId)) {
+                box.abandoned.add(requestId);
+            }
         } finally {
             box.lock.unlock();
+        }
+    }
+
+    private static void remember(Mailbox box, String requestId) {
+        box.answered.addLast(requestId);
+        if (box.answered.size() > ANSWERED_MEMORY) {
+            box.answered.removeFirst();
         }
     }
 
@@ -239,6 +253,7 @@ final class Mailboxes {
                 all.addAll(box.handed.values());
                 box.queue.clear();
                 box.handed.clear();
+                box.abandoned.clear();
                 all.forEach(m -> m.answer().complete(Response.error(ResponseStatusCode.TARGET_NOT_REACHABLE,
                         "the CSE stopped before the entity answered")));
             } finally {
@@ -252,7 +267,15 @@ final class Mailboxes {
         if (box.handed.isEmpty()) {
             return;
         }
-        List<Message> again = new ArrayList<>(box.handed.values());
+        List<Message> again = new ArrayList<>();
+        for (Message m : box.handed.values()) {
+            String rqi = m.request().requestId();
+            if (box.abandoned.remove(rqi)) { // its requester gave up: not delivered again, a late answer is a repeat
+                remember(box, rqi);
+            } else {
+                again.add(m);
+            }
+        }
         box.handed.clear();
         for (int i = again.size() - 1; i >= 0; i--) {
             LOG.debug("polling channel of {}: {} not answered before the next poll, queued again at the head", owner,

@@ -246,4 +246,15 @@ class PollingChannelTest {
         answer(again); // a repeated answer changes nothing
         assertThat(poll().statusCode()).isEqualTo(ResponseStatusCode.REQUEST_TIMEOUT);
     }
+
+    @Test
+    void a_polled_request_whose_requester_gave_up_is_not_delivered_again_and_its_late_answer_is_harmless() {
+        CompletableFuture<Response> waiting = CompletableFuture.supplyAsync(() -> send(request(Operation.NOTIFY, AE,
+                "Cother").requestExpirationTimestamp("1500").content(ContentCodec.parse("{\"m2m:sgn\":{}}"))));
+        JsonNode taken = nextMessage(); // handed, but the AE does not answer in time
+
+        assertThat(waiting.join().statusCode()).isEqualTo(ResponseStatusCode.REQUEST_TIMEOUT);
+        assertThat(poll().statusCode()).isEqualTo(ResponseStatusCode.REQUEST_TIMEOUT); // not handed out again
+        answer(taken); // the late answer is accepted as a repeat (2000) and changes nothing
+    }
 }
