@@ -106,10 +106,10 @@ public final class OneEdgeNode implements AutoCloseable {
         CseConfig cseConfig = cseConfig(pointsOfAccess);
         AccessControlExtension accessControl = new AccessControlExtension();
         AnnouncementExtension announcement = new AnnouncementExtension();
-        AtomicReference<CseRegistrar> registrarRef = new AtomicReference<>();
-        // announcements wait (queued in the store) while the registrar is not reachable: link loss, item 6
-        announcement.linkUp(() -> !config.hasRegistrar() || (registrarRef.get() != null
-                && registrarRef.get().state() == CseRegistrar.State.REGISTERED));
+        java.util.concurrent.atomic.AtomicBoolean registeredOnce = new java.util.concurrent.atomic.AtomicBoolean();
+        // announcements wait (queued in the store) until the first registration; afterwards an unreachable
+        // registrar makes them wait in the outbox, which retries on its own (link loss)
+        announcement.linkUp(() -> !config.hasRegistrar() || registeredOnce.get());
         Cse.Builder builder = Cse.builder()
                 .config(cseConfig)
                 .store(store)
@@ -125,8 +125,12 @@ public final class OneEdgeNode implements AutoCloseable {
             registrar = new CseRegistrar(RegistrarConfig.builder(config.registrarCseId(), config.registrarCseBase(),
                     config.registrarUrls()).deregisterOnShutdown(config.registrarDeregister()).build(), cseConfig, cse,
                     store, senders);
-            registrar.onStateChange(state -> announcement.wake());
-            registrarRef.set(registrar);
+            registrar.onStateChange(state -> {
+                if (state == CseRegistrar.State.REGISTERED) {
+                    registeredOnce.set(true);
+                    announcement.wake();
+                }
+            });
             registrar.start();
         }
         if (withBaselineHandler) {
