@@ -45,7 +45,9 @@ req() {
   local args=(-s -o "$workdir/body" -w '%{http_code}' -X "$method" "$url" -H "X-M2M-Origin: $origin"
     -H "X-M2M-RI: $RUN-$rqi" -H "X-M2M-RVI: 3" -H "Accept: application/json")
   [ -n "$data" ] && args+=(-H "Content-Type: $ct" --data "$data")
-  status=$(curl "${args[@]}" 2>/dev/null || echo 000)
+  rm -f "$workdir/body"
+  status=$(curl "${args[@]}" 2>/dev/null) || true
+  [ -n "$status" ] || status=000
   body=$(cat "$workdir/body" 2>/dev/null || true)
 }
 

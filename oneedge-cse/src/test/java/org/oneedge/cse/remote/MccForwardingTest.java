@@ -132,6 +132,16 @@ class MccForwardingTest {
     }
 
     @Test
+    void a_second_cse_claiming_a_registered_cse_id_is_refused_and_takes_nothing_over() {
+        try (MccNode impostor = MccNode.impostor(network, "impostor", "/id-mn1", "cse-other").registerTo(in, false)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> impostor.registrar.state() == CseRegistrar.State.REFUSED);
+        }
+        assertThat(in.store.get("id-mn1").orElseThrow().attributes().path("poa").get(0).asText())
+                .isEqualTo("mem://id-mn1");
+        assertThat(in.store.get("id-mn1").orElseThrow().attributes().path("cb").asText()).isEqualTo("/id-mn1/cse-mn1");
+    }
+
+    @Test
     void a_forwarding_loop_is_detected() {
         // The IN believes /id-ghost lives below MN1; MN1 does not know it and sends it up again.
         Response update = mn1.registrarClientUpdate("{\"m2m:csr\":{\"dcse\":[\"/id-ghost\"]}}");

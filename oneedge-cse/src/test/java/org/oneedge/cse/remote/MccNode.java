@@ -52,6 +52,12 @@ final class MccNode implements AutoCloseable {
         return new MccNode("id-" + n, config, store, network);
     }
 
+    /** A node under another network name that claims an existing CSE-ID with its own CSEBase name. */
+    static MccNode impostor(InProcessNetwork network, String name, String cseId, String cseBaseName) {
+        CseConfig config = CseConfig.defaults().withCseId(cseId).withCseBaseName(cseBaseName).withCseType(CseType.MN);
+        return new MccNode(name, config, new InMemoryResourceStore(), network);
+    }
+
     static MccNode asn(InProcessNetwork network, String n) {
         CseConfig config = CseConfig.defaults().withCseId("/id-" + n).withCseBaseName("cse-" + n)
                 .withCseType(CseType.ASN);
