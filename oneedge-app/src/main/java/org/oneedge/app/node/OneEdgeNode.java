@@ -125,6 +125,8 @@ public final class OneEdgeNode implements AutoCloseable {
             registrar = new CseRegistrar(RegistrarConfig.builder(config.registrarCseId(), config.registrarCseBase(),
                     config.registrarUrls()).deregisterOnShutdown(config.registrarDeregister()).build(), cseConfig, cse,
                     store, senders);
+            String registrarId = config.registrarCseId();
+            registrar.onRegisteredAnew(() -> announcement.reannounce(registrarId));
             registrar.onStateChange(state -> {
                 if (state == CseRegistrar.State.REGISTERED) {
                     registeredOnce.set(true);
