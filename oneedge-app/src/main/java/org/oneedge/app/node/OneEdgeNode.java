@@ -16,6 +16,7 @@ import org.oneedge.cse.CseType;
 import org.oneedge.cse.access.AccessControlExtension;
 import org.oneedge.cse.announcement.AnnouncementExtension;
 import org.oneedge.cse.remote.CseRegistrar;
+import org.oneedge.cse.remote.MccOutbox;
 import org.oneedge.cse.remote.RegistrarConfig;
 import org.oneedge.cse.remote.RemoteCseForwarder;
 import org.oneedge.cse.subscription.SubscriptionExtension;
@@ -53,6 +54,7 @@ public final class OneEdgeNode implements AutoCloseable {
     private MqttBindingServer mqtt;
     private MqttRemoteSender mqttSender;
     private CseRegistrar registrar;
+    private RemoteCseForwarder forwarder;
     private MecNode mec;
 
     private OneEdgeNode(NodeConfig config) {
@@ -110,16 +112,19 @@ public final class OneEdgeNode implements AutoCloseable {
         // announcements wait (queued in the store) until the first registration; afterwards an unreachable
         // registrar makes them wait in the outbox, which retries on its own (link loss)
         announcement.linkUp(() -> !config.hasRegistrar() || registeredOnce.get());
+        forwarder = new RemoteCseForwarder(cseConfig, store, senders)
+                .queueNotifications(store, java.time.Clock.systemUTC(), MccOutbox.Settings.defaults());
         Cse.Builder builder = Cse.builder()
                 .config(cseConfig)
                 .store(store)
-                .forwarder(new RemoteCseForwarder(cseConfig, store, senders))
+                .forwarder(forwarder)
                 .extension(accessControl)
                 .extension(new SubscriptionExtension(accessControl::checker))
                 .extension(announcement);
         senders.forEach(builder::remoteSender);
         cse = builder.build();
         cse.start();
+        forwarder.start(); // sends what an earlier run queued for an unreachable next hop
         attached.set(cse);
         if (config.hasRegistrar()) {
             registrar = new CseRegistrar(RegistrarConfig.builder(config.registrarCseId(), config.registrarCseBase(),
@@ -255,6 +260,7 @@ public final class OneEdgeNode implements AutoCloseable {
         closeQuietly(http);
         closeQuietly(mqtt);
         closeQuietly(mec);
+        closeQuietly(forwarder);
         closeQuietly(cse);
         closeQuietly(remoteSender);
         closeQuietly(mqttSender);
@@ -265,6 +271,7 @@ public final class OneEdgeNode implements AutoCloseable {
         mqtt = null;
         mqttSender = null;
         mec = null;
+        forwarder = null;
         cse = null;
         remoteSender = null;
         store = null;
