@@ -16,6 +16,7 @@ import org.oneedge.cse.CseType;
 import org.oneedge.cse.access.AccessControlExtension;
 import org.oneedge.cse.announcement.AnnouncementExtension;
 import org.oneedge.cse.remote.CseRegistrar;
+import org.oneedge.cse.remote.MccOutbox;
 import org.oneedge.cse.remote.RegistrarConfig;
 import org.oneedge.cse.remote.RemoteCseForwarder;
 import org.oneedge.cse.subscription.SubscriptionExtension;
@@ -53,6 +54,7 @@ public final class OneEdgeNode implements AutoCloseable {
     private MqttBindingServer mqtt;
     private MqttRemoteSender mqttSender;
     private CseRegistrar registrar;
+    private RemoteCseForwarder forwarder;
     private MecNode mec;
 
     private OneEdgeNode(NodeConfig config) {
@@ -106,27 +108,36 @@ public final class OneEdgeNode implements AutoCloseable {
         CseConfig cseConfig = cseConfig(pointsOfAccess);
         AccessControlExtension accessControl = new AccessControlExtension();
         AnnouncementExtension announcement = new AnnouncementExtension();
-        AtomicReference<CseRegistrar> registrarRef = new AtomicReference<>();
-        // announcements wait (queued in the store) while the registrar is not reachable: link loss, item 6
-        announcement.linkUp(() -> !config.hasRegistrar() || (registrarRef.get() != null
-                && registrarRef.get().state() == CseRegistrar.State.REGISTERED));
+        java.util.concurrent.atomic.AtomicBoolean registeredOnce = new java.util.concurrent.atomic.AtomicBoolean();
+        // announcements wait (queued in the store) until the first registration; afterwards an unreachable
+        // registrar makes them wait in the outbox, which retries on its own (link loss)
+        announcement.linkUp(() -> !config.hasRegistrar() || registeredOnce.get());
+        forwarder = new RemoteCseForwarder(cseConfig, store, senders)
+                .queueNotifications(store, java.time.Clock.systemUTC(), MccOutbox.Settings.defaults());
         Cse.Builder builder = Cse.builder()
                 .config(cseConfig)
                 .store(store)
-                .forwarder(new RemoteCseForwarder(cseConfig, store, senders))
+                .forwarder(forwarder)
                 .extension(accessControl)
                 .extension(new SubscriptionExtension(accessControl::checker))
                 .extension(announcement);
         senders.forEach(builder::remoteSender);
         cse = builder.build();
         cse.start();
+        forwarder.start(); // sends what an earlier run queued for an unreachable next hop
         attached.set(cse);
         if (config.hasRegistrar()) {
             registrar = new CseRegistrar(RegistrarConfig.builder(config.registrarCseId(), config.registrarCseBase(),
                     config.registrarUrls()).deregisterOnShutdown(config.registrarDeregister()).build(), cseConfig, cse,
                     store, senders);
-            registrar.onStateChange(state -> announcement.wake());
-            registrarRef.set(registrar);
+            String registrarId = config.registrarCseId();
+            registrar.onRegisteredAnew(() -> announcement.reannounce(registrarId));
+            registrar.onStateChange(state -> {
+                if (state == CseRegistrar.State.REGISTERED) {
+                    registeredOnce.set(true);
+                    announcement.wake();
+                }
+            });
             registrar.start();
         }
         if (withBaselineHandler) {
@@ -249,6 +260,7 @@ public final class OneEdgeNode implements AutoCloseable {
         closeQuietly(http);
         closeQuietly(mqtt);
         closeQuietly(mec);
+        closeQuietly(forwarder);
         closeQuietly(cse);
         closeQuietly(remoteSender);
         closeQuietly(mqttSender);
@@ -259,6 +271,7 @@ public final class OneEdgeNode implements AutoCloseable {
         mqtt = null;
         mqttSender = null;
         mec = null;
+        forwarder = null;
         cse = null;
         remoteSender = null;
         store = null;

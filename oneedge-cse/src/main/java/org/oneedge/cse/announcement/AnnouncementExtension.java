@@ -151,6 +151,41 @@ public final class AnnouncementExtension implements CseExtension {
         }
     }
 
+    /**
+     * Announces again to {@code target} everything this CSE had announced there (parents first), e.g. after the
+     * target lost its data and this CSE had to register anew; {@code at} entries go back to the CSE-ID until the
+     * new copies exist.
+     *
+     * @return how many resources are announced again
+     */
+    public int reannounce(String target) {
+        Resource cseBase = store.get(config.cseIdWithoutSlash()).orElse(null);
+        if (cseBase == null) {
+            return 0;
+        }
+        int count = 0;
+        for (Resource r : store.descendants(cseBase.path(), 0, ANNOUNCEABLE.keySet())) {
+            Map<String, String> targets = targets(r);
+            if (!targets.containsKey(target)) {
+                continue;
+            }
+            if (targets.get(target) != null) {
+                rewriteAt(r.ri(), current -> {
+                    Map<String, String> t = new LinkedHashMap<>(targets(current));
+                    t.replace(target, null);
+                    return t;
+                });
+            }
+            copies.remove(r.ri() + "|" + target);
+            queue("create", r.ri(), target, null, null);
+            count++;
+        }
+        if (count > 0) {
+            LOG.info("CSE {} announces {} resources to {} again", config.cseId(), count, target);
+        }
+        return count;
+    }
+
     /** Announcement requests not yet sent (waiting for the link). */
     public int pending() {
         return outbox == null ? 0 : outbox.size();

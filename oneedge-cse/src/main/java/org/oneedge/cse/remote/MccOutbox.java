@@ -74,6 +74,10 @@ public final class MccOutbox implements AutoCloseable {
             return new Settings(value, retryInterval, maxRetryInterval, retention);
         }
 
+        public Settings withMaxRetryInterval(Duration value) {
+            return new Settings(capacity, retryInterval, value, retention);
+        }
+
         public Settings withRetryInterval(Duration value) {
             return new Settings(capacity, value, maxRetryInterval.compareTo(value) < 0 ? value : maxRetryInterval,
                     retention);

@@ -41,7 +41,7 @@ class AnnouncementTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final AtomicLong RQI = new AtomicLong();
 
-    private final InMemoryResourceStore inStore = new InMemoryResourceStore();
+    private InMemoryResourceStore inStore = new InMemoryResourceStore();
     private final InMemoryResourceStore mnStore = new InMemoryResourceStore();
     private final Map<String, Cse> attached = new ConcurrentHashMap<>();
     private final RemoteSender network = new RemoteSender() {
@@ -74,7 +74,8 @@ class AnnouncementTest {
     }
 
     private AnnouncementExtension extension() {
-        return new AnnouncementExtension(MccOutbox.Settings.defaults().withRetryInterval(Duration.ofMillis(20)),
+        return new AnnouncementExtension(MccOutbox.Settings.defaults().withRetryInterval(Duration.ofMillis(20))
+                .withMaxRetryInterval(Duration.ofMillis(100)),
                 FlexContainerDefinitions.builtIn());
     }
 
@@ -86,6 +87,7 @@ class AnnouncementTest {
         registrar = new CseRegistrar(RegistrarConfig.builder("/id-in", "cse-in", List.of("mem://in"))
                 .retryInterval(Duration.ofMillis(50)).maxRetryInterval(Duration.ofMillis(100))
                 .deregisterOnShutdown(false).build(), mnConfig, mn, mnStore, List.of(network));
+        registrar.onRegisteredAnew(() -> announcement.reannounce("/id-in"));
         registrar.start();
         await().atMost(WAIT).until(() -> registrar.state() == CseRegistrar.State.REGISTERED);
     }
@@ -322,5 +324,27 @@ class AnnouncementTest {
                 "/id-mn1/" + mnStore.getByPath("cse-mn1/c/i2").orElseThrow().ri(),
                 "/id-mn1/" + mnStore.getByPath("cse-mn1/c/i3").orElseThrow().ri());
         assertThat(mnStore.children("id-mn1", ResourceType.REQUEST, 0, 100)).isEmpty();
+    }
+
+    @Test
+    void an_in_cse_that_lost_its_data_gets_the_copies_again_when_the_mn_registers_anew() {
+        meter();
+        create(mn, "cse-mn1/meter", "Cmeter", ResourceType.CONTAINER,
+                "{\"m2m:cnt\":{\"rn\":\"power\",\"at\":[\"/id-in\"]}}");
+        String before = announcedAddress("cse-mn1/meter/power");
+
+        in.close(); // the IN-CSE comes back without its data
+        inStore = new InMemoryResourceStore();
+        in = node(inConfig, inStore, extension());
+        registrar.refreshNow();
+
+        await().atMost(WAIT).until(() -> inStore.getByPath("cse-in/id-mn1").isPresent());
+        await().atMost(WAIT).until(() -> {
+            String at = mnStore.getByPath("cse-mn1/meter/power").orElseThrow().attributes().path("at").get(0).asText();
+            return at.startsWith("/id-in/") && !at.equals(before) && inStore.get(at.substring(7)).isPresent();
+        });
+        String cntCopy = mnStore.getByPath("cse-mn1/meter/power").orElseThrow().attributes().path("at").get(0).asText();
+        String aeCopy = mnStore.getByPath("cse-mn1/meter").orElseThrow().attributes().path("at").get(0).asText();
+        assertThat(copy(cntCopy).pi()).as("parents are announced first").isEqualTo(copy(aeCopy).ri());
     }
 }
