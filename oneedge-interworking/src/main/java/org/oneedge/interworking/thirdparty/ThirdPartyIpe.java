@@ -49,6 +49,9 @@ public final class ThirdPartyIpe implements AutoCloseable {
     private final Map<String, DeviceTree> devices = new ConcurrentHashMap<>();
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> commandState = new ConcurrentHashMap<>();
+    private final java.util.Set<String> interworked = ConcurrentHashMap.newKeySet();
+    private final java.util.List<java.util.function.Consumer<String>> interworkedListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private ExecutorService worker;
     private volatile boolean running;
 
@@ -116,6 +119,14 @@ public final class ThirdPartyIpe implements AutoCloseable {
         stop();
     }
 
+    /**
+     * Tells {@code listener} the id of each device once its AE and containers exist (once per device and run, on
+     * the IPE's worker thread: keep it short).
+     */
+    public void addInterworkedListener(java.util.function.Consumer<String> listener) {
+        interworkedListeners.add(listener);
+    }
+
     /** The structured path of a device's AE, e.g. {@code cse-in/dev-d1}. */
     public String aePath(String deviceId) {
         return config.cseBaseName() + "/" + config.aeNamePrefix() + ResourceNames.of(deviceId);
@@ -140,10 +151,10 @@ public final class ThirdPartyIpe implements AutoCloseable {
                 id -> new DeviceTree(cse, config, protocol.technology(), id, protocol.model(id)));
         for (int attempt = 1; ; attempt++) {
             try {
-                boolean isNew = !device.ready();
                 device.ensure(notificationUrl(), routesTo(deviceId));
-                if (isNew) {
+                if (interworked.add(deviceId)) {
                     LOG.info("Device {} interworked as AE {} at {}", deviceId, device.aeId(), device.aePath());
+                    interworkedListeners.forEach(l -> l.accept(deviceId));
                 }
                 step.accept(device);
                 return;
@@ -241,6 +252,16 @@ public final class ThirdPartyIpe implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.debug("IPE cleanup step failed: {}", e.toString());
         }
+    }
+
+    /** Whether the IPE runs (started and not stopped). */
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** The technology of its {@link DeviceProtocol}. */
+    public String technology() {
+        return protocol.technology();
     }
 
     /** The ids of the devices seen so far. */
