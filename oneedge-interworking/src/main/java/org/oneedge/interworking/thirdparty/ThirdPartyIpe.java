@@ -3,12 +3,19 @@ package org.oneedge.interworking.thirdparty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.oneedge.binding.http.HttpBindingConfig;
 import org.oneedge.binding.http.HttpNotificationReceiver;
 import org.oneedge.interworking.ipe.ResourceNames;
@@ -49,9 +56,8 @@ public final class ThirdPartyIpe implements AutoCloseable {
     private final Map<String, DeviceTree> devices = new ConcurrentHashMap<>();
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> commandState = new ConcurrentHashMap<>();
-    private final java.util.Set<String> interworked = ConcurrentHashMap.newKeySet();
-    private final java.util.List<java.util.function.Consumer<String>> interworkedListeners =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Set<String> interworked = ConcurrentHashMap.newKeySet();
+    private final List<Consumer<String>> interworkedListeners = new CopyOnWriteArrayList<>();
     private ExecutorService worker;
     private volatile boolean running;
 
@@ -64,9 +70,9 @@ public final class ThirdPartyIpe implements AutoCloseable {
                 n -> submit("handle a command notification", () -> onNotification(n)));
     }
 
-    /** Starts the notification receiver, then the protocol. */
+    /** Starts the notification receiver, then the protocol. An IPE runs once: build a new one to run again. */
     public synchronized ThirdPartyIpe start() {
-        if (running) {
+        if (worker != null) {
             throw new IllegalStateException("IPE already started");
         }
         worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("ipe-" + protocol.technology()).factory());
@@ -123,7 +129,7 @@ public final class ThirdPartyIpe implements AutoCloseable {
      * Tells {@code listener} the id of each device once its AE and containers exist (once per device and run, on
      * the IPE's worker thread: keep it short).
      */
-    public void addInterworkedListener(java.util.function.Consumer<String> listener) {
+    public void addInterworkedListener(Consumer<String> listener) {
         interworkedListeners.add(listener);
     }
 
@@ -146,7 +152,7 @@ public final class ThirdPartyIpe implements AutoCloseable {
 
     // ------------------------------------------------------------------ device -> oneM2M
 
-    private void withDevice(String deviceId, java.util.function.Consumer<DeviceTree> step) {
+    private void withDevice(String deviceId, Consumer<DeviceTree> step) {
         DeviceTree device = devices.computeIfAbsent(deviceId,
                 id -> new DeviceTree(cse, config, protocol.technology(), id, protocol.model(id)));
         for (int attempt = 1; ; attempt++) {
@@ -169,7 +175,7 @@ public final class ThirdPartyIpe implements AutoCloseable {
         }
     }
 
-    private java.util.function.BiConsumer<String, FlexMapping> routesTo(String deviceId) {
+    private BiConsumer<String, FlexMapping> routesTo(String deviceId) {
         return (ri, flex) -> routes.put(ri, new Route(deviceId, flex));
     }
 
@@ -222,7 +228,7 @@ public final class ThirdPartyIpe implements AutoCloseable {
         if (con != null && con.isTextual()) {
             try {
                 return JSON.readTree(con.asText());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 return con;
             }
         }
@@ -241,7 +247,7 @@ public final class ThirdPartyIpe implements AutoCloseable {
                     LOG.warn("IPE could not {}: {}", what, e.toString());
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             LOG.debug("IPE stopping; dropped: {}", what);
         }
     }
@@ -265,7 +271,7 @@ public final class ThirdPartyIpe implements AutoCloseable {
     }
 
     /** The ids of the devices seen so far. */
-    public java.util.Set<String> devices() {
-        return java.util.Set.copyOf(devices.keySet());
+    public Set<String> devices() {
+        return Set.copyOf(devices.keySet());
     }
 }
