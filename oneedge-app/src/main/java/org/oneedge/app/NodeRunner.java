@@ -1,8 +1,10 @@
 package org.oneedge.app;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.oneedge.app.config.NodeConfig;
 import org.oneedge.app.node.Listener;
+import org.oneedge.app.node.MqttDeviceGateway;
 import org.oneedge.app.node.OneEdgeNode;
 import org.oneedge.app.topology.Topology;
 import org.slf4j.Logger;
@@ -19,15 +21,22 @@ final class NodeRunner implements Callable<Integer> {
     private final NodeConfig config;
 
     private final int mnCount; // -1: this node only; otherwise a topology with this many MN-CSEs
+    private final boolean devices;
 
     NodeRunner(AppContext context, NodeConfig config) {
         this(context, config, -1);
     }
 
     NodeRunner(AppContext context, NodeConfig config, int mnCount) {
+        this(context, config, mnCount, false);
+    }
+
+    /** @param devices also run the MQTT-JSON device IPE next to the IN-CSE (when the nodes serve MQTT) */
+    NodeRunner(AppContext context, NodeConfig config, int mnCount, boolean devices) {
         this.context = context;
         this.config = config;
         this.mnCount = mnCount;
+        this.devices = devices;
     }
 
     private AutoCloseable startNode() {
@@ -40,12 +49,26 @@ final class NodeRunner implements Callable<Integer> {
 
     private AutoCloseable startTopology() {
         Topology topology = Topology.start(config, mnCount, config.mqttEnabled());
+        MqttDeviceGateway gateway;
+        try {
+            gateway = devices && config.mqttEnabled() ? MqttDeviceGateway.start(topology.nodes().getFirst(),
+                    List.of(config.cseId() + "/C*")) : null;
+        } catch (RuntimeException e) {
+            topology.close();
+            throw e;
+        }
         for (Listener l : topology.listeners()) {
             context.out().println(l.line());
         }
+        if (gateway != null) {
+            context.out().println(gateway.listener().line());
+        }
         context.out().println("Topology (role, CSE-ID, CSEBase, points of access, registrar):");
         topology.map().forEach(line -> context.out().println("  " + line));
-        return topology;
+        return gateway == null ? topology : () -> {
+            gateway.close();
+            topology.close();
+        };
     }
 
     @Override

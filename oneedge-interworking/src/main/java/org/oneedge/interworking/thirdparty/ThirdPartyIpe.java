@@ -3,12 +3,19 @@ package org.oneedge.interworking.thirdparty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.oneedge.binding.http.HttpBindingConfig;
 import org.oneedge.binding.http.HttpNotificationReceiver;
 import org.oneedge.interworking.ipe.ResourceNames;
@@ -49,6 +56,8 @@ public final class ThirdPartyIpe implements AutoCloseable {
     private final Map<String, DeviceTree> devices = new ConcurrentHashMap<>();
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> commandState = new ConcurrentHashMap<>();
+    private final Set<String> interworked = ConcurrentHashMap.newKeySet();
+    private final List<Consumer<String>> interworkedListeners = new CopyOnWriteArrayList<>();
     private ExecutorService worker;
     private volatile boolean running;
 
@@ -61,9 +70,9 @@ public final class ThirdPartyIpe implements AutoCloseable {
                 n -> submit("handle a command notification", () -> onNotification(n)));
     }
 
-    /** Starts the notification receiver, then the protocol. */
+    /** Starts the notification receiver, then the protocol. An IPE runs once: build a new one to run again. */
     public synchronized ThirdPartyIpe start() {
-        if (running) {
+        if (worker != null) {
             throw new IllegalStateException("IPE already started");
         }
         worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("ipe-" + protocol.technology()).factory());
@@ -116,6 +125,14 @@ public final class ThirdPartyIpe implements AutoCloseable {
         stop();
     }
 
+    /**
+     * Tells {@code listener} the id of each device once its AE and containers exist (once per device and run, on
+     * the IPE's worker thread: keep it short).
+     */
+    public void addInterworkedListener(Consumer<String> listener) {
+        interworkedListeners.add(listener);
+    }
+
     /** The structured path of a device's AE, e.g. {@code cse-in/dev-d1}. */
     public String aePath(String deviceId) {
         return config.cseBaseName() + "/" + config.aeNamePrefix() + ResourceNames.of(deviceId);
@@ -135,15 +152,15 @@ public final class ThirdPartyIpe implements AutoCloseable {
 
     // ------------------------------------------------------------------ device -> oneM2M
 
-    private void withDevice(String deviceId, java.util.function.Consumer<DeviceTree> step) {
+    private void withDevice(String deviceId, Consumer<DeviceTree> step) {
         DeviceTree device = devices.computeIfAbsent(deviceId,
                 id -> new DeviceTree(cse, config, protocol.technology(), id, protocol.model(id)));
         for (int attempt = 1; ; attempt++) {
             try {
-                boolean isNew = !device.ready();
                 device.ensure(notificationUrl(), routesTo(deviceId));
-                if (isNew) {
+                if (interworked.add(deviceId)) {
                     LOG.info("Device {} interworked as AE {} at {}", deviceId, device.aeId(), device.aePath());
+                    interworkedListeners.forEach(l -> l.accept(deviceId));
                 }
                 step.accept(device);
                 return;
@@ -158,7 +175,7 @@ public final class ThirdPartyIpe implements AutoCloseable {
         }
     }
 
-    private java.util.function.BiConsumer<String, FlexMapping> routesTo(String deviceId) {
+    private BiConsumer<String, FlexMapping> routesTo(String deviceId) {
         return (ri, flex) -> routes.put(ri, new Route(deviceId, flex));
     }
 
@@ -211,7 +228,7 @@ public final class ThirdPartyIpe implements AutoCloseable {
         if (con != null && con.isTextual()) {
             try {
                 return JSON.readTree(con.asText());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 return con;
             }
         }
@@ -230,7 +247,7 @@ public final class ThirdPartyIpe implements AutoCloseable {
                     LOG.warn("IPE could not {}: {}", what, e.toString());
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             LOG.debug("IPE stopping; dropped: {}", what);
         }
     }
@@ -243,8 +260,18 @@ public final class ThirdPartyIpe implements AutoCloseable {
         }
     }
 
+    /** Whether the IPE runs (started and not stopped). */
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** The technology of its {@link DeviceProtocol}. */
+    public String technology() {
+        return protocol.technology();
+    }
+
     /** The ids of the devices seen so far. */
-    public java.util.Set<String> devices() {
-        return java.util.Set.copyOf(devices.keySet());
+    public Set<String> devices() {
+        return Set.copyOf(devices.keySet());
     }
 }
