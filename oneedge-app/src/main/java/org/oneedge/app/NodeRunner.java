@@ -19,15 +19,21 @@ final class NodeRunner implements Callable<Integer> {
     private final NodeConfig config;
 
     private final int mnCount; // -1: this node only; otherwise a topology with this many MN-CSEs
+    private final McaProxyLaunch mcaProxy; // null: no Mca proxy
 
     NodeRunner(AppContext context, NodeConfig config) {
         this(context, config, -1);
     }
 
     NodeRunner(AppContext context, NodeConfig config, int mnCount) {
+        this(context, config, mnCount, null);
+    }
+
+    NodeRunner(AppContext context, NodeConfig config, int mnCount, McaProxyLaunch mcaProxy) {
         this.context = context;
         this.config = config;
         this.mnCount = mnCount;
+        this.mcaProxy = mcaProxy;
     }
 
     private AutoCloseable startNode() {
@@ -45,7 +51,20 @@ final class NodeRunner implements Callable<Integer> {
         }
         context.out().println("Topology (role, CSE-ID, CSEBase, points of access, registrar):");
         topology.map().forEach(line -> context.out().println("  " + line));
-        return topology;
+        if (mcaProxy == null) {
+            return topology;
+        }
+        try {
+            AutoCloseable proxy = mcaProxy.start(topology, config, context.out());
+            return () -> {
+                try (topology) {
+                    proxy.close();
+                }
+            };
+        } catch (RuntimeException e) {
+            topology.close();
+            throw e;
+        }
     }
 
     @Override

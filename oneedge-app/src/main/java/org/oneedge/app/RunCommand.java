@@ -34,6 +34,15 @@ final class RunCommand implements Callable<Integer> {
             description = "Run a oneM2M/MEC deployment option on one edge node instead: C = MN-CSE /id-mn1 (cse-mn1) and the MEC platform side by side, the CSE registered as MEC application (MEC 011, MEC 033) and the MEC IPE mirroring RNIS, Location and host metrics into it; D = C plus the CSE published as MEC service oneM2M-CSE-id-mn1. A and B are not available yet.")
     String deployment;
 
+    @Option(names = "--mca-proxy", paramLabel = "PORT", arity = "0..1",
+            fallbackValue = "" + McaProxyLaunch.DEFAULT_PORT,
+            description = "Also start an Mca proxy (port " + McaProxyLaunch.DEFAULT_PORT + " without a value, 0 = a free one) that relays devices' TS-0009 requests to MN-CSE /id-mn1 (the IN-CSE with --mns 0), registered with the MEC platform and published there as MEC service oneM2M-McaProxy-<csi>.")
+    Integer mcaProxyPort;
+
+    @Option(names = "--mca-proxy-token", paramLabel = "TOKEN",
+            description = "A token devices must present to the Mca proxy as Proxy-Authorization: Bearer TOKEN (repeatable; none = no check).")
+    java.util.List<String> mcaProxyTokens = new java.util.ArrayList<>();
+
     private final AppContext context;
 
     RunCommand(AppContext context) {
@@ -42,6 +51,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (mcaProxyPort != null && (deployment != null || topology != null)) {
+            context.err().println("--mca-proxy runs with the default IN + MN-CSEs only, not with --deployment or --topology");
+            return 2;
+        }
         if (deployment != null) {
             return runDeployment();
         }
@@ -52,8 +65,9 @@ final class RunCommand implements Callable<Integer> {
             context.err().println("--processes needs --topology FILE");
             return 2;
         }
+        McaProxyLaunch proxy = mcaProxyPort == null ? null : new McaProxyLaunch(mcaProxyPort, mcaProxyTokens);
         return new NodeRunner(context, options.load(context.env(), Map.of(ConfigKey.MEC_ENABLED, "true",
-                ConfigKey.MQTT_ENABLED, "true")), mnCount).call();
+                ConfigKey.MQTT_ENABLED, "true")), mnCount, proxy).call();
     }
 
     private Integer runDeployment() throws Exception {
