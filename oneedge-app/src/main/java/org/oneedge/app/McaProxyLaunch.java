@@ -18,7 +18,7 @@ import org.oneedge.interworking.mcaproxy.McaProxyConfig;
  * @param port   TCP port of the proxy's HTTP endpoint (0 = a free one)
  * @param tokens proxy tokens a device must present ({@code Proxy-Authorization: Bearer <token>}); empty = no check
  */
-record McaProxyLaunch(int port, List<String> tokens) {
+record McaProxyLaunch(int port, List<String> tokens) implements TopologyAddOn {
 
     /** Default port of {@code --mca-proxy} without a value. */
     static final int DEFAULT_PORT = 8088;
@@ -28,7 +28,8 @@ record McaProxyLaunch(int port, List<String> tokens) {
     }
 
     /** Starts the proxy next to a running topology and prints where it listens. */
-    McaProxy start(Topology topology, NodeConfig config, PrintWriter out) {
+    @Override
+    public McaProxy start(Topology topology, NodeConfig config, PrintWriter out) {
         OneEdgeNode registrar = topology.nodes().stream()
                 .filter(n -> n.config().cseType() == NodeConfig.CseKind.MN).findFirst()
                 .orElse(topology.nodes().get(0));

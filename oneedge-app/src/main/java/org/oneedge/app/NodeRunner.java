@@ -1,5 +1,7 @@
 package org.oneedge.app;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.oneedge.app.config.NodeConfig;
 import org.oneedge.app.node.Listener;
@@ -19,21 +21,21 @@ final class NodeRunner implements Callable<Integer> {
     private final NodeConfig config;
 
     private final int mnCount; // -1: this node only; otherwise a topology with this many MN-CSEs
-    private final McaProxyLaunch mcaProxy; // null: no Mca proxy
+    private final List<TopologyAddOn> addOns; // started after the topology, stopped before it
 
     NodeRunner(AppContext context, NodeConfig config) {
         this(context, config, -1);
     }
 
     NodeRunner(AppContext context, NodeConfig config, int mnCount) {
-        this(context, config, mnCount, null);
+        this(context, config, mnCount, List.of());
     }
 
-    NodeRunner(AppContext context, NodeConfig config, int mnCount, McaProxyLaunch mcaProxy) {
+    NodeRunner(AppContext context, NodeConfig config, int mnCount, List<TopologyAddOn> addOns) {
         this.context = context;
         this.config = config;
         this.mnCount = mnCount;
-        this.mcaProxy = mcaProxy;
+        this.addOns = List.copyOf(addOns);
     }
 
     private AutoCloseable startNode() {
@@ -51,20 +53,28 @@ final class NodeRunner implements Callable<Integer> {
         }
         context.out().println("Topology (role, CSE-ID, CSEBase, points of access, registrar):");
         topology.map().forEach(line -> context.out().println("  " + line));
-        if (mcaProxy == null) {
-            return topology;
-        }
+        List<AutoCloseable> started = new ArrayList<>();
         try {
-            AutoCloseable proxy = mcaProxy.start(topology, config, context.out());
-            return () -> {
-                try (topology) {
-                    proxy.close();
-                }
-            };
+            for (TopologyAddOn addOn : addOns) {
+                started.addFirst(addOn.start(topology, config, context.out()));
+            }
         } catch (RuntimeException e) {
-            topology.close();
+            closeAll(started, topology);
             throw e;
         }
+        return () -> closeAll(started, topology);
+    }
+
+    /** Stops the add-ons (last started first), then the topology, even when one of them fails to stop. */
+    private static void closeAll(List<AutoCloseable> addOns, Topology topology) {
+        for (AutoCloseable c : addOns) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("stopping {} failed: {}", c, e.toString());
+            }
+        }
+        topology.close();
     }
 
     @Override

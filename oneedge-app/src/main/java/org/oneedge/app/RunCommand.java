@@ -43,6 +43,10 @@ final class RunCommand implements Callable<Integer> {
             description = "A token devices must present to the Mca proxy as Proxy-Authorization: Bearer TOKEN (repeatable; none = no check).")
     java.util.List<String> mcaProxyTokens = new java.util.ArrayList<>();
 
+    @Option(names = "--network-location",
+            description = "Also run the location server of network-based locationPolicy resources (los=1) on /id-mn1 (the IN-CSE with --mns 0): positions of the UE named by lot come from the MEC platform's MEC 013 Location API every lou into the policy's location container.")
+    boolean networkLocation;
+
     private final AppContext context;
 
     RunCommand(AppContext context) {
@@ -51,8 +55,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (mcaProxyPort != null && (deployment != null || topology != null)) {
-            context.err().println("--mca-proxy runs with the default IN + MN-CSEs only, not with --deployment or --topology");
+        if ((mcaProxyPort != null || networkLocation) && (deployment != null || topology != null)) {
+            context.err().println("--mca-proxy and --network-location run with the default IN + MN-CSEs only, not with --deployment or --topology");
             return 2;
         }
         if (deployment != null) {
@@ -65,9 +69,15 @@ final class RunCommand implements Callable<Integer> {
             context.err().println("--processes needs --topology FILE");
             return 2;
         }
-        McaProxyLaunch proxy = mcaProxyPort == null ? null : new McaProxyLaunch(mcaProxyPort, mcaProxyTokens);
+        java.util.List<TopologyAddOn> addOns = new java.util.ArrayList<>();
+        if (mcaProxyPort != null) {
+            addOns.add(new McaProxyLaunch(mcaProxyPort, mcaProxyTokens));
+        }
+        if (networkLocation) {
+            addOns.add(new NetworkLocationLaunch());
+        }
         return new NodeRunner(context, options.load(context.env(), Map.of(ConfigKey.MEC_ENABLED, "true",
-                ConfigKey.MQTT_ENABLED, "true")), mnCount, proxy).call();
+                ConfigKey.MQTT_ENABLED, "true")), mnCount, addOns).call();
     }
 
     private Integer runDeployment() throws Exception {
