@@ -86,6 +86,7 @@ public final class NetworkLocationProvider implements AutoCloseable {
             scheduler.shutdownNow();
             scheduler = null;
             policies.clear();
+            log.info("network location provider stopped cseBase={}", config.cseBaseName());
         }
     }
 
@@ -142,10 +143,20 @@ public final class NetworkLocationProvider implements AutoCloseable {
     }
 
     private void locateSafely(WatchedPolicy policy) {
+        Scheduled s = policies.get(policy.path());
         try {
             locate(policy);
+            if (s != null) {
+                s.failing = false;
+            }
         } catch (RuntimeException e) {
-            log.warn("locationPolicy {} update failed: {}", policy.path(), e.getMessage());
+            if (s != null && !s.failing) {
+                s.failing = true;
+                log.warn("locationPolicy {} update failed (repeats logged at DEBUG): {}", policy.path(),
+                        e.getMessage());
+            } else {
+                log.debug("locationPolicy {} update failed: {}", policy.path(), e.getMessage());
+            }
         }
     }
 
@@ -160,7 +171,7 @@ public final class NetworkLocationProvider implements AutoCloseable {
         }
         if (position == null || position.latitude() == null || position.latitude().isEmpty()
                 || position.longitude() == null || position.longitude().isEmpty()) {
-            log.info("locationPolicy {}: no position for target={} address={}", policy.path(), policy.target(),
+            log.debug("locationPolicy {}: no position for target={} address={}", policy.path(), policy.target(),
                     address);
             reportStatus(policy, FAILURE);
             return;
@@ -199,6 +210,7 @@ public final class NetworkLocationProvider implements AutoCloseable {
         private final WatchedPolicy policy;
         private volatile ScheduledFuture<?> future;
         private volatile int lastStatus;
+        private volatile boolean failing;
 
         Scheduled(WatchedPolicy policy) {
             this.policy = policy;

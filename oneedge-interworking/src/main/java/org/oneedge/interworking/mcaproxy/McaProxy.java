@@ -82,6 +82,7 @@ public final class McaProxy implements AutoCloseable {
         if (registrar != null) {
             registrar.close();
             registrar = null;
+            LOG.info("Mca proxy for {} stopped", config.registrarCseId());
         }
     }
 

@@ -60,7 +60,7 @@ final class RegistrarForwarder implements CseClient, AutoCloseable {
             return unreachable(request, "no response");
         }
         if (isTransportFailure(response)) {
-            LOG.info("registrar {} at {} not reachable for rqi={} fr={}: {}", config.registrarCseId(),
+            LOG.debug("registrar {} at {} not reachable for rqi={} fr={}: {}", config.registrarCseId(),
                     config.registrarPoa(), request.requestId(), request.from(), response.debugMessage());
             return unreachable(request, response.debugMessage());
         }

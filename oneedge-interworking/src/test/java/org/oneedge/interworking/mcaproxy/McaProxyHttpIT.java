@@ -115,6 +115,54 @@ class McaProxyHttpIT {
         assertThat(viaProxy.statusCode()).isEqualTo(direct.statusCode());
     }
 
+    @Test
+    void forwards_every_onem2m_header_and_query_parameter_unchanged_and_drops_only_the_proxy_credential()
+            throws Exception {
+        java.util.concurrent.atomic.AtomicReference<org.oneedge.model.Request> seen =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        try (var registrar = new org.oneedge.binding.http.HttpBindingServer(
+                org.oneedge.binding.http.HttpBindingConfig.loopbackAnyPort(), request -> {
+                    seen.set(request);
+                    return org.oneedge.model.Response.of(org.oneedge.model.ResponseStatusCode.OK, null)
+                            .withFrom(CseTestbed.CSE_ID);
+                });
+             McaProxy relay = startProxyTo(registrar)) {
+            HttpRequest r = HttpRequest.newBuilder(URI.create(relay.httpUrl().orElseThrow()
+                            + "/~/id-mn1/cse-mn1/device1?rcn=4&lvl=2&fu=1&ty=3&lbl=a%2Bb"))
+                    .header("X-M2M-Origin", DEVICE).header("X-M2M-RI", "keep-me").header("X-M2M-RVI", "4")
+                    .header("X-M2M-RTU", "http://dev/a&http://dev/b").header("X-M2M-VSI", "vendor-x")
+                    .header("X-M2M-EC", "2").header("X-M2M-OT", "20260101T000000")
+                    .header("Authorization", "Bearer cse-token-1+cse-token-2")
+                    .header("X-OneEdge-Proxy-Authorization", "Bearer " + TOKEN).GET().build();
+
+            HttpResponse<String> answer = http.send(r, HttpResponse.BodyHandlers.ofString());
+
+            assertThat(answer.headers().firstValue("X-M2M-RSC")).hasValue("2000");
+            assertThat(answer.headers().firstValue("X-M2M-RI")).hasValue("keep-me");
+            org.oneedge.model.Request got = seen.get();
+            assertThat(got.from()).isEqualTo(DEVICE);
+            assertThat(got.requestId()).isEqualTo("keep-me");
+            assertThat(got.to()).isEqualTo("/id-mn1/cse-mn1/device1");
+            assertThat(got.releaseVersion()).isEqualTo("4");
+            assertThat(got.resultContent()).isEqualTo(4);
+            assertThat(got.responseTargets()).containsExactly("http://dev/a", "http://dev/b");
+            assertThat(got.vendorInformation()).isEqualTo("vendor-x");
+            assertThat(got.eventCategory()).isEqualTo("2");
+            assertThat(got.originatingTimestamp()).isEqualTo("20260101T000000");
+            assertThat(got.tokens()).containsExactly("cse-token-1", "cse-token-2");
+            assertThat(got.filterCriteria().resourceTypes()).containsExactly(3);
+            assertThat(got.filterCriteria().labels()).containsExactly("a+b");
+            assertThat(got.filterCriteria().level()).isEqualTo(2);
+            assertThat(got.toString()).doesNotContain(TOKEN);
+        }
+    }
+
+    private McaProxy startProxyTo(org.oneedge.binding.http.HttpBindingServer registrar) {
+        registrar.start();
+        return new McaProxy(McaProxyConfig.builder().registrarCseId(CseTestbed.CSE_ID)
+                .registrarPoa(registrar.baseUrl()).httpHost("127.0.0.1").tokens(Set.of(TOKEN)).build()).start();
+    }
+
     // ---------------------------------------------------------------- access control stays with the CSE
 
     @Test

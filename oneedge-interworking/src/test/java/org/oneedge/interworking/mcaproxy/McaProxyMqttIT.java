@@ -146,6 +146,22 @@ class McaProxyMqttIT {
         }
     }
 
+    @Test
+    void answers_target_not_reachable_when_no_registrar_answers_on_mqtt() throws Exception {
+        try (McaProxy toNobody = new McaProxy(McaProxyConfig.builder().registrarCseId("/id-gone")
+                .registrarPoa(broker.url()).httpHost("127.0.0.1").tokens(Set.of(TOKEN))
+                .forwardTimeout(java.time.Duration.ofSeconds(1)).build()).start()) {
+            HttpRequest get = HttpRequest.newBuilder(URI.create(toNobody.httpUrl().orElseThrow() + "/cse-gone"))
+                    .header("X-M2M-Origin", "Chttpdev").header("X-M2M-RI", "g1").header("X-M2M-RVI", "3")
+                    .header("X-OneEdge-Proxy-Authorization", "Bearer " + TOKEN).GET().build();
+
+            HttpResponse<String> r = HttpClient.newHttpClient().send(get, HttpResponse.BodyHandlers.ofString());
+
+            assertThat(r.headers().firstValue("X-M2M-RSC")).hasValue("5103");
+            assertThat(JSON.readTree(r.body()).get("m2m:dbg").asText()).contains("/id-gone");
+        }
+    }
+
     private McaProxy startHttpProxyTo(String registrarBroker) {
         return new McaProxy(McaProxyConfig.builder().registrarCseId(CseTestbed.CSE_ID).registrarPoa(registrarBroker)
                 .httpHost("127.0.0.1").tokens(Set.of(TOKEN)).build()).start();
