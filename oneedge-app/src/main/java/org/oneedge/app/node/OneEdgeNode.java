@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.oneedge.app.config.NodeConfig;
+import org.oneedge.app.lcm.MnCseInstantiator;
 import org.oneedge.binding.http.HttpBindingConfig;
 import org.oneedge.binding.http.HttpBindingServer;
 import org.oneedge.binding.http.HttpRemoteSender;
@@ -147,7 +148,8 @@ public final class OneEdgeNode implements AutoCloseable {
         listeners.add(new Listener(config.cseType() + "-CSE " + config.cseId() + " (" + config.cseBaseName() + ")",
                 cseBaseUrl()));
         if (config.mecEnabled()) {
-            mec = MecNode.start(config.httpHost(), config.mecPort(), config.mecScenario());
+            mec = MecNode.start(config.httpHost(), config.mecPort(), config.mecScenario(),
+                    new MnCseInstantiator(config, http.baseUrl())); // 010-2 instantiates OneEdge MN-CSEs here
             listeners.addAll(mec.listeners());
         }
         log.info("{}-CSE {} ({}) started: http {} store {}", config.cseType(), config.cseId(), config.cseBaseName(),

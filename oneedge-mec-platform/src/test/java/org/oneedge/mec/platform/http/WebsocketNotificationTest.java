@@ -121,6 +121,21 @@ class WebsocketNotificationTest {
     }
 
     @Test
+    void ams_subscription_with_websocket_gets_its_test_notification_over_it() {
+        TestHttp.Answer created = TestHttp.post(mec.url("/amsi/v1/subscriptions"), """
+                {"subscriptionType": "MobilityProcedureSubscription", "requestTestNotification": true,
+                 "websockNotifConfig": {"requestWebsocketUri": true}, "filterCriteria": {}}""");
+        assertThat(created.status()).isEqualTo(201);
+        assertConformsTo("MEC021_AppMobilityService.yaml", "MobilityProcedureSubscription", created.json());
+        Collector collector = new Collector();
+        connect(created.json().at("/websockNotifConfig/websocketUri").asText(), collector);
+
+        await().until(() -> !collector.ofType("TestNotification").isEmpty());
+        assertThat(collector.ofType("TestNotification").get(0).at("/_links/subscription/href").asText())
+                .isEqualTo(created.header("Location").orElseThrow());
+    }
+
+    @Test
     void a_subscription_without_callback_or_websocket_request_is_refused() {
         TestHttp.Answer refused = TestHttp.post(mec.url("/rni/v2/subscriptions"), """
                 {"subscriptionType": "CellChangeSubscription", "websockNotifConfig": {"requestWebsocketUri": false},

@@ -139,8 +139,8 @@ class LocationTriggerSubscriptionsTest {
 
         mec.advance(Duration.ofSeconds(45));
 
-        await().until(() -> received("zoneStatusNotification").stream()
-                .anyMatch(n -> n.get("userNumEvent").asInt() == 1));
+        await().until(() -> received("zoneStatusNotification").stream().map(n -> n.get("userNumEvent").asInt())
+                .toList().containsAll(List.of(1, 2, 3)));
         List<JsonNode> events = received("zoneStatusNotification");
         assertThat(events).anySatisfy(n -> {
             assertThat(n.get("zoneId").asText()).isEqualTo("zone-b");
