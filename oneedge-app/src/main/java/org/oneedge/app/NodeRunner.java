@@ -1,10 +1,16 @@
 package org.oneedge.app;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.oneedge.app.handover.AmsHandoverDriver;
+import org.oneedge.app.handover.RunHandovers;
 import org.oneedge.app.config.NodeConfig;
 import org.oneedge.app.node.Listener;
 import org.oneedge.app.node.OneEdgeNode;
 import org.oneedge.app.topology.Topology;
+import org.oneedge.model.CseClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,13 +45,50 @@ final class NodeRunner implements Callable<Integer> {
     }
 
     private AutoCloseable startTopology() {
-        Topology topology = Topology.start(config, mnCount, config.mqttEnabled());
+        RunHandovers handovers = new RunHandovers();
+        Topology topology = Topology.start(config, mnCount, config.mqttEnabled(), handovers::customizer);
         for (Listener l : topology.listeners()) {
             context.out().println(l.line());
         }
         context.out().println("Topology (role, CSE-ID, CSEBase, points of access, registrar):");
         topology.map().forEach(line -> context.out().println("  " + line));
-        return topology;
+        AmsHandoverDriver driver = startHandoverDriver(topology, handovers);
+        return () -> {
+            if (driver != null) {
+                driver.close();
+            }
+            topology.close();
+        };
+    }
+
+    /**
+     * Lets the MN-CSEs follow the emulated UEs (HANDOVER.md trigger 1): MEC host k is served by MN-CSE k; none when
+     * the MEC platform is off or there are fewer than two MN-CSEs.
+     */
+    private static AmsHandoverDriver startHandoverDriver(Topology topology, RunHandovers handovers) {
+        OneEdgeNode in = topology.nodes().get(0);
+        List<OneEdgeNode> mns = topology.nodes().subList(1, topology.nodes().size());
+        if (in.mecNode() == null || mns.size() < 2) {
+            return null;
+        }
+        Map<String, String> cseOfHost = new LinkedHashMap<>();
+        Map<String, CseClient> fronts = new LinkedHashMap<>();
+        Map<String, String> bases = new LinkedHashMap<>();
+        List<String> hosts = in.mecNode().hostNames();
+        for (int k = 0; k < Math.min(hosts.size(), mns.size()); k++) {
+            String cseId = mns.get(k).config().cseId();
+            cseOfHost.put(hosts.get(k), cseId);
+            fronts.put(cseId, handovers.node(cseId).orElseThrow());
+            bases.put(cseId, mns.get(k).config().cseBaseName());
+        }
+        AmsHandoverDriver driver = new AmsHandoverDriver(in.mecNode().baseUrl(), cseOfHost, fronts, bases, handovers);
+        try {
+            return driver.start();
+        } catch (RuntimeException e) {
+            log.warn("handovers are off: the AMS driver did not start: {}", e.toString());
+            driver.close();
+            return null;
+        }
     }
 
     @Override

@@ -140,8 +140,9 @@ public final class HandoverCoordinator {
             return rollBack(tx, serving, ReasonCode.TRANSFER_FAILED);
         }
         afterSnapshot.run();
-        tx = save(tx.withFigures(tx.figures().withTransfer(Duration.between(transferStart, clock.instant()),
-                context.sizeBytes(), created)));
+        // recorded with the next state change, after the commit: one write less while the AE's writes are fenced
+        tx = tx.withFigures(tx.figures().withTransfer(Duration.between(transferStart, clock.instant()),
+                context.sizeBytes(), created));
         CasResult switched = registry.compareAndSet(aeId, serving.epoch(),
                 serving.migrating(txid).switchedTo(targetCseId));
         if (!switched.committed()) {

@@ -66,6 +66,8 @@ public final class HandoverBench {
         }
         Histogram handoverTime = new Histogram(3);
         Histogram hold = new Histogram(3);
+        Histogram preparation = new Histogram(3);
+        Histogram transfer = new Histogram(3);
         long[] outcome = new long[3]; // completed, rolled back, failed
         long transferTotal = 0;
         List<Double> moveAll = new ArrayList<>();
@@ -86,6 +88,8 @@ public final class HandoverBench {
                 }
                 transferTotal += tx.figures().transferBytes();
                 hold.recordValue(tx.figures().downlinkHold().toMillis());
+                preparation.recordValue(tx.figures().preparation().toMillis());
+                transfer.recordValue(tx.figures().transfer().toMillis());
             }
             outcome[2] += devices.size() - done.size();
             if (rounds <= 20 || round % 10 == 0 || round == rounds) {
@@ -101,8 +105,8 @@ public final class HandoverBench {
             d.drain(run);
         }
         MessageTally stored = sites.tally();
-        return report(o, rounds, devices, stored, interruption, hold, handoverTime, outcome, transferTotal,
-                moveAll, (System.nanoTime() - started) / 1e9);
+        return report(o, rounds, devices, stored, interruption, hold, handoverTime, preparation, transfer, outcome,
+                transferTotal, moveAll, (System.nanoTime() - started) / 1e9);
     }
 
     private static List<Device> register(HandoverSites sites, HandoverBenchOptions o) {
@@ -167,7 +171,8 @@ public final class HandoverBench {
 
     private static HandoverBenchReport report(HandoverBenchOptions o, int rounds, List<Device> devices,
                                               MessageTally stored, Histogram interruption, Histogram hold,
-                                              Histogram handoverTime, long[] outcome, long transferTotal,
+                                              Histogram handoverTime, Histogram preparation, Histogram transfer,
+                                              long[] outcome, long transferTotal,
                                               List<Double> moveAll, double seconds) {
         long upSent = 0;
         long upAcked = 0;
@@ -200,6 +205,8 @@ public final class HandoverBench {
                 interruption.getValueAtPercentile(50) / 1000.0, interruption.getValueAtPercentile(99) / 1000.0,
                 interruption.getMaxValue() / 1000.0, hold.getValueAtPercentile(99), hold.getMaxValue(),
                 handoverTime.getValueAtPercentile(50) / 1000.0, handoverTime.getValueAtPercentile(99) / 1000.0,
+                preparation.getValueAtPercentile(50), preparation.getValueAtPercentile(99),
+                transfer.getValueAtPercentile(50), transfer.getValueAtPercentile(99),
                 handovers + outcome[1] == 0 ? 0 : transferTotal / (handovers + outcome[1]), transferTotal,
                 moveAll.stream().mapToDouble(Double::doubleValue).max().orElse(0), moveAll, seconds);
     }

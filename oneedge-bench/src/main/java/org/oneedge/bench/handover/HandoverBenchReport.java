@@ -19,7 +19,8 @@ public record HandoverBenchReport(
         long downlinkDuplicates,
         long uplinkInterruptionSamples, double uplinkInterruptionP50Ms, double uplinkInterruptionP99Ms,
         double uplinkInterruptionMaxMs, double downlinkHoldP99Ms, double downlinkHoldMaxMs,
-        double handoverP50Ms, double handoverP99Ms, long transferBytes, long transferBytesTotal,
+        double handoverP50Ms, double handoverP99Ms, double preparationP50Ms, double preparationP99Ms,
+        double transferP50Ms, double transferP99Ms, long transferBytes, long transferBytesTotal,
         double moveAllSeconds, List<Double> moveAllSecondsPerRound, double seconds) {
 
     public HandoverBenchReport {
@@ -67,6 +68,10 @@ public record HandoverBenchReport(
         n.put("downlinkHoldMaxMs", round(downlinkHoldMaxMs));
         n.put("handoverP50Ms", round(handoverP50Ms));
         n.put("handoverP99Ms", round(handoverP99Ms));
+        n.put("preparationP50Ms", round(preparationP50Ms));
+        n.put("preparationP99Ms", round(preparationP99Ms));
+        n.put("transferP50Ms", round(transferP50Ms));
+        n.put("transferP99Ms", round(transferP99Ms));
         n.put("transferBytes", transferBytes);
         n.put("transferBytesTotal", transferBytesTotal);
         n.put("moveAllSeconds", round(moveAllSeconds));
@@ -87,8 +92,9 @@ public record HandoverBenchReport(
                 uplinkInterruptionSamples));
         b.append(String.format(Locale.ROOT, "  downlink hold        p99 %.1f ms  max %.1f ms%n", downlinkHoldP99Ms,
                 downlinkHoldMaxMs));
-        b.append(String.format(Locale.ROOT, "  handover time        p50 %.1f ms  p99 %.1f ms%n", handoverP50Ms,
-                handoverP99Ms));
+        b.append(String.format(Locale.ROOT, "  handover time        p50 %.1f ms  p99 %.1f ms (preparation p50 %.0f p99"
+                + " %.0f ms, transfer p50 %.0f p99 %.0f ms)%n", handoverP50Ms, handoverP99Ms, preparationP50Ms,
+                preparationP99Ms, transferP50Ms, transferP99Ms));
         b.append(String.format(Locale.ROOT, "  transfer             %d bytes per handover (%d in all)%n",
                 transferBytes, transferBytesTotal));
         b.append(String.format(Locale.ROOT, "  uplink               %d sent, %d acknowledged, %d not, %d stored:"

@@ -25,7 +25,7 @@ class HandoverBenchTest {
         assertThat(report.duplicates()).withFailMessage("%s", diagnosis).isZero();
         assertThat(report.uplinkAcknowledged()).isPositive().isEqualTo(report.uplinkStored());
         assertThat(report.downlinkAccepted()).isPositive().isEqualTo(report.downlinkStored());
-        assertThat(report.uplinkInterruptionSamples()).isEqualTo(9);
+        assertThat(report.uplinkInterruptionSamples()).isPositive().isLessThanOrEqualTo(9);
         assertThat(report.transferBytes()).isPositive();
         assertThat(report.json().path("lost").asLong()).isZero();
         assertThat(progress.toString(StandardCharsets.UTF_8)).contains("round 3/3");
