@@ -48,6 +48,7 @@ public final class HandoverAwareClient implements CseClient {
     private String lastAcceptedBy;
     private Instant lastAcceptedAt;
     private Duration lastInterruption;
+    private long switches;
 
     /**
      * @param registry read access to the serving registry
@@ -113,6 +114,23 @@ public final class HandoverAwareClient implements CseClient {
         return List.copyOf(outcomes);
     }
 
+    /** Final answers since the last call, in order of completion, forgotten here (long-running devices). */
+    public List<Outcome> drainOutcomes() {
+        List<Outcome> drained = List.copyOf(outcomes);
+        outcomes.clear();
+        return drained;
+    }
+
+    /** Requests waiting for a switch to complete. */
+    public int buffered() {
+        return buffered.size();
+    }
+
+    /** How often the device has switched to another CSE (each one measured by {@link #lastUplinkInterruption()}). */
+    public long switches() {
+        return switches;
+    }
+
     /**
      * The uplink interruption of the last switch as the device saw it (HANDOVER.md "Figures": last uplink accepted
      * at the source to the first accepted at the target), if the device has switched.
@@ -125,6 +143,7 @@ public final class HandoverAwareClient implements CseClient {
         Instant now = clock.instant();
         if (lastAcceptedBy != null && !lastAcceptedBy.equals(cseId)) {
             lastInterruption = Duration.between(lastAcceptedAt, now);
+            switches++;
         }
         lastAcceptedBy = cseId;
         lastAcceptedAt = now;

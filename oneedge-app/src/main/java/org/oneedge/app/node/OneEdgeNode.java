@@ -13,6 +13,7 @@ import org.oneedge.binding.mqtt.MqttBindingServer;
 import org.oneedge.binding.mqtt.MqttRemoteSender;
 import org.oneedge.cse.Cse;
 import org.oneedge.cse.CseConfig;
+import org.oneedge.cse.CseExtension;
 import org.oneedge.cse.CseType;
 import org.oneedge.cse.access.AccessControlExtension;
 import org.oneedge.cse.announcement.AnnouncementExtension;
@@ -58,8 +59,30 @@ public final class OneEdgeNode implements AutoCloseable {
     private RemoteCseForwarder forwarder;
     private MecNode mec;
 
-    private OneEdgeNode(NodeConfig config) {
+    private final Customizer customizer;
+
+    /**
+     * What a caller adds to a node: engine extensions, and a front that requests from the bindings pass through
+     * before the engine (e.g. handover fencing, {@code oneedge-handover}).
+     */
+    public interface Customizer {
+        /** No additions. */
+        Customizer NONE = new Customizer() {
+        };
+
+        default List<CseExtension> extensions() {
+            return List.of();
+        }
+
+        /** The client the bindings send to; by default the engine itself. Called once, after the engine started. */
+        default CseClient front(Cse cse) {
+            return cse;
+        }
+    }
+
+    private OneEdgeNode(NodeConfig config, Customizer customizer) {
         this.config = config;
+        this.customizer = customizer;
     }
 
     /** Starts every component of the node; on failure, whatever started is closed again. */
@@ -69,7 +92,16 @@ public final class OneEdgeNode implements AutoCloseable {
 
     /** As {@link #start(NodeConfig)}, plus a bare HTTP handler on the same server stack for benchmark baselines. */
     public static OneEdgeNode start(NodeConfig config, boolean withBaselineHandler) {
-        OneEdgeNode node = new OneEdgeNode(config);
+        return start(config, withBaselineHandler, Customizer.NONE);
+    }
+
+    /** As {@link #start(NodeConfig)}, with the customizer's extensions and request front. */
+    public static OneEdgeNode start(NodeConfig config, Customizer customizer) {
+        return start(config, false, customizer);
+    }
+
+    private static OneEdgeNode start(NodeConfig config, boolean withBaselineHandler, Customizer customizer) {
+        OneEdgeNode node = new OneEdgeNode(config, customizer);
         try {
             node.startComponents(withBaselineHandler);
             return node;
@@ -81,9 +113,9 @@ public final class OneEdgeNode implements AutoCloseable {
 
     private void startComponents(boolean withBaselineHandler) {
         store = openStore();
-        AtomicReference<Cse> attached = new AtomicReference<>();
+        AtomicReference<CseClient> attached = new AtomicReference<>();
         CseClient gate = request -> {
-            Cse c = attached.get();
+            CseClient c = attached.get();
             return c != null ? c.send(request)
                     : Response.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "the CSE is starting; retry shortly");
         };
@@ -123,10 +155,11 @@ public final class OneEdgeNode implements AutoCloseable {
                 .extension(new SubscriptionExtension(accessControl::checker))
                 .extension(announcement);
         senders.forEach(builder::remoteSender);
+        customizer.extensions().forEach(builder::extension);
         cse = builder.build();
         cse.start();
         forwarder.start(); // sends what an earlier run queued for an unreachable next hop
-        attached.set(cse);
+        attached.set(customizer.front(cse));
         if (config.hasRegistrar()) {
             registrar = new CseRegistrar(RegistrarConfig.builder(config.registrarCseId(), config.registrarCseBase(),
                     config.registrarUrls()).deregisterOnShutdown(config.registrarDeregister()).build(), cseConfig, cse,
