@@ -88,6 +88,11 @@ class BundleHandoverTest {
         }
         assertThat(topology.in.admin().retrieve("cse-in/oeHandover/tx-b1.Ctemp").content().path("oe:hoTx")
                 .path("state").asText()).isEqualTo("COMPLETED");
+        BundleOutcome again = bundles.handover("b1", List.of(new BundleMember("Clog", 1),
+                new BundleMember("Calarm", 9), new BundleMember("Ctemp", 5)), "/id-mn2");
+        assertThat(again.completed()).isTrue();
+        assertThat(again.transactions()).isEqualTo(outcome.transactions());
+        assertThat(topology.registry.resolve("Ctemp").orElseThrow().epoch()).isEqualTo(2);
     }
 
     @Test

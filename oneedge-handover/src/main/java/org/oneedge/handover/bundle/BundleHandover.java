@@ -109,7 +109,8 @@ public final class BundleHandover {
     }
 
     /**
-     * Moves every member to {@code targetCseId}, all or nothing.
+     * Moves every member to {@code targetCseId}, all or nothing; idempotent by {@code bundleId} once it has ended
+     * (the stored transactions are returned).
      *
      * @throws IllegalArgumentException for an empty bundle or an AE listed twice
      */
@@ -119,6 +120,10 @@ public final class BundleHandover {
             throw new IllegalArgumentException("a bundle needs at least one AE, each once: " + members);
         }
         List<Leg> legs = order(members).stream().map(Leg::new).toList();
+        Optional<BundleOutcome> ended = ended(bundleId, legs, targetCseId);
+        if (ended.isPresent()) {
+            return ended.get();
+        }
         Instant started = clock.instant();
         Optional<Failure> failure = prepare(bundleId, legs, targetCseId);
         if (failure.isEmpty()) {
@@ -131,6 +136,25 @@ public final class BundleHandover {
             return abort(bundleId, legs, targetCseId, failure.get());
         }
         return finish(bundleId, legs, targetCseId, started);
+    }
+
+    /** The outcome of a bundle that already ran to its end, read from its transactions. */
+    private Optional<BundleOutcome> ended(String bundleId, List<Leg> legs, String targetCseId) {
+        List<HandoverTransaction> stored = new ArrayList<>();
+        for (Leg leg : legs) {
+            Optional<HandoverTransaction> tx = transactions.find(txid(bundleId, leg.aeId()));
+            if (tx.isEmpty() || !tx.get().state().terminal()) {
+                return Optional.empty(); // new, still running, or rolled back before every AE had a transaction
+            }
+            stored.add(tx.get());
+        }
+        boolean completed = stored.stream().allMatch(t -> t.state() == TransactionState.COMPLETED);
+        Optional<HandoverTransaction> failed = stored.stream()
+                .filter(t -> t.reason() != null && t.reason() != ReasonCode.BUNDLE_ABORTED).findFirst();
+        return Optional.of(new BundleOutcome(bundleId, completed, targetCseId,
+                completed ? legs.stream().map(Leg::aeId).toList() : List.of(), stored,
+                failed.map(HandoverTransaction::aeId).orElse(null), failed.map(HandoverTransaction::reason)
+                .orElse(null)));
     }
 
     private Optional<Failure> prepare(String bundleId, List<Leg> legs, String targetCseId) {
