@@ -12,6 +12,11 @@ import java.util.function.Predicate;
 import org.oneedge.federation.ranking.Requirements;
 import org.oneedge.handover.candidate.CandidateSelector;
 import org.oneedge.handover.candidate.TargetCandidate;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.oneedge.mec.api.common.MecJson;
 import org.oneedge.mec.api.metrics.MetricsThresholdNotification;
 import org.oneedge.mec.api.metrics.ThresholdDirection;
 import org.slf4j.Logger;
@@ -49,6 +54,7 @@ public final class LoadBalancingTrigger {
     private final Function<String, Optional<String>> cseOfHost;
     private final Function<String, List<String>> aesServedBy;
     private final Predicate<String> pinned;
+    private final ObjectMapper mapper = MecJson.newObjectMapper();
     private Instant periodStart;
     private int movedInPeriod;
 
@@ -66,6 +72,19 @@ public final class LoadBalancingTrigger {
         this.cseOfHost = cseOfHost;
         this.aesServedBy = aesServedBy;
         this.pinned = pinned;
+    }
+
+    /** A notification body as the metrics service posted it; other notification types are ignored. */
+    public List<HandoverDecision> onNotification(byte[] body) {
+        try {
+            JsonNode root = mapper.readTree(body);
+            if (!MetricsThresholdNotification.TYPE.equals(root.path("notificationType").asText())) {
+                return List.of();
+            }
+            return onThreshold(mapper.treeToValue(root, MetricsThresholdNotification.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a metrics notification: " + e.getMessage(), e);
+        }
     }
 
     /** One decision per AE to move now (possibly none: recovery, no CSE on the host, cap reached, no target). */

@@ -1,5 +1,6 @@
 package org.oneedge.handover.trigger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,23 +11,30 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.oneedge.handover.registry.ServingEntry;
+import org.oneedge.handover.registry.ServingRegistry;
+import org.oneedge.handover.registry.ServingState;
+import org.oneedge.mec.api.common.MecJson;
 import org.oneedge.mec.api.rni.EutranNeighbourCellMeasInfo;
 import org.oneedge.mec.api.rni.MeasRepUeNotification;
+import org.oneedge.mec.api.rni.RniClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Signal-quality trigger (HANDOVER.md trigger 2): MEC 012 UE measurement reports ({@code MeasRepUeNotification},
- * 6.4.6) evaluated like an A3 event (TS 36.331 5.5.4.4): a neighbour cell served by another MEC host is better than
- * the serving cell by more than offset plus hysteresis, continuously for the time-to-trigger; then the device's AEs
- * move to the MN-CSE of that host. The quantity compared is RSRP, RSRQ or SINR, each converted from its 3GPP report
- * index (TS 36.133 9.1.4 and 9.1.7: RSRP dBm = index - 141, RSRQ dB = index / 2 - 20; SINR dB = index / 2 - 23).
- * Cells on the serving host are ignored: moving between them needs no service-layer handover. Time comes from the
- * injected clock. Thread-safe per device.
+ * 6.4.6) evaluated like an A3 event (TS 36.331 5.5.4.4), between MEC hosts rather than cells: the best cell of another
+ * MEC host is better than the best cell of the host whose MN-CSE serves the device's AEs (serving registry) by more
+ * than offset plus hysteresis, continuously for the time-to-trigger; then the AEs move to the MN-CSE of that host.
+ * Comparing with the serving CSE's host rather than the serving cell makes the trigger follow a radio handover that
+ * already happened as well as lead one. A host whose cells the device no longer measures counts as infinitely bad.
+ * The quantity compared is RSRP, RSRQ or SINR, each converted from its 3GPP report index (TS 36.133 9.1.4 and 9.1.7:
+ * RSRP dBm = index - 141, RSRQ dB = index / 2 - 20; SINR dB = index / 2 - 23). Time is the report's
+ * {@code timeStamp} (when it was measured), else the injected clock. Thread-safe per device.
  *
  * <pre>
- *  report: serving S, best neighbour N on another host
- *   N > S + offset + hysteresis ? ── no ──► forget N
+ *  report: home H = best cell of the serving CSE's host, N = best cell of any other host
+ *   N > H + offset + hysteresis ? ── no ──► forget N
  *            │ yes
  *   first time for N ──► remember (N, now);  seen for ≥ time-to-trigger ──► decision (once per N)
  * </pre>
@@ -84,22 +92,35 @@ public final class SignalQualityTrigger {
     private record Entering(String cellId, String cseId, Instant since) {
     }
 
+    private record Measured(String cellId, String cseId, double value) {
+    }
+
     private final Config config;
     private final Clock clock;
     private final Function<String, Optional<String>> cseOfCell;
     private final Function<String, List<String>> aesOfDevice;
+    private final ServingRegistry registry;
     private final Map<String, Entering> entering = new ConcurrentHashMap<>();
+    private final ObjectMapper mapper = MecJson.newObjectMapper();
 
     /**
      * @param cseOfCell   the MN-CSE on the MEC host serving a cell (by E-UTRAN cell id), if any
      * @param aesOfDevice the AEs of a device (by its address, the report's associate id)
+     * @param registry    where the device's AEs are served
      */
     public SignalQualityTrigger(Config config, Clock clock, Function<String, Optional<String>> cseOfCell,
-                                Function<String, List<String>> aesOfDevice) {
+                                Function<String, List<String>> aesOfDevice, ServingRegistry registry) {
         this.config = config;
         this.clock = clock;
         this.cseOfCell = cseOfCell;
         this.aesOfDevice = aesOfDevice;
+        this.registry = registry;
+    }
+
+    /** A notification body as RNIS posted it; other notification types are ignored. */
+    public Optional<HandoverDecision> onNotification(byte[] body) {
+        return RniClient.parseNotification(mapper, body) instanceof MeasRepUeNotification report
+                ? onMeasurement(report) : Optional.empty();
     }
 
     /** Evaluates one report; a decision when the condition has held for the time-to-trigger. */
@@ -108,44 +129,60 @@ public final class SignalQualityTrigger {
             return Optional.empty();
         }
         String device = report.associateId().getFirst().value();
-        Integer servingIndex = config.quantity().serving(report);
-        Optional<String> servingCse = cseOfCell.apply(report.ecgi().cellId());
-        if (servingIndex == null || servingCse.isEmpty()) {
+        List<String> aes = aesOfDevice.apply(device);
+        Optional<String> servingCse = aes.isEmpty() ? Optional.empty() : registry.resolve(aes.getFirst())
+                .filter(e -> e.state() == ServingState.SERVING).map(ServingEntry::servingCseId);
+        if (servingCse.isEmpty()) {
             entering.remove(device);
             return Optional.empty();
         }
-        double serving = config.quantity().fromIndex(servingIndex);
-        double needed = serving + config.offsetDb() + config.hysteresisDb();
-        List<EutranNeighbourCellMeasInfo> neighbours = report.eutranNeighbourCellMeasInfo() == null ? List.of()
-                : report.eutranNeighbourCellMeasInfo();
-        Optional<EutranNeighbourCellMeasInfo> best = neighbours.stream()
-                .filter(n -> n.ecgi() != null && config.quantity().neighbour(n) != null)
-                .filter(n -> cseOfCell.apply(n.ecgi().cellId()).filter(c -> !c.equals(servingCse.get())).isPresent())
-                .max(Comparator.comparingInt((EutranNeighbourCellMeasInfo n) -> config.quantity().neighbour(n))
-                        .thenComparing(n -> n.ecgi().cellId(), Comparator.reverseOrder()));
-        if (best.isEmpty() || config.quantity().fromIndex(config.quantity().neighbour(best.get())) <= needed) {
+        List<Measured> measured = measured(report);
+        Optional<Measured> home = measured.stream().filter(m -> m.cseId().equals(servingCse.get()))
+                .max(BEST);
+        Optional<Measured> best = measured.stream().filter(m -> !m.cseId().equals(servingCse.get())).max(BEST);
+        double margin = config.offsetDb() + config.hysteresisDb();
+        if (best.isEmpty() || (home.isPresent() && best.get().value() <= home.get().value() + margin)) {
             entering.remove(device);
             return Optional.empty();
         }
-        String cell = best.get().ecgi().cellId();
-        String targetCse = cseOfCell.apply(cell).orElseThrow();
-        Instant now = clock.instant();
-        Entering e = entering.compute(device, (d, old) -> old != null && old.cellId().equals(cell) ? old
-                : new Entering(cell, targetCse, now));
+        Measured target = best.get();
+        Instant now = report.timeStamp() != null ? report.timeStamp().toInstant() : clock.instant();
+        Entering e = entering.compute(device, (d, old) -> old != null && old.cellId().equals(target.cellId()) ? old
+                : new Entering(target.cellId(), target.cseId(), now));
         if (e.since() == null || Duration.between(e.since(), now).compareTo(config.timeToTrigger()) < 0) {
             return Optional.empty();
         }
-        entering.put(device, new Entering(cell, targetCse, null)); // fired: once per neighbour until it leaves
-        List<String> aes = aesOfDevice.apply(device);
-        if (aes.isEmpty()) {
-            return Optional.empty();
-        }
-        double neighbour = config.quantity().fromIndex(config.quantity().neighbour(best.get()));
-        String reason = String.format(Locale.ROOT, "MEC 012 %s: cell %s (%s) %.1f > serving %s %.1f + %.1f dB "
-                        + "for %s", config.quantity(), cell, targetCse, neighbour, report.ecgi().cellId(), serving,
-                config.offsetDb() + config.hysteresisDb(), config.timeToTrigger());
+        entering.put(device, new Entering(target.cellId(), target.cseId(), null)); // fired: once per cell
+        String reason = String.format(Locale.ROOT, "MEC 012 %s: cell %s (%s) %.1f > %s + %.1f dB for %s",
+                config.quantity(), target.cellId(), target.cseId(), target.value(), home.map(h -> String.format(
+                        Locale.ROOT, "cell %s (%s) %.1f", h.cellId(), h.cseId(), h.value()))
+                        .orElse("no cell of " + servingCse.get()), margin, config.timeToTrigger());
         LOG.info("signal-quality trigger for {}: {}", device, reason);
         return Optional.of(new HandoverDecision(TriggerKind.SIGNAL_QUALITY, aes, servingCse.get(),
-                List.of(targetCse), device, reason));
+                List.of(target.cseId()), device, reason));
     }
+
+    /** Serving and neighbour cells with a value of the quantity and a known MN-CSE. */
+    private List<Measured> measured(MeasRepUeNotification report) {
+        List<Measured> out = new java.util.ArrayList<>();
+        Integer serving = config.quantity().serving(report);
+        if (serving != null) {
+            cseOfCell.apply(report.ecgi().cellId()).ifPresent(cse -> out.add(new Measured(report.ecgi().cellId(),
+                    cse, config.quantity().fromIndex(serving))));
+        }
+        if (report.eutranNeighbourCellMeasInfo() != null) {
+            for (EutranNeighbourCellMeasInfo n : report.eutranNeighbourCellMeasInfo()) {
+                Integer v = config.quantity().neighbour(n);
+                if (n.ecgi() != null && v != null) {
+                    cseOfCell.apply(n.ecgi().cellId()).ifPresent(cse -> out.add(new Measured(n.ecgi().cellId(), cse,
+                            config.quantity().fromIndex(v))));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Higher value first; among equals the lower cell id, so the choice never depends on report order. */
+    private static final Comparator<Measured> BEST = Comparator.comparingDouble(Measured::value)
+            .thenComparing(Measured::cellId, Comparator.reverseOrder());
 }

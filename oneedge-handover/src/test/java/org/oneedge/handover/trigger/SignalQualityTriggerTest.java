@@ -10,6 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.oneedge.handover.MutableClock;
+import org.oneedge.handover.registry.InMemoryServingRegistry;
+import org.oneedge.handover.registry.ServingEntry;
+import org.oneedge.handover.registry.ServingRegistry;
 import org.oneedge.mec.api.rni.AssociateId;
 import org.oneedge.mec.api.rni.Ecgi;
 import org.oneedge.mec.api.rni.EutranNeighbourCellMeasInfo;
@@ -23,9 +26,15 @@ class SignalQualityTriggerTest {
             "C1", "/id-mn3");
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final InMemoryServingRegistry registry = new InMemoryServingRegistry();
     private final SignalQualityTrigger trigger = new SignalQualityTrigger(
             new SignalQualityTrigger.Config(SignalQualityTrigger.Quantity.RSRP, 3, 0, Duration.ofMillis(640)), clock,
-            cell -> Optional.ofNullable(HOST_CSE.get(cell)), device -> List.of("C" + device.replace('.', '_')));
+            cell -> Optional.ofNullable(HOST_CSE.get(cell)), device -> List.of("C" + device.replace('.', '_')),
+            registry);
+
+    {
+        registry.compareAndSet("C10_0_0_1", ServingRegistry.ABSENT, ServingEntry.registered("C10_0_0_1", "/id-mn1"));
+    }
 
     /** A report from UE 10.0.0.1 served by {@code serving} at RSRP index {@code rsrp}; neighbours as cell, index. */
     private static MeasRepUeNotification report(String serving, int rsrp, Object... neighbours) {
@@ -55,7 +64,8 @@ class SignalQualityTriggerTest {
             assertThat(d.aeIds()).containsExactly("C10_0_0_1");
             assertThat(d.sourceCseId()).isEqualTo("/id-mn1");
             assertThat(d.targets()).containsExactly("/id-mn2");
-            assertThat(d.reason()).contains("RSRP", "B1", "-86.0", "-92.0");
+            assertThat(d.reason()).isEqualTo("MEC 012 RSRP: cell B1 (/id-mn2) -86.0 > cell A1 (/id-mn1) -92.0 "
+                    + "+ 3.0 dB for PT0.64S");
         });
         assertThat(after(Duration.ofSeconds(1), report("A1", 49, "B1", 55))).as("fires once").isEmpty();
     }
@@ -77,12 +87,42 @@ class SignalQualityTriggerTest {
     }
 
     @Test
-    void cells_of_the_serving_host_are_ignored_and_the_best_other_host_wins() {
-        assertThat(after(Duration.ZERO, report("A1", 40, "A2", 70, "B1", 50, "C1", 52))).isEmpty();
+    void the_best_cell_of_the_serving_host_is_the_reference_and_the_best_other_host_wins() {
+        assertThat(after(Duration.ZERO, report("A1", 40, "A2", 60, "B1", 62, "C1", 66))).isEmpty();
+        // C1 falls back within the margin over A2 (B1 is no better): the time-to-trigger starts again
+        assertThat(after(Duration.ofSeconds(1), report("A1", 40, "A2", 60, "B1", 62, "C1", 62))).isEmpty();
+        assertThat(after(Duration.ofSeconds(1), report("A1", 40, "A2", 60, "B1", 62, "C1", 66))).isEmpty();
 
-        Optional<HandoverDecision> fired = after(Duration.ofSeconds(1), report("A1", 40, "A2", 70, "B1", 50, "C1", 52));
+        Optional<HandoverDecision> fired = after(Duration.ofSeconds(1), report("A1", 40, "A2", 60, "B1", 62,
+                "C1", 66));
 
-        assertThat(fired).hasValueSatisfying(d -> assertThat(d.targets()).containsExactly("/id-mn3"));
+        assertThat(fired).hasValueSatisfying(d -> {
+            assertThat(d.targets()).containsExactly("/id-mn3");
+            assertThat(d.reason()).contains("> cell A2 (/id-mn1) -81.0");
+        });
+    }
+
+    @Test
+    void after_the_radio_moved_to_a_cell_of_another_host_the_aes_follow() {
+        after(Duration.ZERO, report("B1", 60));          // host A's cells are no longer measured at all
+
+        Optional<HandoverDecision> fired = after(Duration.ofSeconds(1), report("B1", 60));
+
+        assertThat(fired).hasValueSatisfying(d -> {
+            assertThat(d.sourceCseId()).isEqualTo("/id-mn1");
+            assertThat(d.targets()).containsExactly("/id-mn2");
+            assertThat(d.reason()).contains("no cell of /id-mn1");
+        });
+    }
+
+    @Test
+    void a_device_served_at_the_host_of_its_best_cell_stays() {
+        registry.compareAndSet("C10_0_0_1", 1, registry.resolve("C10_0_0_1").orElseThrow().migrating("t"));
+        registry.compareAndSet("C10_0_0_1", 1, registry.resolve("C10_0_0_1").orElseThrow().switchedTo("/id-mn2"));
+
+        after(Duration.ZERO, report("A1", 40, "B1", 70));
+
+        assertThat(after(Duration.ofSeconds(1), report("A1", 40, "B1", 70))).isEmpty();
     }
 
     @Test
