@@ -264,7 +264,7 @@ class AnnouncementTest {
 
         Response notAnnounced = in.send(request(Operation.RETRIEVE, "cse-in/id-mn1", "CAdmin").resultContent(7).build());
         assertThat(notAnnounced.statusCode()).isEqualTo(ResponseStatusCode.BAD_REQUEST);
-        assertThat(dbg(notAnnounced)).contains("announced resources only");
+        assertThat(dbg(notAnnounced)).contains("only valid on an announced resource");
     }
 
     @Test
