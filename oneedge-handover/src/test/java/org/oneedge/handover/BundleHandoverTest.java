@@ -51,30 +51,6 @@ class BundleHandoverTest {
         }
     }
 
-    /** A registry that fails ("the coordinator crashed") at the n-th serving switch. */
-    private static final class CrashingRegistry implements ServingRegistry {
-        final ServingRegistry delegate;
-        int switchesLeft;
-
-        CrashingRegistry(ServingRegistry delegate, int crashAtSwitch) {
-            this.delegate = delegate;
-            this.switchesLeft = crashAtSwitch - 1;
-        }
-
-        @Override
-        public Optional<ServingEntry> resolve(String aeId) {
-            return delegate.resolve(aeId);
-        }
-
-        @Override
-        public CasResult compareAndSet(String aeId, long expectedEpoch, ServingEntry next) {
-            if (next.state() == ServingState.SERVING && next.epoch() > expectedEpoch && switchesLeft-- == 0) {
-                throw new IllegalStateException("crash before switching " + aeId);
-            }
-            return delegate.compareAndSet(aeId, expectedEpoch, next);
-        }
-    }
-
     private final Topology topology = new Topology(2);
     private final RecordingRegistry registry = new RecordingRegistry(topology.registry);
     private final BundleHandover bundles = new BundleHandover(registry, topology.transactions,
