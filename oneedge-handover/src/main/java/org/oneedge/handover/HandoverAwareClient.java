@@ -14,7 +14,6 @@ import org.oneedge.handover.registry.FencedCseClient;
 import org.oneedge.handover.registry.ServingEntry;
 import org.oneedge.handover.registry.ServingRegistry;
 import org.oneedge.handover.registry.ServingState;
-import org.oneedge.handover.trigger.HandoverRequests;
 import org.oneedge.model.CseClient;
 import org.oneedge.model.Request;
 import org.oneedge.model.Response;

@@ -155,9 +155,19 @@ public final class HandoverCoordinator {
 
     /** Drives every unfinished transaction to an end state, e.g. after the coordinator restarted. */
     public List<HandoverTransaction> resume() {
+        return resume(tx -> true);
+    }
+
+    /**
+     * Drives the unfinished transactions {@code which} selects to an end state; the others are left to whoever owns
+     * them (a bundle resumes its AEs together: {@code resume(tx -> !BundleHandover.isBundleTransaction(tx.txid()))}).
+     */
+    public List<HandoverTransaction> resume(java.util.function.Predicate<HandoverTransaction> which) {
         List<HandoverTransaction> ended = new ArrayList<>();
         for (HandoverTransaction tx : transactions.unfinished()) {
-            ended.add(resume(tx));
+            if (which.test(tx)) {
+                ended.add(resume(tx));
+            }
         }
         return ended;
     }

@@ -21,6 +21,7 @@ import org.oneedge.handover.token.HandoverTokenIssuer;
 import org.oneedge.handover.transaction.HandoverTransaction;
 import org.oneedge.handover.transaction.ReasonCode;
 import org.oneedge.handover.transaction.TransactionState;
+import org.oneedge.handover.transaction.TransactionStore;
 import org.oneedge.model.ResponseStatusCode;
 
 /** All AEs of a device move together or not at all, re-registering at the target in priority order. */
@@ -79,14 +80,14 @@ class BundleHandoverTest {
         assertThat(registry.switches).containsExactly("Calarm->/id-mn2", "Ctemp->/id-mn2", "Clog->/id-mn2");
         assertThat(outcome.transactions()).extracting(HandoverTransaction::state).containsOnly(TransactionState.COMPLETED);
         assertThat(outcome.transactions()).extracting(HandoverTransaction::txid)
-                .containsExactly("b1.Calarm", "b1.Ctemp", "b1.Clog");
+                .containsExactly("b1~Calarm", "b1~Ctemp", "b1~Clog");
         for (String ae : List.of("Ctemp", "Calarm", "Clog")) {
             assertThat(servedBy(ae)).isEqualTo("/id-mn2");
             assertThat(topology.read(2, "cse-mn2/ae" + ae + "/data/la").content().path("m2m:cin").path("con")
                     .asText()).isEqualTo("v-" + ae);
             assertThat(topology.node(1).hosts(ae)).isFalse();
         }
-        assertThat(topology.in.admin().retrieve("cse-in/oeHandover/tx-b1.Ctemp").content().path("oe:hoTx")
+        assertThat(topology.in.admin().retrieve("cse-in/oeHandover/tx-b1_Ctemp").content().path("oe:hoTx")
                 .path("state").asText()).isEqualTo("COMPLETED");
         BundleOutcome again = bundles.handover("b1", List.of(new BundleMember("Clog", 1),
                 new BundleMember("Calarm", 9), new BundleMember("Ctemp", 5)), "/id-mn2");
@@ -122,6 +123,79 @@ class BundleHandoverTest {
             assertThat(topology.read(1, "cse-mn1/ae" + ae).statusCode()).isEqualTo(ResponseStatusCode.OK);
         }
         assertThat(registry.switches).isEmpty();
+    }
+
+    private BundleHandover bundlesWith(ServingRegistry r, TransactionStore store) {
+        return new BundleHandover(r, store, new HandoverTokenIssuer(topology.coordinatorKeys.getPrivate(),
+                Clock.systemUTC(), Duration.ofSeconds(30)), id -> Optional.ofNullable(topology.nodes.get(id)),
+                Clock.systemUTC(), 5);
+    }
+
+    @Test
+    void a_bundle_interrupted_half_way_through_the_switch_resumes_back_at_the_source_for_all() {
+        List<BundleMember> members = List.of(new BundleMember("Ca", 2), new BundleMember("Cb", 1));
+        members.forEach(m -> topology.device(m.aeId(), 1));
+        assertThatThrownBy(() -> bundlesWith(new CrashingRegistry(topology.registry, 2), topology.transactions)
+                .handover("b1", members, "/id-mn2")).hasMessageContaining("crash");
+        assertThat(servedBy("Ca")).isEqualTo("/id-mn2"); // the crash left the bundle split
+
+        assertThat(topology.coordinator.resume(tx -> !BundleHandover.isBundleTransaction(tx.txid()))).isEmpty();
+        List<BundleOutcome> resumed = bundlesWith(topology.registry, topology.transactions).resume();
+
+        assertThat(resumed).singleElement().satisfies(o -> assertThat(o.completed()).isFalse());
+        for (String ae : List.of("Ca", "Cb")) {
+            ServingEntry entry = topology.registry.resolve(ae).orElseThrow();
+            assertThat(entry.servingCseId()).isEqualTo("/id-mn1");
+            assertThat(entry.state()).isEqualTo(ServingState.SERVING);
+            assertThat(topology.node(1).hosts(ae)).isTrue();
+            assertThat(topology.node(2).hosts(ae)).isFalse();
+            assertThat(topology.transactions.find("b1~" + ae).orElseThrow().reason())
+                    .isEqualTo(ReasonCode.INTERRUPTED);
+        }
+        assertThat(topology.transactions.unfinished()).isEmpty();
+    }
+
+    @Test
+    void a_bundle_interrupted_after_every_switch_resumes_to_completion_at_the_target() {
+        List<BundleMember> members = List.of(new BundleMember("Ca", 2), new BundleMember("Cb", 1));
+        members.forEach(m -> topology.device(m.aeId(), 1));
+        TransactionStore crashing = new TransactionStore() {
+            @Override
+            public HandoverTransaction createIfAbsent(HandoverTransaction t) {
+                return topology.transactions.createIfAbsent(t);
+            }
+
+            @Override
+            public void update(HandoverTransaction t) {
+                if (t.state() == TransactionState.SWITCHING) {
+                    throw new IllegalStateException("crash after the switch");
+                }
+                topology.transactions.update(t);
+            }
+
+            @Override
+            public Optional<HandoverTransaction> find(String txid) {
+                return topology.transactions.find(txid);
+            }
+
+            @Override
+            public List<HandoverTransaction> unfinished() {
+                return topology.transactions.unfinished();
+            }
+        };
+        assertThatThrownBy(() -> bundlesWith(topology.registry, crashing).handover("b1", members, "/id-mn2"))
+                .hasMessageContaining("crash");
+
+        List<BundleOutcome> resumed = bundlesWith(topology.registry, topology.transactions).resume();
+
+        assertThat(resumed).singleElement().satisfies(o -> assertThat(o.completed()).isTrue());
+        for (String ae : List.of("Ca", "Cb")) {
+            assertThat(servedBy(ae)).isEqualTo("/id-mn2");
+            assertThat(topology.node(1).hosts(ae)).isFalse();
+            assertThat(topology.node(2).hosts(ae)).isTrue();
+            assertThat(topology.transactions.find("b1~" + ae).orElseThrow().state())
+                    .isEqualTo(TransactionState.COMPLETED);
+        }
     }
 
     @Test

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * Moves all AEs of one device between MN-CSEs in one step, all or nothing (HANDOVER.md "Bundles"): admission is
  * checked for the whole set, every context is transferred before any serving entry switches, and any failure before
  * the switch rolls every AE back, so the serving registry shows the source for all. Each AE keeps its own
- * transaction ({@code <bundleId>.<AE-ID>}), which a subscriber watches as for a single handover.
+ * transaction ({@code <bundleId>~<AE-ID>}), which a subscriber watches as for a single handover. After a crash,
+ * {@link #resume()} ends unfinished bundles all or nothing (the coordinator resumes the other transactions).
  *
  * <pre>
  *  1 lock    every entry SERVING e ─CAS─► MIGRATING e (tx)              ┐ any failure:
@@ -103,9 +104,81 @@ public final class BundleHandover {
                 .thenComparing(BundleMember::aeId)).toList();
     }
 
-    /** The transaction id of one AE of a bundle. */
+    /** Separates the bundle id from the AE-ID in the transaction id of a bundle member; reserved for bundles. */
+    public static final String SEPARATOR = "~";
+
+    /** The transaction id of one AE of a bundle: {@code <bundleId>~<AE-ID>}. */
     public static String txid(String bundleId, String aeId) {
-        return bundleId + "." + aeId;
+        return bundleId + SEPARATOR + aeId;
+    }
+
+    /** True for the transaction of a bundle member, which {@link #resume()} rather than the coordinator resumes. */
+    public static boolean isBundleTransaction(String txid) {
+        return txid.contains(SEPARATOR);
+    }
+
+    /**
+     * Drives every unfinished bundle to an end state after a crash, keeping all or nothing: when every unfinished
+     * AE of a bundle is already switched the bundle completes (sources released), otherwise the switched ones are
+     * handed back to their source (which still holds them) and every AE rolls back (INTERRUPTED).
+     */
+    public List<BundleOutcome> resume() {
+        Map<String, List<HandoverTransaction>> bundles = new LinkedHashMap<>();
+        for (HandoverTransaction tx : transactions.unfinished()) {
+            if (isBundleTransaction(tx.txid())) {
+                String bundleId = tx.txid().substring(0, tx.txid().lastIndexOf(SEPARATOR));
+                bundles.computeIfAbsent(bundleId, k -> new ArrayList<>()).add(tx);
+            }
+        }
+        List<BundleOutcome> outcomes = new ArrayList<>();
+        bundles.forEach((bundleId, txs) -> outcomes.add(resume(bundleId, txs)));
+        return outcomes;
+    }
+
+    private BundleOutcome resume(String bundleId, List<HandoverTransaction> txs) {
+        boolean allSwitched = txs.stream().allMatch(this::switched);
+        List<HandoverTransaction> ended = new ArrayList<>();
+        for (HandoverTransaction tx : txs) {
+            if (allSwitched) {
+                HandoverTransaction t = tx;
+                while (t.state() != TransactionState.SWITCHING) {
+                    t = t.to(TransactionState.values()[t.state().ordinal() + 1]);
+                }
+                try {
+                    nodes.apply(tx.sourceCseId()).ifPresent(s -> s.release(tx.aeId()));
+                    t = t.to(TransactionState.COMPLETED);
+                } catch (RuntimeException e) {
+                    t = t.failed(ReasonCode.SOURCE_CLEANUP_FAILED);
+                }
+                release(tx.aeId());
+                ended.add(save(t));
+                continue;
+            }
+            Optional<ServingEntry> entry = registry.resolve(tx.aeId());
+            if (switched(tx)) {
+                ServingEntry atTarget = entry.orElseThrow();
+                ServingEntry back = atTarget.migrating(tx.txid());
+                if (registry.compareAndSet(tx.aeId(), atTarget.epoch(), back).committed()) {
+                    registry.compareAndSet(tx.aeId(), back.epoch(), back.switchedTo(tx.sourceCseId()));
+                }
+            } else if (entry.isPresent() && entry.get().state() == ServingState.MIGRATING
+                    && tx.txid().equals(entry.get().txid())) {
+                registry.compareAndSet(tx.aeId(), entry.get().epoch(), entry.get().restored());
+            }
+            nodes.apply(tx.targetCseId()).ifPresent(t -> t.release(tx.aeId()));
+            release(tx.aeId());
+            ended.add(save(tx.rolledBack(ReasonCode.INTERRUPTED)));
+        }
+        LOG.info("bundle {} resumed: {}", bundleId, allSwitched ? "completed" : "rolled back");
+        return new BundleOutcome(bundleId, allSwitched, txs.getFirst().targetCseId(),
+                allSwitched ? txs.stream().map(HandoverTransaction::aeId).toList() : List.of(), ended, null,
+                allSwitched ? null : ReasonCode.INTERRUPTED);
+    }
+
+    /** True when the registry shows the transaction's switch committed. */
+    private boolean switched(HandoverTransaction tx) {
+        return registry.resolve(tx.aeId()).filter(e -> e.servingCseId().equals(tx.targetCseId())
+                && e.epoch() == tx.epoch() + 1 && tx.txid().equals(e.txid())).isPresent();
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.oneedge.federation.ranking.Requirements;
+import org.oneedge.handover.HandoverRequests;
 import org.oneedge.handover.candidate.CandidateSelector;
 import org.oneedge.handover.candidate.TargetCandidate;
 import org.oneedge.handover.registry.ServingEntry;

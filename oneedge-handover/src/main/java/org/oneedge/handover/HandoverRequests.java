@@ -1,10 +1,10 @@
-package org.oneedge.handover.trigger;
+package org.oneedge.handover;
 
 import java.util.Optional;
 
 /**
  * The way a device asks for its own handover (HANDOVER.md trigger 4), as the device SDK sees it: move this AE to the
- * named target, or to the best candidate when none is named. Implemented by {@link DeviceInitiatedTrigger}; in a
+ * named target, or to the best candidate when none is named. Implemented by {@code trigger.DeviceInitiatedTrigger}; in a
  * deployment by a oneM2M request to the coordinator.
  */
 @FunctionalInterface
