@@ -6,7 +6,7 @@ import org.oneedge.app.node.EdgeDeployment;
 import org.oneedge.app.node.Listener;
 
 /**
- * Runs a oneM2M/MEC deployment option ({@code oneedge run --deployment C|D}) until told to stop: prints one line per
+ * Runs a oneM2M/MEC deployment option ({@code oneedge run --deployment A|B|C|D}) until told to stop: prints one line per
  * listener and the map, waits for SIGTERM/SIGINT, then withdraws from MEC and closes the node.
  */
 final class DeploymentRunner implements Callable<Integer> {

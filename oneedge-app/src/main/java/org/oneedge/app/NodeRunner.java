@@ -3,6 +3,7 @@ package org.oneedge.app;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.oneedge.app.handover.RunHandovers;
 import org.oneedge.app.config.NodeConfig;
 import org.oneedge.app.node.Listener;
 import org.oneedge.app.node.OneEdgeNode;
@@ -47,7 +48,8 @@ final class NodeRunner implements Callable<Integer> {
     }
 
     private AutoCloseable startTopology() {
-        Topology topology = Topology.start(config, mnCount, config.mqttEnabled());
+        RunHandovers handovers = new RunHandovers();
+        Topology topology = Topology.start(config, mnCount, config.mqttEnabled(), handovers::customizer);
         for (Listener l : topology.listeners()) {
             context.out().println(l.line());
         }
@@ -55,7 +57,7 @@ final class NodeRunner implements Callable<Integer> {
         topology.map().forEach(line -> context.out().println("  " + line));
         List<AutoCloseable> started = new ArrayList<>();
         try {
-            for (TopologyAddOn addOn : addOns) {
+            for (TopologyAddOn addOn : withHandovers(handovers)) {
                 started.addFirst(addOn.start(topology, config, context.out()));
             }
         } catch (RuntimeException e) {
@@ -63,6 +65,13 @@ final class NodeRunner implements Callable<Integer> {
             throw e;
         }
         return () -> closeAll(started, topology);
+    }
+
+    /** The requested add-ons, then the handover driver that lets the MN-CSEs follow the emulated UEs. */
+    private List<TopologyAddOn> withHandovers(RunHandovers handovers) {
+        List<TopologyAddOn> all = new ArrayList<>(addOns);
+        all.add(new HandoverDriverLaunch(handovers));
+        return all;
     }
 
     /** Stops the add-ons (last started first), then the topology, even when one of them fails to stop. */

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code oneedge run}: the embedded default, one IN-CSE plus the MEC platform, no configuration needed. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Start the embedded default: IN-CSE /id-in (CSEBase cse-in) on HTTP 127.0.0.1:8080 with an H2 store under ./data, admin originator CAdmin, the MEC platform on 8090, MN-CSEs /id-mn1 and /id-mn2 on 8081 and 8082 registered to the IN-CSE (data in ./data/id-mnN), and an embedded MQTT broker on 1883 (none when mqtt.broker-url is set) that every node also serves on. Every setting can be changed by flag, ONEEDGE_* environment variable or --config file. Ctrl-C stops it cleanly.")
+        description = "Start the embedded default: IN-CSE /id-in (CSEBase cse-in) on HTTP 127.0.0.1:8080 with an H2 store under ./data, admin originator CAdmin, the MEC platform on 8090, MN-CSEs /id-mn1 and /id-mn2 on 8081 and 8082 registered to the IN-CSE (data in ./data/id-mnN), and an embedded MQTT broker on 1883 (none when mqtt.broker-url is set) that every node also serves on, with the MQTT-JSON device IPE writing devices that publish on oneedge/dev/{deviceId}/telemetry into the IN-CSE. Every setting can be changed by flag, ONEEDGE_* environment variable or --config file. Ctrl-C stops it cleanly.")
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -31,8 +31,12 @@ final class RunCommand implements Callable<Integer> {
     boolean processes;
 
     @Option(names = "--deployment", paramLabel = "A|B|C|D",
-            description = "Run a oneM2M/MEC deployment option on one edge node instead: C = MN-CSE /id-mn1 (cse-mn1) and the MEC platform side by side, the CSE registered as MEC application (MEC 011, MEC 033) and the MEC IPE mirroring RNIS, Location and host metrics into it; D = C plus the CSE published as MEC service oneM2M-CSE-id-mn1. A and B are not available yet.")
+            description = "Run a oneM2M/MEC deployment option instead. In each, the MEC IPE (a MEC application, MEC 011/033) mirrors RNIS, Location and host metrics into a CSE: A = IN-CSE /id-in in the cloud, the MEC platform on an edge node, devices (MQTT-JSON) reach the IN-CSE; B = MN-CSE /id-mn1 on one edge node registered to the IN-CSE, the MEC platform on another edge node, devices reach the MN-CSE; C = MN-CSE /id-mn1 (cse-mn1) and the MEC platform side by side, the CSE itself the MEC application; D = C plus the CSE published as MEC service oneM2M-CSE-id-mn1.")
     String deployment;
+
+    @Option(names = "--devices", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run the MQTT-JSON device IPE next to the IN-CSE: devices publish JSON on oneedge/dev/{deviceId}/telemetry and appear as AEs; commands go to oneedge/dev/{deviceId}/cmd (default on; --no-devices turns it off).")
+    boolean devices = true;
 
     @Option(names = "--mca-proxy", paramLabel = "PORT", arity = "0..1",
             fallbackValue = "" + McaProxyLaunch.DEFAULT_PORT,
@@ -70,6 +74,9 @@ final class RunCommand implements Callable<Integer> {
             return 2;
         }
         java.util.List<TopologyAddOn> addOns = new java.util.ArrayList<>();
+        if (devices) {
+            addOns.add(new DeviceGatewayLaunch());
+        }
         if (mcaProxyPort != null) {
             addOns.add(new McaProxyLaunch(mcaProxyPort, mcaProxyTokens));
         }
@@ -88,17 +95,14 @@ final class RunCommand implements Callable<Integer> {
             context.err().println(e.getMessage());
             return 2;
         }
-        if (!option.available()) {
-            context.err().println("Deployment option " + option + " (" + option.description()
-                    + ") is not yet available; use --deployment C or D.");
-            return 2;
-        }
         if (topology != null || processes) {
             context.err().println("--deployment cannot be combined with --topology or --processes");
             return 2;
         }
-        return new DeploymentRunner(context, options.load(context.env(), Map.of(ConfigKey.MEC_ENABLED, "true",
-                ConfigKey.CSE_ID, "/id-mn1", ConfigKey.CSE_BASE_NAME, "cse-mn1", ConfigKey.CSE_TYPE, "MN")),
-                option).call();
+        Map<ConfigKey, String> defaults = option.separateNodes()
+                ? Map.of(ConfigKey.MEC_ENABLED, "true", ConfigKey.MQTT_ENABLED, "true")
+                : Map.of(ConfigKey.MEC_ENABLED, "true", ConfigKey.CSE_ID, "/id-mn1", ConfigKey.CSE_BASE_NAME,
+                        "cse-mn1", ConfigKey.CSE_TYPE, "MN");
+        return new DeploymentRunner(context, options.load(context.env(), defaults), option).call();
     }
 }

@@ -17,10 +17,17 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code oneedge run --deployment C|D} in this JVM on free ports, checked over real HTTP on both sides. */
+/**
+ * {@code oneedge run --deployment A|B|C|D} in this JVM on free ports, checked over real HTTP on both sides: MEC
+ * information appears as oneM2M resources in the CSE the option names, and (A, B) a device publishing JSON over MQTT
+ * reaches an application registered at the IN-CSE.
+ */
 class DeploymentIT {
-    private static final Pattern IPE_LINE = Pattern.compile("MEC IPE .* listening on (http://\\S+)");
+    private static final Pattern IPE_LINE = Pattern.compile("MEC IPE \\(.* listening on (http://\\S+)");
     private static final Pattern CSE_LINE = Pattern.compile("MN-CSE /id-mn1 \\(cse-mn1\\) listening on (http://\\S+)");
+    private static final Pattern IN_LINE = Pattern.compile("IN-CSE /id-in \\(cse-in\\) listening on (http://\\S+)");
+    private static final Pattern MEC_APP_SUPPORT_LINE =
+            Pattern.compile("MEC 011 application support listening on (http://\\S+)");
     private static final Pattern SERVICE_MGMT_LINE =
             Pattern.compile("MEC 011 service management listening on (http://\\S+)");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,7 +61,7 @@ class DeploymentIT {
         AtomicInteger exit = new AtomicInteger(-1);
         Thread app = Thread.ofPlatform().name("oneedge-deployment").start(() ->
                 exit.set(OneEdge.commandLine(context).execute(args)));
-        await().atMost(Duration.ofSeconds(60)).until(() -> IPE_LINE.matcher(out.toString()).find() || !app.isAlive());
+        await().atMost(Duration.ofSeconds(60)).until(() -> out.toString().contains("Deployment (role") || !app.isAlive());
         assertThat(app.isAlive()).as("still running; output: %s / errors: %s", out, err).isTrue();
         return new Running(app, signal, exit, out);
     }
@@ -70,18 +77,7 @@ class DeploymentIT {
         try (WireClient client = new WireClient()) {
             String mirror = c.group(IPE_LINE);
             assertThat(mirror).startsWith(c.group(CSE_LINE) + "/CMecIpe/mec");
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                HttpResponse<String> host = client.retrieve(mirror + "/hosts/mec-host-1", "CAdmin");
-                assertThat(host.statusCode()).as(host.body()).isEqualTo(200);
-                assertThat(JSON.readTree(host.body()).path("oe:hostMetrics").path("cpu").isNumber()).isTrue();
-            });
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                HttpResponse<String> ue = client.retrieve(mirror + "/ues/acr_10.0.0.1", "CAdmin");
-                assertThat(ue.statusCode()).as(ue.body()).isEqualTo(200);
-                JsonNode info = JSON.readTree(ue.body()).path("oe:ueInfo");
-                assertThat(info.path("cnd").asText()).isEqualTo("org.oneedge.mec.ueInfo");
-                assertThat(info.path("zoneId").asText()).startsWith("zone-");
-            });
+            assertMecInformationMirrored(client, mirror);
             HttpResponse<String> offered = client.retrieve(c.group(SERVICE_MGMT_LINE)
                     + "/services?ser_category_id=oneM2M", "Cit");
             assertThat(offered.statusCode()).isEqualTo(200);
@@ -109,15 +105,80 @@ class DeploymentIT {
     }
 
     @Test
-    void deployment_a_and_b_say_they_are_not_available_yet() {
-        for (String option : new String[] {"A", "b"}) {
-            StringWriter err = new StringWriter();
-            AppContext context = new AppContext(Map.of(), new PrintWriter(new StringWriter(), true),
-                    new PrintWriter(err, true), ShutdownSignal::new);
-            int exit = OneEdge.commandLine(context).execute("run", "--deployment", option);
-            assertThat(exit).isEqualTo(2);
-            assertThat(err.toString()).contains("Deployment option " + option.toUpperCase())
-                    .contains("not yet available");
+    void deployment_a_mirrors_mec_into_the_in_cse_and_devices_reach_the_in_cse() throws Exception {
+        Running a = run(deployment("A"));
+        try (WireClient client = new WireClient()) {
+            String in = a.group(IN_LINE);
+            String mirror = a.group(IPE_LINE);
+            assertThat(mirror).startsWith(in + "/CMecIpe/mec");
+            assertThat(a.out().toString()).doesNotContain("MN-CSE").contains("MEC IPE for CSE /id-in");
+            assertMecInformationMirrored(client, mirror);
+
+            String app = registerApplication(client, in, "Capp-a");
+            MqttDevice.publishReading(a.out().toString(), "a1", "{\"temperature\":21}");
+
+            assertReadingVisible(client, in + "/dev-a1/telemetry/la", app, 21);
+        } finally {
+            a.stop();
         }
+    }
+
+    @Test
+    void deployment_b_bridges_mec_on_one_edge_node_into_the_mn_cse_on_another() throws Exception {
+        Running b = run(deployment("B"));
+        try (WireClient client = new WireClient()) {
+            String in = b.group(IN_LINE);
+            String mn = b.group(CSE_LINE);
+            String mirror = b.group(IPE_LINE);
+            assertThat(mirror).startsWith(mn + "/CMecIpe/mec");
+            assertThat(hostPort(b.group(MEC_APP_SUPPORT_LINE))).as("MEC platform and MN-CSE on separate nodes")
+                    .isNotEqualTo(hostPort(mn)).isNotEqualTo(hostPort(in));
+            assertMecInformationMirrored(client, mirror);
+
+            String app = registerApplication(client, in, "Capp-b");
+            MqttDevice.publishReading(b.out().toString(), "b1", "{\"temperature\":19.5}");
+
+            String viaIn = in.substring(0, in.length() - "/cse-in".length()) + "/~/id-mn1/cse-mn1";
+            assertReadingVisible(client, viaIn + "/dev-b1/telemetry/la", app, 19.5);
+        } finally {
+            b.stop();
+        }
+    }
+
+    private static String hostPort(String url) {
+        return java.net.URI.create(url).getAuthority();
+    }
+
+    /** Host metrics and a UE of the default scenario appear below the MEC IPE's root container. */
+    private static void assertMecInformationMirrored(WireClient client, String mirror) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            HttpResponse<String> host = client.retrieve(mirror + "/hosts/mec-host-1", "CAdmin");
+            assertThat(host.statusCode()).as(host.body()).isEqualTo(200);
+            assertThat(JSON.readTree(host.body()).path("oe:hostMetrics").path("cpu").isNumber()).isTrue();
+        });
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            HttpResponse<String> ue = client.retrieve(mirror + "/ues/acr_10.0.0.1", "CAdmin");
+            assertThat(ue.statusCode()).as(ue.body()).isEqualTo(200);
+            JsonNode info = JSON.readTree(ue.body()).path("oe:ueInfo");
+            assertThat(info.path("cnd").asText()).isEqualTo("org.oneedge.mec.ueInfo");
+            assertThat(info.path("zoneId").asText()).startsWith("zone-");
+        });
+    }
+
+    /** Registers an application AE at the IN-CSE; returns its AE-ID. */
+    private static String registerApplication(WireClient client, String in, String aeId) throws Exception {
+        HttpResponse<String> ae = client.create(in, aeId, 2,
+                "{\"m2m:ae\":{\"rn\":\"" + aeId.substring(1) + "\",\"api\":\"Napp\",\"rr\":false,\"srv\":[\"3\"]}}");
+        assertThat(ae.statusCode()).as(ae.body()).isEqualTo(201);
+        return JSON.readTree(ae.body()).path("m2m:ae").path("aei").asText();
+    }
+
+    private static void assertReadingVisible(WireClient client, String latest, String app, double temperature) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            HttpResponse<String> la = client.retrieve(latest, app);
+            assertThat(la.statusCode()).as(la.body()).isEqualTo(200);
+            assertThat(JSON.readTree(la.body()).path("m2m:cin").path("con").path("temperature").asDouble())
+                    .isEqualTo(temperature);
+        });
     }
 }

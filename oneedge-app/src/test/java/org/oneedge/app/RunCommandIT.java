@@ -26,7 +26,7 @@ class RunCommandIT {
     Path dataDir;
 
     @Test
-    void run_serves_registration_container_content_instance_latest_and_mec_then_stops_cleanly() throws Exception {
+    void run_serves_registration_container_content_instance_latest_mec_and_mqtt_devices_then_stops_cleanly() throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         ShutdownSignal signal = new ShutdownSignal();
@@ -65,6 +65,14 @@ class RunCommandIT {
             HttpResponse<String> rab = client.retrieve(rnis.group(1) + "/queries/rab_info", "Crun-it");
             assertThat(rab.statusCode()).as(rab.body()).isEqualTo(200);
             assertThat(rab.body()).contains("cellUserInfo");
+
+            MqttDevice.publishReading(out.toString(), "d1", "{\"temperature\":21}");
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                HttpResponse<String> reading = client.retrieve(base + "/dev-d1/telemetry/la", "CAdmin");
+                assertThat(reading.statusCode()).as(reading.body()).isEqualTo(200);
+                assertThat(JSON.readTree(reading.body()).path("m2m:cin").path("con").path("temperature").asInt())
+                        .isEqualTo(21);
+            });
         } finally {
             signal.requestStop();
             app.join(Duration.ofSeconds(20));

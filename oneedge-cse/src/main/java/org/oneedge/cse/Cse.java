@@ -322,7 +322,7 @@ public final class Cse implements CseClient, AutoCloseable {
                 });
             }
             Engine engine = new Engine(config, theStore, new CreationClock(clock), new HandlerTable(table),
-                    checker[0], new EventBus(allListeners), forwarder);
+                    checker[0], new EventBus(allListeners), polling.forwarder(forwarder));
             Cse cse = new Cse(engine, remoteSenders, allExtensions, interceptors);
             ref.cse = cse;
             return cse;

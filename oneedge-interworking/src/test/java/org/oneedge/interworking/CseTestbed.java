@@ -3,13 +3,15 @@ package org.oneedge.interworking;
 import org.oneedge.binding.http.HttpBindingConfig;
 import org.oneedge.binding.http.HttpBindingServer;
 import org.oneedge.binding.http.HttpCseClient;
+import org.oneedge.binding.http.HttpRemoteSender;
 import org.oneedge.cse.Cse;
 import org.oneedge.cse.CseConfig;
 import org.oneedge.cse.CseType;
 import org.oneedge.cse.store.InMemoryResourceStore;
 import org.oneedge.cse.store.ResourceStore;
 
-/** Test kit: an MN-CSE ({@code /id-mn1}, {@code cse-mn1}) serving TS-0009 HTTP on a free loopback port. */
+/** Test kit: an MN-CSE ({@code /id-mn1}, {@code cse-mn1}) serving TS-0009 HTTP on a free loopback port and
+ * notifying over HTTP. */
 public final class CseTestbed implements AutoCloseable {
 
     public static final String CSE_ID = "/id-mn1";
@@ -18,11 +20,12 @@ public final class CseTestbed implements AutoCloseable {
     public final ResourceStore store;
     public final Cse cse;
     public final HttpBindingServer http;
+    private final HttpRemoteSender sender = new HttpRemoteSender();
 
     private CseTestbed(ResourceStore store, int port) {
         this.store = store;
         cse = Cse.builder().config(CseConfig.defaults().withCseId(CSE_ID).withCseBaseName(CSE_BASE)
-                .withCseType(CseType.MN)).store(store).build();
+                .withCseType(CseType.MN)).store(store).remoteSender(sender).build();
         cse.start();
         http = new HttpBindingServer(HttpBindingConfig.loopbackAnyPort().toBuilder().port(port).build(), cse);
         http.start();
@@ -52,5 +55,6 @@ public final class CseTestbed implements AutoCloseable {
     public void close() {
         http.close();
         cse.close();
+        sender.close();
     }
 }
