@@ -155,23 +155,6 @@ public final class LocationPolicyHandler implements ResourceHandler {
         }
     }
 
-    /** The first update period of a policy's {@code lou}, if any (TS-0001 10.2.9: none or zero means on request). */
-    public static Optional<Duration> firstUpdatePeriod(JsonNode lou) {
-        if (lou == null || lou.isNull()) {
-            return Optional.empty();
-        }
-        JsonNode first = lou.isArray() ? (lou.isEmpty() ? null : lou.get(0)) : lou;
-        if (first == null || !first.isTextual()) {
-            return Optional.empty();
-        }
-        try {
-            Duration d = Duration.parse(first.asText());
-            return d.isZero() || d.isNegative() ? Optional.empty() : Optional.of(d);
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
-
     private static void checkUpdatePeriod(JsonNode p) {
         if (!p.isTextual()) {
             throw bad("lou entries must be ISO 8601 durations such as \"PT10S\", got " + p);

@@ -130,6 +130,7 @@ final class ProxyHttpEndpoint implements AutoCloseable {
             for (HttpField f : http.getHeaders()) {
                 headers.putIfAbsent(f.getName(), f.getValue());
             }
+            // the wire request's case-insensitive header view, before the body is read
             WireRequest probe = new WireRequest(http.getMethod(), "/", null, headers, null);
             String rqi = probe.header(Ts0009Headers.REQUEST_ID);
             String rvi = probe.header(Ts0009Headers.RELEASE_VERSION);
