@@ -354,6 +354,11 @@ wait "$NOTIFY_PID"
 grep -qi '^X-M2M-RSC: 2000' "$TMP/nh" && grep -q 'answered by the AE' "$TMP/nb" && pass "the requester got the AE's own response" \
   || { RSC=$(grep -i '^X-M2M-RSC' "$TMP/nh"); HTTP=-; cp "$TMP/nb" "$TMP/b"; fail "the requester did not get the AE's response"; }
 
+at_in GET "$AE4_PATH?rt=2" "$AE4" "" ""
+expect_rsc 1002 202 "RETRIEVE rt=2 by the rr=false AE (no nu: the result goes to the originator)"
+at_in GET "$AE4_PATH/pch/pcu" "$AE4" "" "" -H "X-M2M-RET: 5000"
+expect_jq '."m2m:rqp".op == 5 and ."m2m:rqp".pc."m2m:rsp".rsc == 2000' "the asynchronous result reaches the rr=false AE through its pcu"
+
 step "non-blocking requests (rt)"
 at_in GET "$AE1_PATH/data?rt=1" "$AE1" "" ""
 expect_rsc 1001 202 "RETRIEVE rt=1"
