@@ -280,6 +280,8 @@ at_in PUT "$AE1_PATH/data" "$AE1" "" '{"m2m:cnt":{"acpi":["'$ACP_RI'"],"lbl":["x
 expect_rsc 4000 400 "acpi UPDATE together with other attributes"
 at_in POST "$AE1_PATH/private" "$AE2" 23 '{"m2m:sub":{"nu":["'$AE2'"]}}'
 expect_rsc 4103 403 "subscription by an originator without RETRIEVE privilege"
+at_in PUT "$AE1_PATH/data" "$AE1" 3 '{"m2m:cnt":{"lbl":["with-ty"]}}'
+expect_rsc 4000 400 "UPDATE with ty in Content-Type (ty is NP on UPDATE)"
 at_in GET "$AE1_PATH/data" "$AE1" "" ""
 expect_jq '."m2m:cnt".st == '"$ST_BEFORE" "the container is unchanged (st $ST_BEFORE)"
 at_in GET "$AE1_PATH/data?atrl=rn+cni" "$AE1" "" ""
@@ -298,6 +300,10 @@ expect_rsc 2000 200 "CREATE through fopt"
 expect_jq '(."m2m:agr"."m2m:rsp" | length) == 2 and ([."m2m:agr"."m2m:rsp"[].rsc] | all(. == 2001))' "m2m:agr with two 2001 answers"
 at_in GET "$AE1_PATH/grp/fopt/la" "$AE1" "" ""
 expect_jq '[."m2m:agr"."m2m:rsp"[].pc."m2m:cin".con] == ["fanned","fanned"]' "RETRIEVE fopt/la from both members"
+expect_jq '[."m2m:agr"."m2m:rsp"[].fr] | all(. != null)' "each member answer carries fr"
+at_in POST "$AE1_PATH" "$AE1" 9 '{"m2m:grp":{"rn":"grpEmpty","mnm":5,"mid":[]}}'
+at_in GET "$AE1_PATH/grpEmpty/fopt" "$AE1" "" ""
+expect_rsc 4109 403 "fopt of a group without members"
 at_in POST "$AE1_PATH" "$AE1" 9 '{"m2m:grp":{"rn":"grpBad","mnm":1,"mid":["'$AE1_PATH'/g1","'$AE1_PATH'/g2"]}}'
 expect_rsc 6010 400 "more members than mnm"
 
@@ -348,6 +354,11 @@ wait "$NOTIFY_PID"
 grep -qi '^X-M2M-RSC: 2000' "$TMP/nh" && grep -q 'answered by the AE' "$TMP/nb" && pass "the requester got the AE's own response" \
   || { RSC=$(grep -i '^X-M2M-RSC' "$TMP/nh"); HTTP=-; cp "$TMP/nb" "$TMP/b"; fail "the requester did not get the AE's response"; }
 
+at_in GET "$AE4_PATH?rt=2" "$AE4" "" ""
+expect_rsc 1002 202 "RETRIEVE rt=2 by the rr=false AE (no nu: the result goes to the originator)"
+at_in GET "$AE4_PATH/pch/pcu" "$AE4" "" "" -H "X-M2M-RET: 5000"
+expect_jq '."m2m:rqp".op == 5 and ."m2m:rqp".pc."m2m:rsp".rsc == 2000' "the asynchronous result reaches the rr=false AE through its pcu"
+
 step "non-blocking requests (rt)"
 at_in GET "$AE1_PATH/data?rt=1" "$AE1" "" ""
 expect_rsc 1001 202 "RETRIEVE rt=1"
@@ -359,6 +370,8 @@ for _ in $(seq 1 50); do
   sleep 0.1
 done
 expect_jq '."m2m:req".rs == 1 and ."m2m:req".ors.rsc == 2000 and ."m2m:req".ors.pc."m2m:cnt".rn == "data"' "<request> completed with ors"
+at_in GET "${REQ_RI#/}?rt=1" "$AE1" "" ""
+expect_rsc 4000 400 "RETRIEVE of a <request> with rt=1"
 at_in GET "$AE1_PATH/data?rt=2" "$AE1" "" "" -H "X-M2M-RTU: $RECV/async"
 expect_rsc 1002 202 "RETRIEVE rt=2 with X-M2M-RTU"
 await_received '."m2m:rsp".rsc == 2000 and ."m2m:rsp".pc."m2m:cnt".rn == "data"' "the result was notified as m2m:rsp"

@@ -99,7 +99,7 @@ public final class Ts0009Codec {
                 .to(to)
                 .from(blankToNull(wire.header(Ts0009Headers.ORIGIN)))
                 .requestId(requestId)
-                .resourceType(operation == Operation.CREATE ? ty : null)
+                .resourceType(ty) // the engine refuses ty on anything but CREATE (NP, digest §2.1)
                 .releaseVersion(blankToNull(wire.header(Ts0009Headers.RELEASE_VERSION)))
                 .eventCategory(blankToNull(wire.header(Ts0009Headers.EVENT_CATEGORY)))
                 .originatingTimestamp(blankToNull(wire.header(Ts0009Headers.ORIGINATING_TIMESTAMP)))
