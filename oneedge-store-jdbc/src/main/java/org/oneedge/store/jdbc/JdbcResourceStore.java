@@ -96,6 +96,9 @@ public final class JdbcResourceStore implements ResourceStore {
     /** The JDBC URL {@link #h2File} opens: every commit is written to the file before it returns. */
     public static String h2FileUrl(Path dir) {
         Path file = dir.toAbsolutePath().resolve("oneedge");
+        // WRITE_DELAY=0 is the fastest setting that keeps acknowledged writes across kill -9: each commit is written
+        // to the file (the OS page cache) before it returns, without an fsync; any delay > 0 acknowledges commits that
+        // are still only in the JVM's memory. The cost per commit is shared by the group commit (GroupCommitWriter).
         // RETENTION_TIME stays at H2's default (45 s): with a shorter one, chunks still referenced by the last
         // written root could be reused, and KillRecoveryIT lost acknowledged writes after SIGKILL
         return "jdbc:h2:file:" + file + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=32";
