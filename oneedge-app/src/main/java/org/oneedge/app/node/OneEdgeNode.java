@@ -121,7 +121,7 @@ public final class OneEdgeNode implements AutoCloseable {
                 .extension(accessControl)
                 .extension(new SubscriptionExtension(accessControl::checker))
                 .extension(announcement);
-        senders.forEach(builder::remoteSender);
+        senders.forEach(sender -> builder.remoteSender(forwarder.queueing(sender))); // notifications survive link loss
         cse = builder.build();
         cse.start();
         forwarder.start(); // sends what an earlier run queued for an unreachable next hop
