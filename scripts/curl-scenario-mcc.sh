@@ -9,7 +9,7 @@
 # on MN2 notifying an AE on MN1, announced resources discoverable at the IN-CSE (by type and label, rcn=7), and,
 # when IN_STOP_CMD and IN_START_CMD are set (shell commands that stop / start the IN-CSE process on the same port
 # and data directory), the IN-CSE restarted without loss: what MN1 announces while the IN-CSE is down arrives
-# after it is back. With mosquitto_pub/mosquitto_sub installed and MQTT_BROKER=host:port (a broker the MN1 CSE
+# after it is back, and so does a notification from MN2 to the AE on MN1. With mosquitto_pub/mosquitto_sub installed and MQTT_BROKER=host:port (a broker the MN1 CSE
 # serves on, --mqtt --mqtt-broker-url), one retrieve also goes over MQTT.
 # Environment: IN_ID, MN1_ID, MN2_ID (default /id-in, /id-mn1, /id-mn2), IN_BASE, MN1_BASE, MN2_BASE (default
 # cse-in, cse-mn1, cse-mn2), WAIT (seconds to wait for asynchronous steps, default 20).
@@ -215,6 +215,8 @@ if [ -n "${IN_STOP_CMD:-}" ] && [ -n "${IN_START_CMD:-}" ] && [ -n "$copy" ]; th
     req POST "$MN1/$MN1_BASE/$AE1/ann" "$AE1" 4 "{\"m2m:cin\":{\"rn\":\"down$i\",\"con\":\"$i\",\"at\":[\"$IN_ID\"]}}"
     [ "$status" = 201 ] || ok=0
   done
+  req POST "$MN2/$MN2_BASE/$AE2/temp" "$AE2" 4 '{"m2m:cin":{"con":"during-restart"}}'
+  [ "$status" = 201 ] || ok=0
   req GET "$MN1/$MN1_BASE/$AE1/ann/down3" "$AE1"
   [ "$status" = 200 ] || ok=0
   if [ "$ok" = 1 ]; then pass "MN1 keeps serving its AEs while the IN-CSE is down"; else fail "MN1 while the IN-CSE is down" "HTTP $status $body"; fi
@@ -226,6 +228,11 @@ if [ -n "${IN_STOP_CMD:-}" ] && [ -n "${IN_START_CMD:-}" ] && [ -n "$copy" ]; th
     pass "announcements queued while the IN-CSE was down arrived after its restart (3 of 3)"
   else
     fail "announcements queued while the IN-CSE was down" "$body"
+  fi
+  if eventually 60 grep -q 'during-restart' "$workdir/notifications"; then
+    pass "notification from MN2 made while the IN-CSE was down reached the AE on MN1 after its restart"
+  else
+    fail "notification queued while the IN-CSE was down" "not received"
   fi
   req GET "$IN/$IN_BASE/${MN2_ID#/}" CAdmin
   if [ "$status" = 200 ]; then pass "registrations kept across the IN-CSE restart"; else fail "registration after restart" "HTTP $status"; fi

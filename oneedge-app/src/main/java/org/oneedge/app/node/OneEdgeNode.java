@@ -154,7 +154,7 @@ public final class OneEdgeNode implements AutoCloseable {
                 .extension(accessControl)
                 .extension(new SubscriptionExtension(accessControl::checker))
                 .extension(announcement);
-        senders.forEach(builder::remoteSender);
+        senders.forEach(sender -> builder.remoteSender(forwarder.queueing(sender))); // notifications survive link loss
         customizer.extensions().forEach(builder::extension);
         cse = builder.build();
         cse.start();

@@ -9,7 +9,7 @@
  *  events ─► MccOutbox (&lt;request&gt; outbox-N in this CSE's store, in order, waits while the link is down)
  *        ─► CREATE/UPDATE/DELETE …Annc ─────────────────────► below &lt;remoteCSE&gt; /id-mn1, or the parent's copy
  *        ◄─ copy ri ─► at = [/id-in/&lt;copy ri&gt;]                 AnnouncedResourceHandler (lnk, any original attribute)
- *                                                           RETRIEVE rcn=7 ─► OriginalResourceRetrieval ─► lnk
+ *                                                           RETRIEVE rcn=7 ─► (engine) ─► lnk            
  *  registrar registered anew (target lost its data) ─► reannounce(target), parents first
  * </pre>
  *

@@ -64,6 +64,37 @@ public final class RemoteCseForwarder implements Forwarder, AutoCloseable {
         return this;
     }
 
+    /**
+     * Wraps a sender used for notifications (the subscription delivery's senders) so that a NOTIFY addressed to an
+     * entity on another CSE ({@code to} = {@code /id-mn1/CAE1}, sent to that CSE's or the registrar's point of
+     * access) joins the same outbox when that point of access cannot be reached, instead of being lost; it is sent on
+     * later along the route current then. Other requests pass through unchanged.
+     */
+    public RemoteSender queueing(RemoteSender raw) {
+        return new RemoteSender() {
+            @Override
+            public boolean supports(String pointOfAccess) {
+                return raw.supports(pointOfAccess);
+            }
+
+            @Override
+            public Response send(String pointOfAccess, Request request) {
+                Response response = raw.send(pointOfAccess, request);
+                MccOutbox outbox = notifications;
+                String to = request.to() == null ? "" : request.to();
+                if (outbox != null && request.operation() == org.oneedge.model.Operation.NOTIFY && unreachable(response)
+                        && to.startsWith("/") && !to.startsWith("//") && !to.startsWith(config.cseId() + "/")
+                        && outbox.add(item(request))) {
+                    LOG.info("NOTIFY {} from {} rqi {} queued at {}: {} unreachable", to, request.from(),
+                            request.requestId(), config.cseId(), pointOfAccess);
+                    return Response.of(ResponseStatusCode.ACCEPTED, org.oneedge.model.ContentCodec.object().put(
+                            "m2m:dbg", "next hop unreachable; the notification is queued at " + config.cseId()));
+                }
+                return response;
+            }
+        };
+    }
+
     /** Starts sending queued notifications (no-op without {@link #queueNotifications}). */
     public void start() {
         MccOutbox outbox = notifications;

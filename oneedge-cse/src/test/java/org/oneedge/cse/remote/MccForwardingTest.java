@@ -202,6 +202,32 @@ class MccForwardingTest {
                 .containsExactly("a1", "a2", "a3");
     }
 
+    @Test
+    void a_notification_from_mn2_waits_at_mn2_while_the_in_is_gone_and_arrives_after() {
+        String sink = network.sink("ae1-sink");
+        mn1.create("cse-mn1", "CAE1", ResourceType.AE,
+                "{\"m2m:ae\":{\"rn\":\"CAE1\",\"api\":\"Nreader\",\"rr\":true,\"srv\":[\"3\"],\"poa\":[\"" + sink + "\"]}}");
+        mn2.create("cse-mn2", "CAE2", ResourceType.AE, "{\"m2m:ae\":{\"rn\":\"CAE2\",\"api\":\"Nsensor\",\"rr\":true,\"srv\":[\"3\"]}}");
+        mn2.create("cse-mn2/CAE2", "CAE2", ResourceType.CONTAINER, "{\"m2m:cnt\":{\"rn\":\"temp\"}}");
+        grantAll(mn2, "cse-mn2/CAE2/temp", "CAE2", "/id-mn1/CAE1");
+        assertThat(mn1.create("/id-mn2/cse-mn2/CAE2/temp", "CAE1", ResourceType.SUBSCRIPTION,
+                "{\"m2m:sub\":{\"rn\":\"s1\",\"nu\":[\"/id-mn1/CAE1\"],\"enc\":{\"net\":[3]}}}").statusCode())
+                .isEqualTo(ResponseStatusCode.CREATED);
+
+        network.detach("id-in"); // the IN-CSE is gone
+        for (String con : new String[] {"b1", "b2"}) {
+            assertThat(mn2.create("cse-mn2/CAE2/temp", "CAE2", ResourceType.CONTENT_INSTANCE,
+                    "{\"m2m:cin\":{\"con\":\"" + con + "\"}}").statusCode()).isEqualTo(ResponseStatusCode.CREATED);
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> mn2.forwarder.queuedNotifications() == 2);
+
+        network.attach("id-in", in.cse);
+        await().atMost(Duration.ofSeconds(5)).until(() -> mn2.forwarder.queuedNotifications() == 0
+                && network.sinkRequests.size() >= 2);
+        assertThat(network.sinkRequests).extracting(n -> n.content().toString().replaceAll(".*\"con\":\"(b\\d)\".*", "$1"))
+                .containsExactly("b1", "b2");
+    }
+
     private static void grantAll(MccNode node, String resource, String owner, String originator) {
         Response acp = node.create(resource.substring(0, resource.indexOf('/')), "CAdmin",
                 ResourceType.ACCESS_CONTROL_POLICY, "{\"m2m:acp\":{\"rn\":\"acp-" + owner + "\",\"pv\":{\"acr\":[{\"acor\":[\""

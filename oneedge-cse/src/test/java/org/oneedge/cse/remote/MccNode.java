@@ -35,7 +35,7 @@ final class MccNode implements AutoCloseable {
         this.forwarder = new RemoteCseForwarder(this.config, store, List.of(network)).queueNotifications(store,
                 java.time.Clock.systemUTC(), MccOutbox.Settings.defaults().withRetryInterval(Duration.ofMillis(20))
                         .withMaxRetryInterval(Duration.ofMillis(100)));
-        this.cse = Cse.builder().config(this.config).store(store).remoteSender(network)
+        this.cse = Cse.builder().config(this.config).store(store).remoteSender(forwarder.queueing(network))
                 .forwarder(forwarder)
                 .extension(new org.oneedge.cse.announcement.AnnouncementExtension()).build();
         cse.start();
