@@ -1,10 +1,11 @@
 package org.oneedge.app;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.oneedge.app.handover.RunHandovers;
 import org.oneedge.app.config.NodeConfig;
 import org.oneedge.app.node.Listener;
-import org.oneedge.app.node.MqttDeviceGateway;
 import org.oneedge.app.node.OneEdgeNode;
 import org.oneedge.app.topology.Topology;
 import org.slf4j.Logger;
@@ -21,22 +22,21 @@ final class NodeRunner implements Callable<Integer> {
     private final NodeConfig config;
 
     private final int mnCount; // -1: this node only; otherwise a topology with this many MN-CSEs
-    private final boolean devices;
+    private final List<TopologyAddOn> addOns; // started after the topology, stopped before it
 
     NodeRunner(AppContext context, NodeConfig config) {
         this(context, config, -1);
     }
 
     NodeRunner(AppContext context, NodeConfig config, int mnCount) {
-        this(context, config, mnCount, false);
+        this(context, config, mnCount, List.of());
     }
 
-    /** @param devices also run the MQTT-JSON device IPE next to the IN-CSE (when the nodes serve MQTT) */
-    NodeRunner(AppContext context, NodeConfig config, int mnCount, boolean devices) {
+    NodeRunner(AppContext context, NodeConfig config, int mnCount, List<TopologyAddOn> addOns) {
         this.context = context;
         this.config = config;
         this.mnCount = mnCount;
-        this.devices = devices;
+        this.addOns = List.copyOf(addOns);
     }
 
     private AutoCloseable startNode() {
@@ -48,27 +48,42 @@ final class NodeRunner implements Callable<Integer> {
     }
 
     private AutoCloseable startTopology() {
-        Topology topology = Topology.start(config, mnCount, config.mqttEnabled());
-        MqttDeviceGateway gateway;
-        try {
-            gateway = devices && config.mqttEnabled() ? MqttDeviceGateway.start(topology.nodes().getFirst(),
-                    List.of(config.cseId() + "/C*")) : null;
-        } catch (RuntimeException e) {
-            topology.close();
-            throw e;
-        }
+        RunHandovers handovers = new RunHandovers();
+        Topology topology = Topology.start(config, mnCount, config.mqttEnabled(), handovers::customizer);
         for (Listener l : topology.listeners()) {
             context.out().println(l.line());
         }
-        if (gateway != null) {
-            context.out().println(gateway.listener().line());
-        }
         context.out().println("Topology (role, CSE-ID, CSEBase, points of access, registrar):");
         topology.map().forEach(line -> context.out().println("  " + line));
-        return gateway == null ? topology : () -> {
-            gateway.close();
-            topology.close();
-        };
+        List<AutoCloseable> started = new ArrayList<>();
+        try {
+            for (TopologyAddOn addOn : withHandovers(handovers)) {
+                started.addFirst(addOn.start(topology, config, context.out()));
+            }
+        } catch (RuntimeException e) {
+            closeAll(started, topology);
+            throw e;
+        }
+        return () -> closeAll(started, topology);
+    }
+
+    /** The requested add-ons, then the handover driver that lets the MN-CSEs follow the emulated UEs. */
+    private List<TopologyAddOn> withHandovers(RunHandovers handovers) {
+        List<TopologyAddOn> all = new ArrayList<>(addOns);
+        all.add(new HandoverDriverLaunch(handovers));
+        return all;
+    }
+
+    /** Stops the add-ons (last started first), then the topology, even when one of them fails to stop. */
+    private static void closeAll(List<AutoCloseable> addOns, Topology topology) {
+        for (AutoCloseable c : addOns) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("stopping {} failed: {}", c, e.toString());
+            }
+        }
+        topology.close();
     }
 
     @Override

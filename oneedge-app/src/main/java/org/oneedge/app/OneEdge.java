@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
  *   oneedge run                 the embedded default: IN-CSE /id-in on :8080 (+ MEC platform on :8090)
  *   oneedge cse --config F      one node from a YAML file
  *   oneedge mec                 the MEC platform alone
- *   oneedge bench cse|mec       benchmarks
+ *   oneedge bench cse|mec|handover  benchmarks
  * </pre>
  */
 @Command(name = "oneedge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -39,7 +39,8 @@ public final class OneEdge implements Runnable {
         cli.addSubcommand(new MecCommand(context));
         cli.addSubcommand(new CommandLine(new BenchCommand())
                 .addSubcommand(new BenchCseCommand(context))
-                .addSubcommand(new BenchMecCommand(context)));
+                .addSubcommand(new BenchMecCommand(context))
+                .addSubcommand(new BenchHandoverCommand(context)));
         cli.setOut(context.out());
         cli.setErr(context.err());
         cli.setParameterExceptionHandler((ex, args) -> {
@@ -70,14 +71,16 @@ public final class OneEdge implements Runnable {
 
     /** Groups the benchmark drivers. */
     @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = "Benchmarks: 'bench cse' (CSE over HTTP), 'bench mec' (MEC platform APIs).")
+            description = "Benchmarks: 'bench cse' (CSE over HTTP), 'bench mec' (MEC platform APIs), 'bench handover'"
+                    + " (devices moving between MN-CSEs).")
     static final class BenchCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
         @Override
         public void run() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "say which benchmark: bench cse or bench mec");
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "say which benchmark: bench cse, bench mec or bench handover");
         }
     }
 }

@@ -38,6 +38,19 @@ final class RunCommand implements Callable<Integer> {
             description = "Run the MQTT-JSON device IPE next to the IN-CSE: devices publish JSON on oneedge/dev/{deviceId}/telemetry and appear as AEs; commands go to oneedge/dev/{deviceId}/cmd (default on; --no-devices turns it off).")
     boolean devices = true;
 
+    @Option(names = "--mca-proxy", paramLabel = "PORT", arity = "0..1",
+            fallbackValue = "" + McaProxyLaunch.DEFAULT_PORT,
+            description = "Also start an Mca proxy (port " + McaProxyLaunch.DEFAULT_PORT + " without a value, 0 = a free one) that relays devices' TS-0009 requests to MN-CSE /id-mn1 (the IN-CSE with --mns 0), registered with the MEC platform and published there as MEC service oneM2M-McaProxy-<csi>.")
+    Integer mcaProxyPort;
+
+    @Option(names = "--mca-proxy-token", paramLabel = "TOKEN",
+            description = "A token devices must present to the Mca proxy as Proxy-Authorization: Bearer TOKEN (repeatable; none = no check).")
+    java.util.List<String> mcaProxyTokens = new java.util.ArrayList<>();
+
+    @Option(names = "--network-location",
+            description = "Also run the location server of network-based locationPolicy resources (los=1) on /id-mn1 (the IN-CSE with --mns 0): positions of the UE named by lot come from the MEC platform's MEC 013 Location API every lou into the policy's location container.")
+    boolean networkLocation;
+
     private final AppContext context;
 
     RunCommand(AppContext context) {
@@ -46,6 +59,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if ((mcaProxyPort != null || networkLocation) && (deployment != null || topology != null)) {
+            context.err().println("--mca-proxy and --network-location run with the default IN + MN-CSEs only, not with --deployment or --topology");
+            return 2;
+        }
         if (deployment != null) {
             return runDeployment();
         }
@@ -56,8 +73,18 @@ final class RunCommand implements Callable<Integer> {
             context.err().println("--processes needs --topology FILE");
             return 2;
         }
+        java.util.List<TopologyAddOn> addOns = new java.util.ArrayList<>();
+        if (devices) {
+            addOns.add(new DeviceGatewayLaunch());
+        }
+        if (mcaProxyPort != null) {
+            addOns.add(new McaProxyLaunch(mcaProxyPort, mcaProxyTokens));
+        }
+        if (networkLocation) {
+            addOns.add(new NetworkLocationLaunch());
+        }
         return new NodeRunner(context, options.load(context.env(), Map.of(ConfigKey.MEC_ENABLED, "true",
-                ConfigKey.MQTT_ENABLED, "true")), mnCount, devices).call();
+                ConfigKey.MQTT_ENABLED, "true")), mnCount, addOns).call();
     }
 
     private Integer runDeployment() throws Exception {

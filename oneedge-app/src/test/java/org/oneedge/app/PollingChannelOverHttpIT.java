@@ -43,7 +43,7 @@ class PollingChannelOverHttpIT {
     void givenAnUnreachableAeWithAPollingChannelAndASubscription() throws Exception {
         cse = Cse.builder().store(new InMemoryResourceStore())
                 .extension(new PollingChannelExtension(PollingChannelSettings.defaults()
-                        .withPollTimeout(Duration.ofSeconds(2)).withAckTimeout(Duration.ofSeconds(1))))
+                        .withPollTimeout(Duration.ofSeconds(2))))
                 .build();
         cse.start();
         http = new HttpBindingServer(HttpBindingConfig.builder().host("127.0.0.1").port(0).build(), cse);

@@ -21,7 +21,8 @@ import org.oneedge.model.TimestampCodec;
 
 /**
  * CREATE (TS-0004 7.3.3.2 generic procedure): child type allowed under the parent, access, content checks, then the
- * universal attributes, the type's handler and one atomic store batch while the parent's write lock is held.
+ * universal attributes, the type's handler and one atomic store batch, built and queued while the parent's write
+ * lock is held and awaited (durable) after it is released, see {@link PipelinedWrites}.
  */
 final class CreateOperation {
 
@@ -63,23 +64,28 @@ final class CreateOperation {
         }
         boolean creatorRequested = requested.has("cr");
 
+        // the random ri is checked against the store before the lock: it does not depend on the parent's state, and
+        // a clash with a pending write is caught by the store's unique constraint. A generated rn has 62^10 values
+        // and is not looked up at all: the store's unique path refuses the (never seen) clash with 4105.
+        String ri = engine.ids.newRi(type);
+        String name = rn != null ? rn : ResourceIds.newRn(type);
+
         Resource created;
         CreateContext context;
+        PipelinedWrites.Pending pending;
         WriteLocks.Held lock = handler.createLocksParent() ? engine.locks.lock(parent.ri()) : WriteLocks.NONE;
         try {
-            Resource freshParent = engine.store.get(parent.ri())
+            Resource freshParent = engine.writes.get(parent.ri())
                     .orElseThrow(() -> TargetResolver.notFound(request.to()));
             Instant now = engine.clock.next();
-            String name = rn != null ? rn : freeName(freshParent, type);
             String path = freshParent.path() + "/" + name;
-            if (rn != null && engine.store.getByPath(path).isPresent()) {
+            if (rn != null && engine.writes.getByPath(path).isPresent()) {
                 throw new OneM2MException(ResponseStatusCode.CONFLICT,
                         "a resource named '" + rn + "' already exists below '" + freshParent.path() + "'");
             }
             Instant expiresAt = engine.expiration(requested.get("et"), now);
-            String ri = engine.ids.newRi(type);
             ObjectNode draft = draft(type, ri, name, freshParent.ri(), now, expiresAt, requested);
-            context = new CreateContext(request, request.from(), now, engine.store, engine.config, freshParent,
+            context = new CreateContext(request, request.from(), now, engine.writes, engine.config, freshParent,
                     draft, ri, expiresAt);
             handler.create(context);
             if (creatorRequested) {
@@ -92,10 +98,13 @@ final class CreateOperation {
                 batch.add(context.parentWrite());
             }
             batch.add(new Write.Create(created));
-            engine.apply(batch);
+            pending = engine.writes.submit(batch);
         } finally {
             lock.close();
         }
+        // the next create below the same parent builds on this one's pending state meanwhile, and its batch joins
+        // the same group commit; this request is answered only once its batch is durable
+        engine.await(pending);
         engine.events.publishAll(context.extraEvents());
         if (engine.events.hasListeners()) {
             engine.events.publish(new ResourceEvent.Created(created, context.parent(), context.originator()));
@@ -147,15 +156,6 @@ final class CreateOperation {
             }
         }
         return draft;
-    }
-
-    private String freeName(Resource parent, ResourceType type) {
-        while (true) {
-            String name = ResourceIds.newRn(type);
-            if (engine.store.getByPath(parent.path() + "/" + name).isEmpty()) {
-                return name;
-            }
-        }
     }
 
     private static void checkName(String rn, ResourceHandler parentHandler) {

@@ -14,6 +14,7 @@ import org.oneedge.cse.resource.AccessChecker;
 import org.oneedge.cse.access.AccessControlExtension;
 import org.oneedge.cse.container.ContainerHandler;
 import org.oneedge.cse.container.ContentInstanceHandler;
+import org.oneedge.cse.location.LocationPolicyHandler;
 import org.oneedge.cse.event.ResourceEvent;
 import org.oneedge.cse.event.ResourceEventListener;
 import org.oneedge.cse.expiry.ExpirySweeper;
@@ -264,7 +265,7 @@ public final class Cse implements CseClient, AutoCloseable {
             ResourceStore theStore = store != null ? store : new InMemoryResourceStore();
             Map<ResourceType, ResourceHandler> table = new EnumMap<>(ResourceType.class);
             for (ResourceHandler h : List.of(new CseBaseHandler(), new AeHandler(), new RemoteCseHandler(), new ContainerHandler(),
-                    new ContentInstanceHandler())) {
+                    new ContentInstanceHandler(), new LocationPolicyHandler())) {
                 table.put(h.type(), h);
             }
             for (ResourceHandler h : handlers) {
@@ -321,7 +322,7 @@ public final class Cse implements CseClient, AutoCloseable {
                 });
             }
             Engine engine = new Engine(config, theStore, new CreationClock(clock), new HandlerTable(table),
-                    checker[0], new EventBus(allListeners), forwarder);
+                    checker[0], new EventBus(allListeners), polling.forwarder(forwarder));
             Cse cse = new Cse(engine, remoteSenders, allExtensions, interceptors);
             ref.cse = cse;
             return cse;

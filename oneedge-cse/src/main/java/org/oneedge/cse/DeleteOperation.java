@@ -79,13 +79,13 @@ final class DeleteOperation {
         WriteLocks.Held lock = resource.pi().isEmpty() ? engine.locks.lock(resource.ri())
                 : engine.locks.lock(resource.pi(), resource.ri());
         try {
-            Optional<Resource> fresh = engine.store.get(resource.ri());
+            Optional<Resource> fresh = engine.writes.get(resource.ri());
             if (fresh.isEmpty()) {
                 return Optional.empty();
             }
             gone = fresh.get();
-            Resource parent = gone.pi().isEmpty() ? null : engine.store.get(gone.pi()).orElse(null);
-            context = new DeleteContext(request, originator, engine.clock.next(), engine.store, engine.config, gone,
+            Resource parent = gone.pi().isEmpty() ? null : engine.writes.get(gone.pi()).orElse(null);
+            context = new DeleteContext(request, originator, engine.clock.next(), engine.writes, engine.config, gone,
                     parent, cause);
             if (handler != null) {
                 handler.delete(context);
@@ -98,7 +98,7 @@ final class DeleteOperation {
                 batch.add(new Write.Update(context.parent()));
             }
             batch.add(new Write.Delete(gone.ri()));
-            engine.store.apply(batch);
+            engine.writes.apply(batch);
         } finally {
             lock.close();
         }

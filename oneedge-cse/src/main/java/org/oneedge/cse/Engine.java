@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  *    │ Create-/Retrieve-/Update-/DeleteOperation
  *    │     access check (AccessChecker)                  → 4103
  *    │     ResourceHandler (schema, type rules)          → 4000 / 4005 / 4108 / 4117 / 5207
- *    │     ResourceStore.apply(batch) under WriteLocks
+ *    │     ResourceStore.submit(batch) under WriteLocks, await durable (CREATE: after unlocking)
  *    │     EventBus → ResourceEventListeners
  *    ▼ Response (rcn), rqi / rvi echoed
  * </pre>
@@ -50,6 +50,8 @@ final class Engine {
 
     final CseConfig config;
     final ResourceStore store;
+    /** The store as writers see it under {@link #locks}: committed state plus their pending batches. */
+    final PipelinedWrites writes;
     final CreationClock clock;
     final HandlerTable handlers;
     final AccessChecker access;
@@ -68,6 +70,7 @@ final class Engine {
            EventBus events, Forwarder forwarder) {
         this.config = config;
         this.store = store;
+        this.writes = new PipelinedWrites(store);
         this.clock = clock;
         this.handlers = handlers;
         this.access = access;
@@ -248,8 +251,13 @@ final class Engine {
 
     /** Applies one atomic store batch of a CREATE or UPDATE; a store conflict answers CONFLICT (4105). */
     void apply(List<Write> batch) {
+        await(writes.submit(batch));
+    }
+
+    /** Waits until a submitted batch of a CREATE or UPDATE is durable; a store conflict answers CONFLICT (4105). */
+    void await(PipelinedWrites.Pending pending) {
         try {
-            store.apply(batch);
+            pending.await();
         } catch (StoreConflictException e) {
             throw new OneM2MException(ResponseStatusCode.CONFLICT, e.getMessage());
         }

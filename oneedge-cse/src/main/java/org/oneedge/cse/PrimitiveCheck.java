@@ -23,7 +23,8 @@ final class PrimitiveCheck {
             ResultContent.MODIFIED_ATTRIBUTES);
     private static final Set<ResultContent> TREE_RCN = Set.of(ResultContent.ATTRIBUTES,
             ResultContent.ATTRIBUTES_AND_CHILD_RESOURCES, ResultContent.ATTRIBUTES_AND_CHILD_RESOURCE_REFERENCES,
-            ResultContent.CHILD_RESOURCE_REFERENCES, ResultContent.CHILD_RESOURCES);
+            ResultContent.CHILD_RESOURCE_REFERENCES, ResultContent.CHILD_RESOURCES,
+            ResultContent.ORIGINAL_RESOURCE);
     private static final Set<ResultContent> UPDATE_RCN = Set.of(ResultContent.NOTHING, ResultContent.ATTRIBUTES,
             ResultContent.MODIFIED_ATTRIBUTES);
     private static final Set<ResultContent> DISCOVERY_RCN =

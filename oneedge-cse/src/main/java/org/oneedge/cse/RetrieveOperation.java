@@ -55,7 +55,13 @@ final class RetrieveOperation {
         if (fc.isDiscovery()) {
             return discover(request, resource, rcn, now);
         }
-        engine.requirePrivilege(request.from(), Operation.RETRIEVE.privilege(), resource, request, "RETRIEVE");
+        // la/ol are judged on the container (AccessChecker's contract), which is at hand: an instance would make
+        // the checker read its parent again
+        if (rcn == ResultContent.ORIGINAL_RESOURCE) {
+            return original(request, resource); // the original's host judges access (copies carry no ACPs of their own)
+        }
+        Resource judged = target instanceof Target.Virtual v ? v.parent() : resource;
+        engine.requirePrivilege(request.from(), Operation.RETRIEVE.privilege(), judged, request, "RETRIEVE");
         if (rcn == ResultContent.ATTRIBUTES) {
             FilterMatcher matcher = FilterMatcher.of(fc);
             if (matcher.hasConditions() && !matcher.matches(resource)) {
@@ -78,6 +84,21 @@ final class RetrieveOperation {
         Response response = Response.of(ResponseStatusCode.OK, content);
         return rendered == null || rendered.contentStatus() == null ? response
                 : response.withContentStatus(rendered.contentStatus(), rendered.contentOffset());
+    }
+
+    /**
+     * {@code rcn=7} original-resource (digest §2.5, §8.2): the original of an announced resource, retrieved through its
+     * {@code lnk} with the requester as originator, so the original host's access control decides (announced copies
+     * carry no policies of their own); the original host's answer is the answer. Not announced → 4000.
+     */
+    private Response original(Request request, Resource resource) {
+        JsonNode lnk = resource.attributes().get("lnk");
+        if (!resource.type().isAnnounced() || lnk == null || !lnk.isTextual() || lnk.asText().isBlank()) {
+            throw new OneM2MException(ResponseStatusCode.BAD_REQUEST, "rcn=7 (original-resource) is only valid on"
+                    + " an announced resource; '" + request.to() + "' is a " + resource.type().shortName());
+        }
+        Request toOriginal = request.toBuilder().to(lnk.asText()).resultContent(null).build();
+        return engine.process(toOriginal);
     }
 
     /** The newest or oldest instance a virtual target names; 4004 when there is none. */

@@ -52,6 +52,12 @@ final class TargetResolver {
             return live(store.get(address.path()), now).<Target>map(Target.Stored::new)
                     .orElseThrow(() -> notFound(to));
         }
+        // la/ol first: the hot path of readers polling a container's newest instance, and no stored child of a
+        // parent with instances can be named so (CreateOperation refuses the names there)
+        Target virtual = virtual(path, now);
+        if (virtual != null) {
+            return virtual;
+        }
         Optional<Resource> found = live(store.getByPath(path), now);
         if (found.isPresent()) {
             return new Target.Stored(found.get());
@@ -60,21 +66,26 @@ final class TargetResolver {
         if (delegated != null) {
             return delegated;
         }
-        int slash = path.lastIndexOf('/');
-        if (slash > 0) {
-            String last = path.substring(slash + 1);
-            if (last.equals(Target.Virtual.LATEST) || last.equals(Target.Virtual.OLDEST)) {
-                Optional<Resource> parent = live(store.getByPath(path.substring(0, slash)), now);
-                if (parent.isPresent()) {
-                    ResourceHandler handler = handlers.get(parent.get().type());
-                    ResourceType instanceType = handler == null ? null : handler.instanceType();
-                    if (instanceType != null) {
-                        return new Target.Virtual(parent.get(), last, instanceType);
-                    }
-                }
-            }
-        }
         throw notFound(to);
+    }
+
+    /** {@code <parent>/la} or {@code <parent>/ol} below a parent with instances, or null. */
+    private Target virtual(String path, Instant now) {
+        int slash = path.lastIndexOf('/');
+        if (slash <= 0) {
+            return null;
+        }
+        String last = path.substring(slash + 1);
+        if (!last.equals(Target.Virtual.LATEST) && !last.equals(Target.Virtual.OLDEST)) {
+            return null;
+        }
+        Optional<Resource> parent = live(store.getByPath(path.substring(0, slash)), now);
+        if (parent.isEmpty()) {
+            return null;
+        }
+        ResourceHandler handler = handlers.get(parent.get().type());
+        ResourceType instanceType = handler == null ? null : handler.instanceType();
+        return instanceType == null ? null : new Target.Virtual(parent.get(), last, instanceType);
     }
 
     /** A virtual child such as {@code <group>/fopt[/rest]}, or null. */

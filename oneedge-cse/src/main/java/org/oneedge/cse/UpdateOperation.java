@@ -56,7 +56,7 @@ final class UpdateOperation {
         UpdateContext context;
         WriteLocks.Held lock = engine.locks.lock(resource.ri());
         try {
-            before = TargetResolver.live(engine.store.get(resource.ri()), engine.clock.now())
+            before = TargetResolver.live(engine.writes.get(resource.ri()), engine.clock.now())
                     .orElseThrow(() -> TargetResolver.notFound(request.to()));
             Instant now = engine.clock.next();
             ObjectNode draft = before.attributes().deepCopy();
@@ -72,7 +72,7 @@ final class UpdateOperation {
                 }
             }
             draft.put("lt", TimestampCodec.format(now));
-            context = new UpdateContext(request, request.from(), now, engine.store, engine.config, before, changes,
+            context = new UpdateContext(request, request.from(), now, engine.writes, engine.config, before, changes,
                     draft, expiresAt);
             handler.update(context);
             updated = new Resource(before.ri(), before.pi(), before.type(), before.rn(), before.path(),

@@ -47,6 +47,7 @@ public final class HandoverAwareClient implements CseClient {
     private String lastAcceptedBy;
     private Instant lastAcceptedAt;
     private Duration lastInterruption;
+    private long switches;
 
     /**
      * @param registry read access to the serving registry
@@ -94,9 +95,39 @@ public final class HandoverAwareClient implements CseClient {
         return 0;
     }
 
+    /**
+     * Asks for a handover of this AE (HANDOVER.md trigger 4, device-initiated) to {@code target}, or to the best
+     * candidate when it is null; afterwards follows the serving registry and replays anything buffered.
+     *
+     * @return the CSE-ID serving the AE now if it moved
+     */
+    public Optional<String> requestHandover(HandoverRequests requests, String target, String reason) {
+        Optional<String> moved = requests.request(aeId, target, reason);
+        registry.resolve(aeId).filter(e -> e.state() == ServingState.SERVING).ifPresent(e -> serving = e);
+        flush();
+        return moved;
+    }
+
     /** Final answers, in sequence order of completion. */
     public List<Outcome> outcomes() {
         return List.copyOf(outcomes);
+    }
+
+    /** Final answers since the last call, in order of completion, forgotten here (long-running devices). */
+    public List<Outcome> drainOutcomes() {
+        List<Outcome> drained = List.copyOf(outcomes);
+        outcomes.clear();
+        return drained;
+    }
+
+    /** Requests waiting for a switch to complete. */
+    public int buffered() {
+        return buffered.size();
+    }
+
+    /** How often the device has switched to another CSE (each one measured by {@link #lastUplinkInterruption()}). */
+    public long switches() {
+        return switches;
     }
 
     /**
@@ -111,6 +142,7 @@ public final class HandoverAwareClient implements CseClient {
         Instant now = clock.instant();
         if (lastAcceptedBy != null && !lastAcceptedBy.equals(cseId)) {
             lastInterruption = Duration.between(lastAcceptedAt, now);
+            switches++;
         }
         lastAcceptedBy = cseId;
         lastAcceptedAt = now;

@@ -48,7 +48,7 @@ public final class HandoverCoordinator {
     private final ServingRegistry registry;
     private final TransactionStore transactions;
     private final HandoverTokenIssuer issuer;
-    private final Function<String, Optional<HandoverNode>> nodes;
+    private final Function<String, ? extends Optional<? extends HandoverParticipant>> nodes;
     private final Clock clock;
     private final int maxInstances;
     private volatile DownlinkRouter downlinks;
@@ -58,7 +58,8 @@ public final class HandoverCoordinator {
      * @param nodes the participating MN-CSEs by CSE-ID
      */
     public HandoverCoordinator(ServingRegistry registry, TransactionStore transactions, HandoverTokenIssuer issuer,
-                               Function<String, Optional<HandoverNode>> nodes, Clock clock, int maxInstances) {
+                               Function<String, ? extends Optional<? extends HandoverParticipant>> nodes,
+                               Clock clock, int maxInstances) {
         this.registry = registry;
         this.transactions = transactions;
         this.issuer = issuer;
@@ -102,17 +103,21 @@ public final class HandoverCoordinator {
             return tx.state().terminal() ? tx : resume(tx);
         }
         Instant started = clock.instant();
-        HandoverNode source = node(tx.sourceCseId());
-        Optional<HandoverNode> target = nodes.apply(targetCseId);
+        HandoverParticipant source = node(tx.sourceCseId());
+        Optional<? extends HandoverParticipant> target = nodes.apply(targetCseId);
         tx = save(tx.to(TransactionState.PREPARING).withFigures(
                 HandoverFigures.NONE.withTargetsTried(List.of(targetCseId))));
         if (target.isEmpty() || targetCseId.equals(serving.servingCseId())) {
             return save(tx.rolledBack(ReasonCode.TARGET_REFUSED));
         }
+        DownlinkRouter router = downlinks;
+        if (router != null) {
+            router.freeze(aeId); // a downlink in flight to the source lands before the snapshot, later ones wait
+        }
         CasResult locked = registry.compareAndSet(aeId, serving.epoch(), serving.migrating(txid));
         if (!locked.committed()) {
             LOG.warn("handover {} of {}: registry conflict {}", txid, aeId, locked);
-            return save(tx.rolledBack(ReasonCode.REGISTRY_CONFLICT));
+            return save(releaseDownlinks(tx).rolledBack(ReasonCode.REGISTRY_CONFLICT));
         }
         String token = issuer.issue(aeId, serving.servingCseId(), targetCseId, serving.epoch(), txid);
         TokenVerification admitted = target.get().admit(token, aeId, serving.epoch());
@@ -135,8 +140,9 @@ public final class HandoverCoordinator {
             return rollBack(tx, serving, ReasonCode.TRANSFER_FAILED);
         }
         afterSnapshot.run();
-        tx = save(tx.withFigures(tx.figures().withTransfer(Duration.between(transferStart, clock.instant()),
-                context.sizeBytes(), created)));
+        // recorded with the next state change, after the commit: one write less while the AE's writes are fenced
+        tx = tx.withFigures(tx.figures().withTransfer(Duration.between(transferStart, clock.instant()),
+                context.sizeBytes(), created));
         CasResult switched = registry.compareAndSet(aeId, serving.epoch(),
                 serving.migrating(txid).switchedTo(targetCseId));
         if (!switched.committed()) {
@@ -149,9 +155,19 @@ public final class HandoverCoordinator {
 
     /** Drives every unfinished transaction to an end state, e.g. after the coordinator restarted. */
     public List<HandoverTransaction> resume() {
+        return resume(tx -> true);
+    }
+
+    /**
+     * Drives the unfinished transactions {@code which} selects to an end state; the others are left to whoever owns
+     * them (a bundle resumes its AEs together: {@code resume(tx -> !BundleHandover.isBundleTransaction(tx.txid()))}).
+     */
+    public List<HandoverTransaction> resume(java.util.function.Predicate<HandoverTransaction> which) {
         List<HandoverTransaction> ended = new ArrayList<>();
         for (HandoverTransaction tx : transactions.unfinished()) {
-            ended.add(resume(tx));
+            if (which.test(tx)) {
+                ended.add(resume(tx));
+            }
         }
         return ended;
     }
@@ -218,7 +234,7 @@ public final class HandoverCoordinator {
         return t;
     }
 
-    private HandoverNode node(String cseId) {
+    private HandoverParticipant node(String cseId) {
         return nodes.apply(cseId).orElseThrow(() -> new IllegalStateException("no handover node " + cseId));
     }
 

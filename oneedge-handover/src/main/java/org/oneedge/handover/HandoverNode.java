@@ -36,7 +36,7 @@ import org.oneedge.model.ResponseStatusCode;
  *  coordinator ──► admit(token) / export / importContext / release ──► ContextTransferExtension ──► store
  * </pre>
  */
-public final class HandoverNode implements CseClient {
+public final class HandoverNode implements CseClient, HandoverParticipant {
 
     private final String cseId;
     private final Cse cse;
@@ -60,6 +60,7 @@ public final class HandoverNode implements CseClient {
         this.verifier = () -> verifier;
     }
 
+    @Override
     public String cseId() {
         return cseId;
     }
@@ -105,11 +106,13 @@ public final class HandoverNode implements CseClient {
     }
 
     /** Target side: accepts the coordinator's token for the AE at the registry's current epoch. */
+    @Override
     public TokenVerification admit(String token, String aeId, long currentEpoch) {
         return verifier.get().verify(token, aeId, currentEpoch);
     }
 
     /** Source side: the AE's context with its uplink window, after in-flight writes for it have finished. */
+    @Override
     public Optional<AeContext> export(String aeId, int maxInstances) {
         ReadWriteLock lock = lock(aeId);
         lock.writeLock().lock();
@@ -126,6 +129,7 @@ public final class HandoverNode implements CseClient {
     }
 
     /** Target side: installs the context and its uplink window; returns resources created. */
+    @Override
     public int importContext(AeContext context) {
         int created = transfer.importContext(context);
         if (context.uplinkWindow() != null) {
@@ -135,16 +139,19 @@ public final class HandoverNode implements CseClient {
     }
 
     /** Removes the AE here (idempotent); the source after the switch, a target on rollback. */
+    @Override
     public boolean release(String aeId) {
         windows.export(aeId);
         return transfer.release(aeId);
     }
 
+    @Override
     public boolean hosts(String aeId) {
         return transfer.hosts(aeId);
     }
 
     /** Source side after a rollback: the window exported with the context comes back. */
+    @Override
     public void restoreWindow(AeContext context) {
         if (context.uplinkWindow() != null) {
             windows.importWindow(context.aeId(), context.uplinkWindow());

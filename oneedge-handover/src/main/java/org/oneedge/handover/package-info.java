@@ -15,6 +15,8 @@
  *
  * Packages: {@code token} (handover tokens), {@code registry} (serving registry, fencing), {@code transaction}
  * (state machine and its resource), {@code continuity} (uplink window, downlink hold), {@code context} (the
- * engine-side export/import extension).
+ * engine-side export/import extension), {@code candidate} (N-best targets, readiness, MEC 010-2 activation,
+ * fall-back), {@code bundle} (all AEs of a device at once), {@code trigger} (the five triggers and the runner that
+ * turns their decisions into transactions).
  */
 package org.oneedge.handover;

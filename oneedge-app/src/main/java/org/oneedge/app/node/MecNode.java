@@ -11,6 +11,8 @@ import org.oneedge.mec.platform.ams.AmsApi;
 import org.oneedge.mec.platform.emulator.Emulator;
 import org.oneedge.mec.platform.emulator.Scenario;
 import org.oneedge.mec.platform.emulator.ScenarioLoader;
+import org.oneedge.mec.platform.lcm.AppInstantiator;
+import org.oneedge.mec.platform.lcm.TrackingAppInstantiator;
 import org.oneedge.mec.platform.location.LocationApi;
 import org.oneedge.mec.platform.rni.RniApi;
 import org.slf4j.Logger;
@@ -38,14 +40,24 @@ public final class MecNode implements AutoCloseable {
 
     private final Emulator emulator;
     private final MecPlatform platform;
+    private final AppInstantiator instantiator;
 
-    private MecNode(Emulator emulator, MecPlatform platform) {
+    private MecNode(Emulator emulator, MecPlatform platform, AppInstantiator instantiator) {
         this.emulator = emulator;
         this.platform = platform;
+        this.instantiator = instantiator;
     }
 
     /** Starts the emulator and the platform on {@code host:port} (0 = any free port). */
     public static MecNode start(String host, int port, Path scenarioFile) {
+        return start(host, port, scenarioFile, new TrackingAppInstantiator());
+    }
+
+    /**
+     * As {@link #start(String, int, Path)}, with what runs the applications MEC 010-2 instantiates (closed with the
+     * node when it is AutoCloseable).
+     */
+    public static MecNode start(String host, int port, Path scenarioFile, AppInstantiator instantiator) {
         Scenario scenario = scenarioFile == null ? ScenarioLoader.defaultScenario() : ScenarioLoader.read(scenarioFile);
         Emulator emulator = Emulator.builder(scenario).build();
         MecPlatform platform;
@@ -55,6 +67,7 @@ public final class MecNode implements AutoCloseable {
                     .api(RniApi.factory(emulator))
                     .api(LocationApi.factory(emulator))
                     .api(AmsApi.factory(emulator))
+                    .appInstantiator(instantiator)
                     .build()
                     .start();
         } catch (RuntimeException e) {
@@ -64,7 +77,7 @@ public final class MecNode implements AutoCloseable {
         emulator.start();
         log.info("MEC platform at {} with scenario {} (hosts {})", platform.baseUrl(),
                 scenarioFile == null ? "built-in default" : scenarioFile, emulator.hostNames());
-        return new MecNode(emulator, platform);
+        return new MecNode(emulator, platform, instantiator);
     }
 
     /** The platform's base URL, e.g. {@code http://127.0.0.1:8090}. */
@@ -92,7 +105,15 @@ public final class MecNode implements AutoCloseable {
         try {
             platform.close();
         } finally {
-            emulator.close();
+            try {
+                if (instantiator instanceof AutoCloseable closeable) {
+                    closeable.close();
+                }
+            } catch (Exception e) {
+                log.warn("closing the app instantiator failed: {}", e.toString());
+            } finally {
+                emulator.close();
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.oneedge.app.config.NodeConfig;
+import org.oneedge.app.lcm.MnCseInstantiator;
 import org.oneedge.binding.http.HttpBindingConfig;
 import org.oneedge.binding.http.HttpBindingServer;
 import org.oneedge.binding.http.HttpRemoteSender;
@@ -12,10 +13,12 @@ import org.oneedge.binding.mqtt.MqttBindingServer;
 import org.oneedge.binding.mqtt.MqttRemoteSender;
 import org.oneedge.cse.Cse;
 import org.oneedge.cse.CseConfig;
+import org.oneedge.cse.CseExtension;
 import org.oneedge.cse.CseType;
 import org.oneedge.cse.access.AccessControlExtension;
 import org.oneedge.cse.announcement.AnnouncementExtension;
 import org.oneedge.cse.remote.CseRegistrar;
+import org.oneedge.cse.remote.MccOutbox;
 import org.oneedge.cse.remote.RegistrarConfig;
 import org.oneedge.cse.remote.RemoteCseForwarder;
 import org.oneedge.cse.subscription.SubscriptionExtension;
@@ -53,10 +56,33 @@ public final class OneEdgeNode implements AutoCloseable {
     private MqttBindingServer mqtt;
     private MqttRemoteSender mqttSender;
     private CseRegistrar registrar;
+    private RemoteCseForwarder forwarder;
     private MecNode mec;
 
-    private OneEdgeNode(NodeConfig config) {
+    private final Customizer customizer;
+
+    /**
+     * What a caller adds to a node: engine extensions, and a front that requests from the bindings pass through
+     * before the engine (e.g. handover fencing, {@code oneedge-handover}).
+     */
+    public interface Customizer {
+        /** No additions. */
+        Customizer NONE = new Customizer() {
+        };
+
+        default List<CseExtension> extensions() {
+            return List.of();
+        }
+
+        /** The client the bindings send to; by default the engine itself. Called once, after the engine started. */
+        default CseClient front(Cse cse) {
+            return cse;
+        }
+    }
+
+    private OneEdgeNode(NodeConfig config, Customizer customizer) {
         this.config = config;
+        this.customizer = customizer;
     }
 
     /** Starts every component of the node; on failure, whatever started is closed again. */
@@ -66,7 +92,16 @@ public final class OneEdgeNode implements AutoCloseable {
 
     /** As {@link #start(NodeConfig)}, plus a bare HTTP handler on the same server stack for benchmark baselines. */
     public static OneEdgeNode start(NodeConfig config, boolean withBaselineHandler) {
-        OneEdgeNode node = new OneEdgeNode(config);
+        return start(config, withBaselineHandler, Customizer.NONE);
+    }
+
+    /** As {@link #start(NodeConfig)}, with the customizer's extensions and request front. */
+    public static OneEdgeNode start(NodeConfig config, Customizer customizer) {
+        return start(config, false, customizer);
+    }
+
+    private static OneEdgeNode start(NodeConfig config, boolean withBaselineHandler, Customizer customizer) {
+        OneEdgeNode node = new OneEdgeNode(config, customizer);
         try {
             node.startComponents(withBaselineHandler);
             return node;
@@ -78,9 +113,9 @@ public final class OneEdgeNode implements AutoCloseable {
 
     private void startComponents(boolean withBaselineHandler) {
         store = openStore();
-        AtomicReference<Cse> attached = new AtomicReference<>();
+        AtomicReference<CseClient> attached = new AtomicReference<>();
         CseClient gate = request -> {
-            Cse c = attached.get();
+            CseClient c = attached.get();
             return c != null ? c.send(request)
                     : Response.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "the CSE is starting; retry shortly");
         };
@@ -105,21 +140,38 @@ public final class OneEdgeNode implements AutoCloseable {
         }
         CseConfig cseConfig = cseConfig(pointsOfAccess);
         AccessControlExtension accessControl = new AccessControlExtension();
+        AnnouncementExtension announcement = new AnnouncementExtension();
+        java.util.concurrent.atomic.AtomicBoolean registeredOnce = new java.util.concurrent.atomic.AtomicBoolean();
+        // announcements wait (queued in the store) until the first registration; afterwards an unreachable
+        // registrar makes them wait in the outbox, which retries on its own (link loss)
+        announcement.linkUp(() -> !config.hasRegistrar() || registeredOnce.get());
+        forwarder = new RemoteCseForwarder(cseConfig, store, senders)
+                .queueNotifications(store, java.time.Clock.systemUTC(), MccOutbox.Settings.defaults());
         Cse.Builder builder = Cse.builder()
                 .config(cseConfig)
                 .store(store)
-                .forwarder(new RemoteCseForwarder(cseConfig, store, senders))
+                .forwarder(forwarder)
                 .extension(accessControl)
                 .extension(new SubscriptionExtension(accessControl::checker))
-                .extension(new AnnouncementExtension());
+                .extension(announcement);
         senders.forEach(builder::remoteSender);
+        customizer.extensions().forEach(builder::extension);
         cse = builder.build();
         cse.start();
-        attached.set(cse);
+        forwarder.start(); // sends what an earlier run queued for an unreachable next hop
+        attached.set(customizer.front(cse));
         if (config.hasRegistrar()) {
             registrar = new CseRegistrar(RegistrarConfig.builder(config.registrarCseId(), config.registrarCseBase(),
                     config.registrarUrls()).deregisterOnShutdown(config.registrarDeregister()).build(), cseConfig, cse,
                     store, senders);
+            String registrarId = config.registrarCseId();
+            registrar.onRegisteredAnew(() -> announcement.reannounce(registrarId));
+            registrar.onStateChange(state -> {
+                if (state == CseRegistrar.State.REGISTERED) {
+                    registeredOnce.set(true);
+                    announcement.wake();
+                }
+            });
             registrar.start();
         }
         if (withBaselineHandler) {
@@ -129,7 +181,8 @@ public final class OneEdgeNode implements AutoCloseable {
         listeners.add(new Listener(config.cseType() + "-CSE " + config.cseId() + " (" + config.cseBaseName() + ")",
                 cseBaseUrl()));
         if (config.mecEnabled()) {
-            mec = MecNode.start(config.httpHost(), config.mecPort(), config.mecScenario());
+            mec = MecNode.start(config.httpHost(), config.mecPort(), config.mecScenario(),
+                    new MnCseInstantiator(config, http.baseUrl())); // 010-2 instantiates OneEdge MN-CSEs here
             listeners.addAll(mec.listeners());
         }
         log.info("{}-CSE {} ({}) started: http {} store {}", config.cseType(), config.cseId(), config.cseBaseName(),
@@ -242,6 +295,7 @@ public final class OneEdgeNode implements AutoCloseable {
         closeQuietly(http);
         closeQuietly(mqtt);
         closeQuietly(mec);
+        closeQuietly(forwarder);
         closeQuietly(cse);
         closeQuietly(remoteSender);
         closeQuietly(mqttSender);
@@ -252,6 +306,7 @@ public final class OneEdgeNode implements AutoCloseable {
         mqtt = null;
         mqttSender = null;
         mec = null;
+        forwarder = null;
         cse = null;
         remoteSender = null;
         store = null;

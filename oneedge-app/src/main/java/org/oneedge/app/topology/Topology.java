@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.oneedge.app.config.NodeConfig;
 import org.oneedge.app.node.Listener;
 import org.oneedge.app.node.OneEdgeNode;
@@ -38,6 +39,12 @@ public final class Topology implements AutoCloseable {
      * @param mqtt whether the nodes also serve MQTT (then a broker is started when none is configured)
      */
     public static Topology start(NodeConfig in, int mnCount, boolean mqtt) {
+        return start(in, mnCount, mqtt, spec -> OneEdgeNode.Customizer.NONE);
+    }
+
+    /** As {@link #start(NodeConfig, int, boolean)}, each node with what {@code customizers} adds to it. */
+    public static Topology start(NodeConfig in, int mnCount, boolean mqtt,
+                                 Function<NodeSpec, OneEdgeNode.Customizer> customizers) {
         NodeConfig root = mqtt ? in.withMqtt(true, in.mqttBrokerUrl()) : in;
         List<NodeSpec> specs = new ArrayList<>();
         specs.add(new NodeSpec("in", root, null));
@@ -45,7 +52,7 @@ public final class Topology implements AutoCloseable {
             specs.add(new NodeSpec("mn" + k, root.asNode("/id-mn" + k, "cse-mn" + k, NodeConfig.CseKind.MN,
                     in.httpPort() == 0 ? 0 : in.httpPort() + k, in.dataDir().resolve("id-mn" + k)), "in"));
         }
-        return start(specs);
+        return start(specs, customizers);
     }
 
     /**
@@ -53,6 +60,11 @@ public final class Topology implements AutoCloseable {
      * configured uses one embedded broker (port 1883, or a free port when the first node's HTTP port is 0).
      */
     public static Topology start(List<NodeSpec> specs) {
+        return start(specs, spec -> OneEdgeNode.Customizer.NONE);
+    }
+
+    /** As {@link #start(List)}, each node with what {@code customizers} adds to it. */
+    public static Topology start(List<NodeSpec> specs, Function<NodeSpec, OneEdgeNode.Customizer> customizers) {
         Topology topology = new Topology();
         try {
             String embeddedBroker = null;
@@ -77,7 +89,7 @@ public final class Topology implements AutoCloseable {
                     config = config.withRegistrar(registrar.config().cseId(), registrar.config().cseBaseName(),
                             List.of(registrar.httpUrl()));
                 }
-                OneEdgeNode node = OneEdgeNode.start(config);
+                OneEdgeNode node = OneEdgeNode.start(config, customizers.apply(next));
                 started.put(next.name(), node);
                 topology.nodes.add(node);
             }

@@ -72,6 +72,11 @@ public final class GroupHandler implements ResourceHandler {
         this.fanOutPoint = fanOutPoint;
     }
 
+    /** The group's attribute table, e.g. for its announced variant {@code <groupAnnc>}. */
+    public static AttributeSchema attributes() {
+        return SCHEMA;
+    }
+
     @Override
     public ResourceType type() {
         return ResourceType.GROUP;

@@ -3,7 +3,6 @@ package org.oneedge.cse.polling;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.oneedge.cse.access.OriginatorId;
@@ -21,7 +20,6 @@ import org.oneedge.model.Request;
 import org.oneedge.model.ResourceType;
 import org.oneedge.model.Response;
 import org.oneedge.model.ResponseStatusCode;
-import org.oneedge.model.TimestampCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * The {@code <pollingChannel>} (ty 15, TS-0004 7.4.21) and its virtual {@code pcu} (7.4.22), digest §8.3: at most one
  * per {@code <AE>}, created, changed and deleted only by that AE (4103); a RETRIEVE of {@code pcu} by the AE long-polls
  * its queue and answers 2000 {@code {"m2m:rqp":…}} or 4008 when nothing came in time; a NOTIFY to {@code pcu} with
- * {@code {"m2m:rsp":{rqi,rsc,…}}} is the AE's answer to a message it polled; CREATE/UPDATE/DELETE of {@code pcu} → 4005.
+ * {@code {"m2m:rsp":{rqi,rsc,…}}} is the AE's answer to a message it polled, which confirms its delivery and goes
+ * back to the requester waiting for it (delivery semantics: {@code Mailboxes}); CREATE/UPDATE/DELETE of {@code pcu}
+ * → 4005.
  */
 public final class PollingChannelHandler implements ResourceHandler {
 
@@ -121,12 +121,7 @@ public final class PollingChannelHandler implements ResourceHandler {
     }
 
     private Response longPoll(Resource owner, Request request) {
-        Duration timeout = settings.pollTimeout();
-        Instant rqet = requestExpiration(request.requestExpirationTimestamp());
-        if (rqet != null) {
-            Duration untilRqet = Duration.between(clock.instant(), rqet);
-            timeout = untilRqet.compareTo(timeout) < 0 ? untilRqet : timeout;
-        }
+        Duration timeout = RequestDeadline.within(settings.pollTimeout(), request.requestExpirationTimestamp(), clock);
         Optional<Request> next;
         try {
             next = timeout.isNegative() || timeout.isZero() ? Optional.empty() : mailboxes.poll(owner.ri(), timeout);
@@ -136,28 +131,34 @@ public final class PollingChannelHandler implements ResourceHandler {
         }
         if (next.isEmpty()) {
             return Response.error(ResponseStatusCode.REQUEST_TIMEOUT, "no request for " + ownerId(owner)
-                    + " arrived within " + timeout.toMillis() + " ms; poll again");
+                    + " arrived within " + Math.max(0, timeout.toMillis()) + " ms; poll again");
         }
         LOG.debug("polling channel of {}: handed out {} {}", owner.ri(), next.get().operation(),
                 next.get().requestId());
         return Response.of(ResponseStatusCode.OK, Primitives.requestPrimitive(next.get()));
     }
 
+    /**
+     * The entity's answer to a message it polled: {@code {"m2m:rsp":{"rqi":…,"rsc":…[,"pc":…][,"fr":…]}}}, the only
+     * member of the content. Malformed → 4000 and nothing changes; an {@code rqi} never handed to this entity → 4004;
+     * an {@code rqi} answered before → 2000 and nothing changes (the entity may repeat an answer after a redelivery).
+     */
     private Response answer(Resource owner, Request request) {
-        JsonNode content = request.content();
-        JsonNode rsp = content == null ? null : content.get("m2m:rsp");
-        if (rsp == null || !rsp.isObject() || !rsp.path("rqi").isTextual()) {
-            throw new OneM2MException(ResponseStatusCode.BAD_REQUEST,
-                    "a NOTIFY to pcu must carry the answer to a polled request as {\"m2m:rsp\":{\"rqi\":…,\"rsc\":…}}");
-        }
-        String rqi = rsp.get("rqi").asText();
-        if (mailboxes.acknowledge(owner.ri(), rqi)) {
-            LOG.debug("polling channel of {}: answer {} to {}", owner.ri(), rsp.path("rsc").asInt(), rqi);
-        } else {
-            LOG.debug("polling channel of {}: answer to {} matches no request in flight (already answered?)",
-                    owner.ri(), rqi);
-        }
-        return Response.of(ResponseStatusCode.OK, null);
+        Response response = Primitives.responsePrimitive(request.content(), ownerId(owner),
+                originator -> isOwner(originator, owner));
+        String rqi = response.requestId();
+        return switch (mailboxes.answer(owner.ri(), rqi, response)) {
+            case ACCEPTED -> {
+                LOG.debug("polling channel of {}: answer {} to {}", owner.ri(), response.statusCode().code(), rqi);
+                yield Response.of(ResponseStatusCode.OK, null);
+            }
+            case REPEATED -> {
+                LOG.debug("polling channel of {}: repeated answer to {} ignored", owner.ri(), rqi);
+                yield Response.of(ResponseStatusCode.OK, null);
+            }
+            case UNKNOWN -> throw new OneM2MException(ResponseStatusCode.NOT_FOUND, "no request with rqi '" + rqi
+                    + "' was delivered to " + ownerId(owner) + " through '" + request.to() + "'");
+        };
     }
 
     private void requireOwner(HandlerContext context, Resource owner, String what) {
@@ -180,13 +181,4 @@ public final class PollingChannelHandler implements ResourceHandler {
         return id != null && id.isTextual() ? id.asText() : owner.ri();
     }
 
-    private Instant requestExpiration(String rqet) {
-        if (rqet == null || rqet.isBlank()) {
-            return null;
-        }
-        if (rqet.chars().allMatch(Character::isDigit)) {
-            return clock.instant().plusMillis(Long.parseLong(rqet));
-        }
-        return TimestampCodec.isValid(rqet) ? TimestampCodec.parse(rqet) : null;
-    }
 }

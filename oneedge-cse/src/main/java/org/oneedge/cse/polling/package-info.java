@@ -6,10 +6,13 @@
  *  NOTIFY for an AE with rr=false or no poa ─► NotificationTargetResolver ─► "oneedge-poll:&lt;ri&gt;"
  *        ─► PollingChannelSender ─► Mailboxes[AE] (bounded, messages expire)
  *  RETRIEVE &lt;pch&gt;/pcu by the AE ─► long poll ─► 2000 {"m2m:rqp":{…}} · nothing in time: 4008
- *  NOTIFY &lt;pch&gt;/pcu {"m2m:rsp":{rqi,…}} ─► the message is done · unanswered after ackTimeout: queued again
+ *  NOTIFY to the AE (rr=false) ─► PollingChannelDelivery ─► Mailboxes[AE] ─► waits for the AE's answer (4008)
+ *  NOTIFY &lt;pch&gt;/pcu {"m2m:rsp":{rqi,…}} ─► the message is done, the answer goes to the waiting requester
+ *  the AE polls again with messages unanswered ─► they go back to the head of its queue, in order
  * </pre>
  *
- * Delivery guarantee and why: see {@code Mailboxes}. Entities reached this way get 2000 from the sender as soon as a
- * message is queued (also for subscription verification requests); the entity's answer is only logged.
+ * Delivery guarantee (exactly once, with the SDK's de-duplication by {@code rqi}) and why: see {@code Mailboxes}.
+ * Notifications from subscriptions get 2000 from the sender as soon as they are queued (also subscription
+ * verification requests); the entity's answer only confirms their delivery.
  */
 package org.oneedge.cse.polling;

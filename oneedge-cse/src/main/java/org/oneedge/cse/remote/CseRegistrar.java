@@ -63,6 +63,9 @@ public final class CseRegistrar implements AutoCloseable {
     private volatile boolean running;
     private volatile Thread worker;
     private volatile JsonNode lastSent;
+    private final List<java.util.function.Consumer<State>> stateListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Runnable> createdListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean localCsrDone;
 
     /**
@@ -85,6 +88,23 @@ public final class CseRegistrar implements AutoCloseable {
 
     public State state() {
         return state;
+    }
+
+    /**
+     * Calls the listener with each new state, e.g. to send what waited for the registrar (announcements) once it is
+     * {@link State#REGISTERED} again after a link loss.
+     */
+    public void onStateChange(java.util.function.Consumer<State> listener) {
+        stateListeners.add(listener);
+    }
+
+    /**
+     * Calls the listener whenever this CSE's {@code <remoteCSE>} had to be created at the registrar (first
+     * registration, or the registrar lost it, e.g. it restarted without its data), so what lived only there
+     * (announced copies) can be made again.
+     */
+    public void onRegisteredAnew(Runnable listener) {
+        createdListeners.add(listener);
     }
 
     /** Starts registering in the background; returns at once. */
@@ -161,6 +181,7 @@ public final class CseRegistrar implements AutoCloseable {
     /** One registration round; null when registered and current, else what went wrong (state already set). */
     String syncOnce() {
         ObjectNode desired = ownCsr();
+        boolean created = false;
         Response existing = toRegistrar(Operation.RETRIEVE, ownCsrAddress(), null, null);
         Response outcome;
         if (existing.statusCode() == ResponseStatusCode.OK) {
@@ -175,6 +196,7 @@ public final class CseRegistrar implements AutoCloseable {
                     || outcome.statusCode() == ResponseStatusCode.CONFLICT) {
                 outcome = updateOwnCsr(desired);
             }
+            created = outcome.statusCode() == ResponseStatusCode.CREATED;
         } else {
             outcome = existing;
         }
@@ -191,6 +213,15 @@ public final class CseRegistrar implements AutoCloseable {
         }
         changeState(State.REGISTERED, "registered at " + config.registrarCseId() + " as <remoteCSE> "
                 + ownCsrAddress());
+        if (created) {
+            for (Runnable listener : createdListeners) {
+                try {
+                    listener.run();
+                } catch (RuntimeException e) {
+                    LOG.warn("registration listener failed: {}", e.toString());
+                }
+            }
+        }
         return null;
     }
 
@@ -321,6 +352,13 @@ public final class CseRegistrar implements AutoCloseable {
                 return;
             }
             state = next;
+        }
+        for (java.util.function.Consumer<State> listener : stateListeners) {
+            try {
+                listener.accept(next);
+            } catch (RuntimeException e) {
+                LOG.warn("registration state listener failed: {}", e.toString());
+            }
         }
         if (next == State.UNREACHABLE || next == State.REFUSED) {
             LOG.warn("CSE {} registration at {}: {} -> {} ({}); retrying", local.cseId(), config.registrarCseId(),

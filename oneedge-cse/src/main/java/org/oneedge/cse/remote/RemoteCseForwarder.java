@@ -33,8 +33,13 @@ import org.slf4j.LoggerFactory;
  * while that CSE is still forwarding it is in a loop. Each forwarder keeps the requests it is forwarding right now,
  * keyed by originator, {@code rqi}, operation and target; meeting one of them again answers 5103 "forwarding loop
  * detected" (which then travels back along the loop). Nothing is kept after the answer.
+ *
+ * <p>Link loss (with {@link #queueNotifications}): a NOTIFY whose next hop cannot be reached is kept in an
+ * {@link MccOutbox} in this CSE's store and answered 1000 ACCEPTED; it is sent on, in order, once the hop is back
+ * (also after a restart of this CSE). Other operations get the next hop's error at once (the originator waits for
+ * their answer, so queueing them would only hide the loss).
  */
-public final class RemoteCseForwarder implements Forwarder {
+public final class RemoteCseForwarder implements Forwarder, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemoteCseForwarder.class);
 
@@ -42,6 +47,7 @@ public final class RemoteCseForwarder implements Forwarder {
     private final RemoteCseRoutes routes;
     private final List<RemoteSender> senders;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile MccOutbox notifications;
 
     public RemoteCseForwarder(CseConfig config, ResourceStore store, List<RemoteSender> senders) {
         this.config = config;
@@ -49,8 +55,97 @@ public final class RemoteCseForwarder implements Forwarder {
         this.senders = List.copyOf(senders);
     }
 
+    /**
+     * Keeps NOTIFY requests whose next hop is unreachable in an outbox in {@code store} and sends them on later;
+     * call {@link #start()} once the CSE (its CSEBase) exists and {@link #close()} on shutdown.
+     */
+    public RemoteCseForwarder queueNotifications(ResourceStore store, java.time.Clock clock, MccOutbox.Settings settings) {
+        notifications = new MccOutbox("notify-forward", config, store, clock, settings, this::resend);
+        return this;
+    }
+
+    /** Starts sending queued notifications (no-op without {@link #queueNotifications}). */
+    public void start() {
+        MccOutbox outbox = notifications;
+        if (outbox != null) {
+            outbox.start();
+        }
+    }
+
+    /** Notifications queued for an unreachable next hop. */
+    public int queuedNotifications() {
+        MccOutbox outbox = notifications;
+        return outbox == null ? 0 : outbox.size();
+    }
+
+    @Override
+    public void close() {
+        MccOutbox outbox = notifications;
+        if (outbox != null) {
+            outbox.close();
+        }
+    }
+
     @Override
     public Response forward(Request request, Address target) {
+        Response response = route(request, target);
+        MccOutbox outbox = notifications;
+        if (outbox != null && request.operation() == org.oneedge.model.Operation.NOTIFY && unreachable(response)
+                && !debug(response).contains("forwarding loop")) {
+            if (outbox.add(item(request))) {
+                LOG.info("NOTIFY {} from {} rqi {} queued at {}: next hop unreachable ({})", request.to(),
+                        request.from(), request.requestId(), config.cseId(), debug(response));
+                return Response.of(ResponseStatusCode.ACCEPTED, org.oneedge.model.ContentCodec.object().put("m2m:dbg",
+                        "next hop unreachable; the notification is queued at " + config.cseId()
+                                + " and delivered when it is back"));
+            }
+        }
+        return response;
+    }
+
+    private static boolean unreachable(Response r) {
+        return r.statusCode() == ResponseStatusCode.TARGET_NOT_REACHABLE
+                || r.statusCode() == ResponseStatusCode.REQUEST_TIMEOUT;
+    }
+
+    private static String debug(Response r) {
+        return r.content() == null ? "" : r.content().path("m2m:dbg").asText();
+    }
+
+    /** The queued NOTIFY: the primitive parameters a notification carries. */
+    private static com.fasterxml.jackson.databind.node.ObjectNode item(Request request) {
+        var item = org.oneedge.model.ContentCodec.object();
+        item.put("op", request.operation().code());
+        item.put("to", request.to());
+        item.put("fr", request.from());
+        item.put("rqi", request.requestId());
+        item.put("rvi", request.releaseVersion());
+        if (request.content() != null) {
+            item.set("pc", request.content());
+        }
+        return item;
+    }
+
+    private MccOutbox.Result resend(com.fasterxml.jackson.databind.JsonNode item) {
+        Request request = Request.builder().operation(org.oneedge.model.Operation.NOTIFY)
+                .to(item.path("to").asText()).from(item.path("fr").asText()).requestId(item.path("rqi").asText())
+                .releaseVersion(item.path("rvi").asText("3")).content(item.get("pc")).build();
+        Address target;
+        try {
+            target = Address.parse(request.to());
+        } catch (IllegalArgumentException e) {
+            return MccOutbox.Result.DONE;
+        }
+        Response r = route(request, target);
+        if (unreachable(r) && !debug(r).contains("forwarding loop")) {
+            return MccOutbox.Result.RETRY;
+        }
+        LOG.info("queued NOTIFY {} from {} rqi {} sent on: {}", request.to(), request.from(), request.requestId(),
+                r.statusCode());
+        return MccOutbox.Result.DONE;
+    }
+
+    private Response route(Request request, Address target) {
         if (target.scope() == Address.Scope.ABSOLUTE && !target.spId().equalsIgnoreCase(config.spId())) {
             return Response.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "target '" + request.to()
                     + "' is in SP domain " + target.spId() + "; forwarding across SP domains is not supported");

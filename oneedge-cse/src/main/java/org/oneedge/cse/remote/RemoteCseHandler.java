@@ -51,7 +51,9 @@ public final class RemoteCseHandler implements ResourceHandler {
     private static final Set<ResourceType> CHILDREN = Set.of(ResourceType.SUBSCRIPTION, ResourceType.CONTAINER,
             ResourceType.GROUP, ResourceType.ACCESS_CONTROL_POLICY, ResourceType.POLLING_CHANNEL,
             ResourceType.FLEX_CONTAINER, ResourceType.TIME_SERIES, ResourceType.NODE, ResourceType.SCHEDULE,
-            ResourceType.AE_ANNC, ResourceType.CONTAINER_ANNC, ResourceType.CONTENT_INSTANCE_ANNC);
+            ResourceType.AE_ANNC, ResourceType.CONTAINER_ANNC, ResourceType.CONTENT_INSTANCE_ANNC,
+            ResourceType.FLEX_CONTAINER_ANNC, ResourceType.GROUP_ANNC, ResourceType.NODE_ANNC,
+            ResourceType.MGMT_OBJ_ANNC);
 
     @Override
     public ResourceType type() {
@@ -127,6 +129,13 @@ public final class RemoteCseHandler implements ResourceHandler {
         String originator = context.originator() == null ? "" : context.originator();
         boolean self = originator.equals(context.config().cseId())
                 || originator.equals(context.config().adminOriginator());
+        String cb = context.current().attributes().path("cb").asText();
+        if (!self && context.changes().has("cb") && !context.changes().get("cb").asText().equals(cb)) {
+            throw new OneM2MException(ResponseStatusCode.ORIGINATOR_HAS_ALREADY_REGISTERED, "CSE-ID "
+                    + context.current().attributes().path("csi").asText() + " is already registered here with CSEBase '"
+                    + cb + "'; a CSE with the CSEBase '" + context.changes().get("cb").asText()
+                    + "' cannot take it over (conflicting CSE-IDs?)");
+        }
         if (!self && hasRegistrarLabel(context.changes().get("lbl"))) {
             throw new OneM2MException(ResponseStatusCode.BAD_REQUEST, "label '" + REGISTRAR_LABEL
                     + "' is reserved for the <remoteCSE> a CSE keeps of its own registrar");

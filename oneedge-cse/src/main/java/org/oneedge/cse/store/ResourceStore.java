@@ -13,7 +13,9 @@ import org.oneedge.model.ResourceType;
  * <p>Rules every implementation keeps:
  * <ul>
  *   <li>{@link #apply} is atomic and, for persistent stores, durable when it returns: an acknowledged write
- *       survives a process kill.</li>
+ *       survives a process kill. {@link #submit} is the same, durable when its {@link Submission#await} returns.</li>
+ *   <li>Batches are committed in the order they were submitted or applied; a submitted batch is visible to reads
+ *       only once committed.</li>
  *   <li>Lists of children and descendants are ordered by creation time, then {@code ri}.</li>
  *   <li>Reads are safe from many threads at once; the engine serialises conflicting writes itself.</li>
  * </ul>
@@ -32,6 +34,29 @@ public interface ResourceStore extends AutoCloseable {
      *                                meets a missing resource; nothing is changed then
      */
     void apply(List<Write> writes);
+
+    /**
+     * Queues the writes to be applied, all or nothing, after every batch submitted or applied before, and returns
+     * without waiting for the commit, so a caller can release its locks first and await durability after. When one of
+     * {@code after} has failed by the time this batch's turn comes, this batch fails too ({@link StoreConflictException})
+     * without changing anything: a writer that built on another's not yet committed state never commits alone.
+     * The default applies at once, for stores whose {@link #apply} is immediate.
+     *
+     * @param after batches this one builds on, submitted earlier; their failure fails this batch
+     */
+    default Submission submit(List<Write> writes, List<Submission> after) {
+        for (Submission earlier : after) {
+            if (earlier.failed()) {
+                return Submission.failedWith(new StoreConflictException("an earlier write this one builds on failed"));
+            }
+        }
+        try {
+            apply(writes);
+            return Submission.DONE;
+        } catch (RuntimeException e) {
+            return Submission.failedWith(e);
+        }
+    }
 
     /** Convenience for a batch of one. */
     default void apply(Write write) {

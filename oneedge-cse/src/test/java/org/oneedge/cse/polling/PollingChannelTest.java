@@ -31,7 +31,7 @@ class PollingChannelTest {
     void givenAnAeWithRequestReachabilityFalseAndAPollingChannel() {
         cse = Cse.builder().config(CseConfig.defaults()).store(new InMemoryResourceStore())
                 .extension(new PollingChannelExtension(PollingChannelSettings.defaults()
-                        .withPollTimeout(Duration.ofMillis(300)).withAckTimeout(Duration.ofMillis(300))))
+                        .withPollTimeout(Duration.ofMillis(300)).withResponseTimeout(Duration.ofSeconds(5))))
                 .build();
         cse.start();
         assertThat(send(create("cse-in", "Cae1", ResourceType.AE,
@@ -190,5 +190,71 @@ class PollingChannelTest {
         assertThat(badAnswer.debugMessage()).contains("m2m:rsp");
         assertThat(send(request(Operation.RETRIEVE, AE + "/pch", "Cae1")).statusCode())
                 .isEqualTo(ResponseStatusCode.OK);
+    }
+
+    @Test
+    void a_notify_to_the_ae_waits_for_and_returns_the_aes_own_answer() {
+        CompletableFuture<Response> waiting = CompletableFuture.supplyAsync(() -> send(
+                request(Operation.NOTIFY, AE, "Cother").content(ContentCodec.parse("{\"m2m:sgn\":{\"vrq\":true}}"))));
+
+        JsonNode rqp = nextMessage();
+        Response posted = send(request(Operation.NOTIFY, PCU, "Cae1").content(ContentCodec.parse(
+                "{\"m2m:rsp\":{\"rsc\":4103,\"rqi\":\"" + rqp.get("rqi").asText() + "\",\"pc\":{\"m2m:dbg\":\"no\"}}}")));
+
+        Response answer = waiting.join();
+        assertThat(posted.statusCode()).isEqualTo(ResponseStatusCode.OK);
+        assertThat(rqp.get("fr").asText()).isEqualTo("Cother");
+        assertThat(answer.statusCode()).isEqualTo(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE);
+        assertThat(answer.content().get("m2m:dbg").asText()).isEqualTo("no");
+        assertThat(answer.requestId()).isEqualTo(rqp.get("rqi").asText());
+    }
+
+    @Test
+    void a_notify_to_the_ae_ends_with_4008_when_the_ae_does_not_answer_in_time() {
+        Response r = send(request(Operation.NOTIFY, AE, "Cother").requestExpirationTimestamp("300")
+                .content(ContentCodec.parse("{\"m2m:sgn\":{\"vrq\":true}}")));
+
+        assertThat(r.statusCode()).isEqualTo(ResponseStatusCode.REQUEST_TIMEOUT);
+        assertThat(r.debugMessage()).contains("did not answer");
+        assertThat(poll().statusCode()).isEqualTo(ResponseStatusCode.REQUEST_TIMEOUT); // withdrawn, never delivered
+    }
+
+    @Test
+    void refuses_malformed_and_unknown_answers_and_accepts_a_repeated_one() {
+        addInstance("x");
+        JsonNode rqp = nextMessage();
+        String rqi = rqp.get("rqi").asText();
+
+        Response noRsc = send(request(Operation.NOTIFY, PCU, "Cae1").content(ContentCodec.parse(
+                "{\"m2m:rsp\":{\"rqi\":\"" + rqi + "\"}}")));
+        Response badRsc = send(request(Operation.NOTIFY, PCU, "Cae1").content(ContentCodec.parse(
+                "{\"m2m:rsp\":{\"rqi\":\"" + rqi + "\",\"rsc\":1234}}")));
+        Response foreignFr = send(request(Operation.NOTIFY, PCU, "Cae1").content(ContentCodec.parse(
+                "{\"m2m:rsp\":{\"rqi\":\"" + rqi + "\",\"rsc\":2000,\"fr\":\"Cae2\"}}")));
+        Response unknown = send(request(Operation.NOTIFY, PCU, "Cae1").content(ContentCodec.parse(
+                "{\"m2m:rsp\":{\"rqi\":\"never-sent\",\"rsc\":2000}}")));
+
+        assertThat(noRsc.statusCode()).isEqualTo(ResponseStatusCode.BAD_REQUEST);
+        assertThat(noRsc.debugMessage()).contains("rsc");
+        assertThat(badRsc.statusCode()).isEqualTo(ResponseStatusCode.BAD_REQUEST);
+        assertThat(foreignFr.statusCode()).isEqualTo(ResponseStatusCode.BAD_REQUEST);
+        assertThat(unknown.statusCode()).isEqualTo(ResponseStatusCode.NOT_FOUND);
+        // none of them confirmed the message: the next poll brings it again
+        JsonNode again = nextMessage();
+        assertThat(again.get("rqi").asText()).isEqualTo(rqi);
+        answer(again);
+        answer(again); // a repeated answer changes nothing
+        assertThat(poll().statusCode()).isEqualTo(ResponseStatusCode.REQUEST_TIMEOUT);
+    }
+
+    @Test
+    void a_polled_request_whose_requester_gave_up_is_not_delivered_again_and_its_late_answer_is_harmless() {
+        CompletableFuture<Response> waiting = CompletableFuture.supplyAsync(() -> send(request(Operation.NOTIFY, AE,
+                "Cother").requestExpirationTimestamp("1500").content(ContentCodec.parse("{\"m2m:sgn\":{}}"))));
+        JsonNode taken = nextMessage(); // handed, but the AE does not answer in time
+
+        assertThat(waiting.join().statusCode()).isEqualTo(ResponseStatusCode.REQUEST_TIMEOUT);
+        assertThat(poll().statusCode()).isEqualTo(ResponseStatusCode.REQUEST_TIMEOUT); // not handed out again
+        answer(taken); // the late answer is accepted as a repeat (2000) and changes nothing
     }
 }

@@ -132,6 +132,16 @@ class MccForwardingTest {
     }
 
     @Test
+    void a_second_cse_claiming_a_registered_cse_id_is_refused_and_takes_nothing_over() {
+        try (MccNode impostor = MccNode.impostor(network, "impostor", "/id-mn1", "cse-other").registerTo(in, false)) {
+            await().atMost(Duration.ofSeconds(5)).until(() -> impostor.registrar.state() == CseRegistrar.State.REFUSED);
+        }
+        assertThat(in.store.get("id-mn1").orElseThrow().attributes().path("poa").get(0).asText())
+                .isEqualTo("mem://id-mn1");
+        assertThat(in.store.get("id-mn1").orElseThrow().attributes().path("cb").asText()).isEqualTo("/id-mn1/cse-mn1");
+    }
+
+    @Test
     void a_forwarding_loop_is_detected() {
         // The IN believes /id-ghost lives below MN1; MN1 does not know it and sends it up again.
         Response update = mn1.registrarClientUpdate("{\"m2m:csr\":{\"dcse\":[\"/id-ghost\"]}}");
@@ -164,6 +174,32 @@ class MccForwardingTest {
                 .filter(n -> n.content().toString().contains("21.5")).findFirst().orElseThrow();
         assertThat(notification.operation()).isEqualTo(Operation.NOTIFY);
         assertThat(notification.from()).isEqualTo("/id-mn2");
+    }
+
+    @Test
+    void a_notification_for_an_unreachable_mn_waits_at_the_in_and_arrives_when_the_mn_is_back() {
+        String sink = network.sink("ae1-sink");
+        mn1.create("cse-mn1", "CAE1", ResourceType.AE,
+                "{\"m2m:ae\":{\"rn\":\"CAE1\",\"api\":\"Nreader\",\"rr\":true,\"srv\":[\"3\"],\"poa\":[\"" + sink + "\"]}}");
+        mn2.create("cse-mn2", "CAE2", ResourceType.AE, "{\"m2m:ae\":{\"rn\":\"CAE2\",\"api\":\"Nsensor\",\"rr\":true,\"srv\":[\"3\"]}}");
+        mn2.create("cse-mn2/CAE2", "CAE2", ResourceType.CONTAINER, "{\"m2m:cnt\":{\"rn\":\"temp\"}}");
+        grantAll(mn2, "cse-mn2/CAE2/temp", "CAE2", "/id-mn1/CAE1");
+        assertThat(mn1.create("/id-mn2/cse-mn2/CAE2/temp", "CAE1", ResourceType.SUBSCRIPTION,
+                "{\"m2m:sub\":{\"rn\":\"s1\",\"nu\":[\"/id-mn1/CAE1\"],\"enc\":{\"net\":[3]}}}").statusCode())
+                .isEqualTo(ResponseStatusCode.CREATED);
+
+        network.detach("id-mn1"); // MN1 is unreachable from the IN
+        for (String con : new String[] {"a1", "a2", "a3"}) {
+            mn2.create("cse-mn2/CAE2/temp", "CAE2", ResourceType.CONTENT_INSTANCE, "{\"m2m:cin\":{\"con\":\"" + con + "\"}}");
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> in.forwarder.queuedNotifications() == 3);
+        assertThat(in.store.children("id-in", ResourceType.REQUEST, 0, 10)).as("kept in the IN's store").hasSize(3);
+
+        network.attach("id-mn1", mn1.cse);
+        await().atMost(Duration.ofSeconds(5)).until(() -> in.forwarder.queuedNotifications() == 0
+                && network.sinkRequests.size() >= 3);
+        assertThat(network.sinkRequests).extracting(n -> n.content().toString().replaceAll(".*\"con\":\"(a\\d)\".*", "$1"))
+                .containsExactly("a1", "a2", "a3");
     }
 
     private static void grantAll(MccNode node, String resource, String owner, String originator) {

@@ -21,6 +21,7 @@ final class MccNode implements AutoCloseable {
     final InMemoryResourceStore store;
     final Cse cse;
     final String url;
+    final RemoteCseForwarder forwarder;
     CseRegistrar registrar;
     private final InProcessNetwork network;
     private final AtomicLong rqi = new AtomicLong();
@@ -31,10 +32,14 @@ final class MccNode implements AutoCloseable {
         this.url = "mem://" + name;
         this.config = config.withPointOfAccess(List.of(url));
         this.store = store;
+        this.forwarder = new RemoteCseForwarder(this.config, store, List.of(network)).queueNotifications(store,
+                java.time.Clock.systemUTC(), MccOutbox.Settings.defaults().withRetryInterval(Duration.ofMillis(20))
+                        .withMaxRetryInterval(Duration.ofMillis(100)));
         this.cse = Cse.builder().config(this.config).store(store).remoteSender(network)
-                .forwarder(new RemoteCseForwarder(this.config, store, List.of(network)))
+                .forwarder(forwarder)
                 .extension(new org.oneedge.cse.announcement.AnnouncementExtension()).build();
         cse.start();
+        forwarder.start();
         network.attach(name, cse);
     }
 
@@ -50,6 +55,12 @@ final class MccNode implements AutoCloseable {
         CseConfig config = CseConfig.defaults().withCseId("/id-" + n).withCseBaseName("cse-" + n)
                 .withCseType(CseType.MN);
         return new MccNode("id-" + n, config, store, network);
+    }
+
+    /** A node under another network name that claims an existing CSE-ID with its own CSEBase name. */
+    static MccNode impostor(InProcessNetwork network, String name, String cseId, String cseBaseName) {
+        CseConfig config = CseConfig.defaults().withCseId(cseId).withCseBaseName(cseBaseName).withCseType(CseType.MN);
+        return new MccNode(name, config, new InMemoryResourceStore(), network);
     }
 
     static MccNode asn(InProcessNetwork network, String n) {
@@ -99,6 +110,7 @@ final class MccNode implements AutoCloseable {
             registrar.close();
         }
         network.detach(name);
+        forwarder.close();
         cse.close();
     }
 }

@@ -39,6 +39,20 @@ class RemoteCseRegistrationTest {
     }
 
     @Test
+    void refuses_an_update_by_another_cse_with_the_same_cse_id() {
+        assertThat(register("/id-mn1", "{\"cb\":\"/id-mn1/cse-mn1\",\"rr\":true,\"srv\":[\"3\"],"
+                + "\"poa\":[\"mem://first\"]}").statusCode()).isEqualTo(ResponseStatusCode.CREATED);
+
+        Response takeover = in.send(in.request(org.oneedge.model.Operation.UPDATE, "id-mn1", "/id-mn1")
+                .content(org.oneedge.model.ContentCodec.parse("{\"m2m:csr\":{\"cb\":\"/id-mn1/cse-other\","
+                        + "\"poa\":[\"mem://second\"]}}")));
+
+        assertThat(takeover.statusCode()).isEqualTo(ResponseStatusCode.ORIGINATOR_HAS_ALREADY_REGISTERED);
+        assertThat(dbg(takeover)).contains("/id-mn1", "cse-mn1", "cse-other", "conflicting");
+        assertThat(in.store.get("id-mn1").orElseThrow().attributes().path("poa").toString()).contains("mem://first");
+    }
+
+    @Test
     void refuses_an_ae_originator() {
         Response r = register("CAE1", "{\"cb\":\"/id-mn1/cse-mn1\",\"rr\":true,\"srv\":[\"3\"]}");
 

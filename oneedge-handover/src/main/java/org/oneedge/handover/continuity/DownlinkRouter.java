@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
@@ -28,6 +29,7 @@ public final class DownlinkRouter {
     private final int capacity;
     private final Duration maxHold;
     private final ConcurrentMap<String, DownlinkHold<Request>> holds = new ConcurrentHashMap<>();
+    private final Set<String> frozen = ConcurrentHashMap.newKeySet();
 
     public DownlinkRouter(ServingRegistry registry, Function<String, CseClient> cses, Clock clock, int capacity,
                           Duration maxHold) {
@@ -40,14 +42,14 @@ public final class DownlinkRouter {
 
     /** Delivers now, or holds (1000 ACCEPTED), or refuses when the hold is full (5103 with the reason). */
     public Response send(String aeId, Request request) {
-        Optional<ServingEntry> entry = registry.resolve(aeId);
-        if (entry.isEmpty() || entry.get().state() == ServingState.RELEASED) {
-            return Response.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "AE " + aeId + " is not served")
-                    .withRequestId(request.requestId());
-        }
-        DownlinkHold<Request> hold = holds.computeIfAbsent(aeId, id -> new DownlinkHold<>(capacity, maxHold, clock));
+        DownlinkHold<Request> hold = hold(aeId);
         synchronized (hold) {
-            if (entry.get().state() == ServingState.MIGRATING || hold.size() > 0) {
+            Optional<ServingEntry> entry = registry.resolve(aeId);
+            if (entry.isEmpty() || entry.get().state() == ServingState.RELEASED) {
+                return Response.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "AE " + aeId + " is not served")
+                        .withRequestId(request.requestId());
+            }
+            if (frozen.contains(aeId) || entry.get().state() == ServingState.MIGRATING || hold.size() > 0) {
                 if (hold.hold(request) instanceof DownlinkHold.Held.Overflow overflow) {
                     return Response.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "AE " + aeId
                             + " is migrating and " + overflow.capacity() + " requests are already held")
@@ -61,7 +63,23 @@ public final class DownlinkRouter {
     }
 
     /**
-     * Sends the AE's held requests, in order, to the CSE that serves it now.
+     * Holds every later downlink for the AE until {@link #release}: called by the coordinator before the registry
+     * moves to {@code MIGRATING}, it returns once a request being sent to the source has been answered, so nothing
+     * reaches the source after its context was exported.
+     */
+    public void freeze(String aeId) {
+        DownlinkHold<Request> hold = hold(aeId);
+        synchronized (hold) {
+            frozen.add(aeId);
+        }
+    }
+
+    private DownlinkHold<Request> hold(String aeId) {
+        return holds.computeIfAbsent(aeId, id -> new DownlinkHold<>(capacity, maxHold, clock));
+    }
+
+    /**
+     * Sends the AE's held requests, in order, to the CSE that serves it now, and ends a {@link #freeze}.
      *
      * @return what was delivered and what waited too long (to be answered with an error by the caller)
      */
@@ -73,7 +91,9 @@ public final class DownlinkRouter {
         }
         synchronized (hold) {
             CseClient target = cses.apply(entry.servingCseId());
-            return hold.release(target::send);
+            DownlinkHold.Released<Request> released = hold.release(target::send);
+            frozen.remove(aeId);
+            return released;
         }
     }
 }

@@ -103,10 +103,13 @@ public final class CseTransactionStore implements TransactionStore {
         String reason = n.path("reason").asText("");
         List<String> tried = new ArrayList<>();
         n.path("tried").forEach(t -> tried.add(t.asText()));
+        List<String> why = new ArrayList<>();
+        n.path("triedWhy").forEach(t -> why.add(t.asText()));
         HandoverFigures figures = new HandoverFigures(Duration.ofMillis(n.path("prepMs").asLong()),
                 Duration.ofMillis(n.path("xferMs").asLong()), n.path("xferB").asLong(),
                 Duration.ofMillis(n.path("ulGapMs").asLong()), Duration.ofMillis(n.path("dlHoldMs").asLong()),
-                n.path("lost").asLong(), n.path("dups").asLong(), n.path("moved").asLong(), tried);
+                n.path("lost").asLong(), n.path("dups").asLong(), n.path("moved").asLong(), tried,
+                why.size() == tried.size() ? why : List.of());
         return Optional.of(new HandoverTransaction(n.path("txid").asText(), n.path("aeid").asText(),
                 n.path("src").asText(), n.path("tgt").asText(), n.path("epoch").asLong(),
                 TransactionState.valueOf(n.path("state").asText()),
@@ -133,6 +136,10 @@ public final class CseTransactionStore implements TransactionStore {
         a.put("moved", f.resourcesMoved());
         ArrayNode tried = a.putArray("tried");
         f.targetsTried().forEach(tried::add);
+        if (!f.targetOutcomes().isEmpty()) {
+            ArrayNode why = a.putArray("triedWhy");
+            f.targetOutcomes().forEach(why::add);
+        }
         ArrayNode lbl = a.putArray("lbl");
         if (!t.state().terminal()) {
             lbl.add(OPEN_LABEL);

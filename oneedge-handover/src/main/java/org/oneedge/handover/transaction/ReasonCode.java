@@ -11,5 +11,9 @@ public enum ReasonCode {
     /** The coordinator restarted before the commit; resume rolled the transaction back. */
     INTERRUPTED,
     /** After the commit the source could not be cleaned up; the target serves, leftovers are fenced. */
-    SOURCE_CLEANUP_FAILED
+    SOURCE_CLEANUP_FAILED,
+    /** No candidate target was ready or could be brought up; the attempts name each one and why. */
+    NO_TARGET_READY,
+    /** Another AE of the same bundle failed, so this one was rolled back with it (all or nothing). */
+    BUNDLE_ABORTED
 }

@@ -65,7 +65,7 @@ public final class MecPlatform implements AutoCloseable {
         ObjectMapper mapper = MecJson.newObjectMapper();
         this.notifications = new NotificationSender(new NotificationSender.Settings(config.notificationTimeout(),
                 config.notificationMaxAttempts(), config.notificationInitialBackoff(),
-                config.notificationQueueCapacity()), mapper);
+                config.notificationQueueCapacity(), config.notificationLanes()), mapper);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mec-platform-scheduler");
             t.setDaemon(true);
@@ -103,7 +103,7 @@ public final class MecPlatform implements AutoCloseable {
             mounts.add(new MecHttpServer.Mount(api.basePath(), routes));
         }
         server = new MecHttpServer(config.host(), config.port(), new LinkedHashSet<>(config.hostNames()), mounts,
-                context.mapper());
+                context.mapper(), notifications.websockets());
         server.start();
         context.baseUrl(config.publicBaseUrl() != null ? config.publicBaseUrl()
                 : "http://" + reachableHost(config.host()) + ":" + server.port());

@@ -19,19 +19,21 @@ import java.util.Objects;
  * @param notificationTimeout        HTTP timeout of one notification POST (default 5 s)
  * @param notificationMaxAttempts    attempts per notification before it is dropped (default 3)
  * @param notificationInitialBackoff wait before the first retry, doubled per retry (default 200 ms)
- * @param notificationQueueCapacity  notifications queued per callback URL before new ones are dropped
- *                                   (default 256)
+ * @param notificationQueueCapacity  notifications queued per delivery lane of a callback URL before new ones are
+ *                                   dropped; latest-value reports may use half of it (default 4096)
  * @param expiryCheckInterval        how often subscription {@code expiryDeadline}s are checked (default 1 s)
  * @param appTerminationGracePeriod  {@code maxGracefulTimeout} announced in {@code AppTerminationNotification}
  *                                   and waited for {@code confirm_termination} (MEC 011 5.2.x; default 10 s)
  * @param metricsSampleInterval      how often the metrics service samples host figures for threshold
  *                                   subscriptions (emulated hosts also notify on every change; default 1 s)
+ * @param notificationLanes          concurrent deliveries per callback URL, each UE's notifications staying in
+ *                                   order in one lane (default 4)
  */
 public record MecPlatformConfig(String host, int port, List<String> hostNames, Clock clock, String publicBaseUrl,
                                 Duration notificationTimeout, int notificationMaxAttempts,
                                 Duration notificationInitialBackoff, int notificationQueueCapacity,
                                 Duration expiryCheckInterval, Duration appTerminationGracePeriod,
-                                Duration metricsSampleInterval) {
+                                Duration metricsSampleInterval, int notificationLanes) {
 
     public MecPlatformConfig {
         Objects.requireNonNull(host, "host");
@@ -56,8 +58,9 @@ public record MecPlatformConfig(String host, int port, List<String> hostNames, C
         requirePositive(expiryCheckInterval, "expiryCheckInterval");
         requirePositive(appTerminationGracePeriod, "appTerminationGracePeriod");
         requirePositive(metricsSampleInterval, "metricsSampleInterval");
-        if (notificationMaxAttempts < 1 || notificationQueueCapacity < 1) {
-            throw new IllegalArgumentException("notificationMaxAttempts and notificationQueueCapacity must be >= 1");
+        if (notificationMaxAttempts < 1 || notificationQueueCapacity < 1 || notificationLanes < 1) {
+            throw new IllegalArgumentException("notificationMaxAttempts, notificationQueueCapacity and "
+                    + "notificationLanes must be >= 1");
         }
         if (publicBaseUrl != null && publicBaseUrl.endsWith("/")) {
             publicBaseUrl = publicBaseUrl.substring(0, publicBaseUrl.length() - 1);
@@ -93,6 +96,7 @@ public record MecPlatformConfig(String host, int port, List<String> hostNames, C
         b.expiryCheckInterval = expiryCheckInterval;
         b.appTerminationGracePeriod = appTerminationGracePeriod;
         b.metricsSampleInterval = metricsSampleInterval;
+        b.notificationLanes = notificationLanes;
         return b;
     }
 
@@ -106,7 +110,8 @@ public record MecPlatformConfig(String host, int port, List<String> hostNames, C
         private Duration notificationTimeout = Duration.ofSeconds(5);
         private int notificationMaxAttempts = 3;
         private Duration notificationInitialBackoff = Duration.ofMillis(200);
-        private int notificationQueueCapacity = 256;
+        private int notificationQueueCapacity = 4096;
+        private int notificationLanes = 4;
         private Duration expiryCheckInterval = Duration.ofSeconds(1);
         private Duration appTerminationGracePeriod = Duration.ofSeconds(10);
         private Duration metricsSampleInterval = Duration.ofSeconds(1);
@@ -127,11 +132,12 @@ public record MecPlatformConfig(String host, int port, List<String> hostNames, C
         public Builder expiryCheckInterval(Duration v) { expiryCheckInterval = v; return this; }
         public Builder appTerminationGracePeriod(Duration v) { appTerminationGracePeriod = v; return this; }
         public Builder metricsSampleInterval(Duration v) { metricsSampleInterval = v; return this; }
+        public Builder notificationLanes(int v) { notificationLanes = v; return this; }
 
         public MecPlatformConfig build() {
             return new MecPlatformConfig(host, port, hostNames, clock, publicBaseUrl, notificationTimeout,
                     notificationMaxAttempts, notificationInitialBackoff, notificationQueueCapacity,
-                    expiryCheckInterval, appTerminationGracePeriod, metricsSampleInterval);
+                    expiryCheckInterval, appTerminationGracePeriod, metricsSampleInterval, notificationLanes);
         }
     }
 }

@@ -4,13 +4,20 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.oneedge.cse.store.StoreConflictException;
+import org.oneedge.cse.store.Submission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,19 +36,47 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A batch that breaks a store rule must fail alone: the group is rolled back, that batch is answered with its
  * {@link StoreConflictException}, and the others are run again without it. This gives the same result as running
- * the batches one by one in queue order, without savepoints on the fast path.
+ * the batches one by one in queue order, without savepoints on the fast path. The exception are batches submitted
+ * as building on a failed one ({@link #submit}'s {@code after}): they fail with it, unrun. Within a group, an update
+ * that a later update of the same resource overwrites is skipped (the container row that every instance create
+ * rewrites is written once per group).
+ *
+ * <p>Queuing ({@link #submit}) and waiting ({@code await}) are separate, so that the engine can queue a batch while
+ * it holds a resource's write lock and wait for the commit after releasing it: the next writer to that resource
+ * queues its batch meanwhile, and both share one commit.
  */
 final class GroupCommitWriter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
 
-    /** One caller's batch and how it ended. */
-    private static final class Pending {
+    /** One caller's batch, the batches it builds on, and how it ended. */
+    private final class Pending implements Submission {
         final List<RowWrite> writes;
+        final List<Submission> after;
         final CompletableFuture<Void> outcome = new CompletableFuture<>();
 
-        Pending(List<RowWrite> writes) {
+        Pending(List<RowWrite> writes, List<Submission> after) {
             this.writes = writes;
+            this.after = after;
+        }
+
+        @Override
+        public void await() {
+            GroupCommitWriter.this.await(this);
+        }
+
+        @Override
+        public boolean failed() {
+            return outcome.isCompletedExceptionally();
+        }
+
+        boolean buildsOnFailure() {
+            for (Submission earlier : after) {
+                if (earlier.failed()) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -68,31 +103,51 @@ final class GroupCommitWriter implements AutoCloseable {
 
     /** Runs the batch in the next group commit and waits for it; throws what the batch ran into. */
     void write(List<RowWrite> writes) {
-        Pending pending = new Pending(writes);
+        submit(writes, List.of()).await();
+    }
+
+    /**
+     * Queues the batch behind every batch queued before and returns at once; the batch is durable when the returned
+     * submission's {@code await} returns. It fails without running when one of {@code after} has failed.
+     */
+    Submission submit(List<RowWrite> writes, List<Submission> after) {
+        Pending pending = new Pending(writes, after);
         lock.lock();
         try {
             if (closed) {
                 throw new IllegalStateException("the store is closed");
             }
             queue.add(pending);
-            while (!pending.outcome.isDone()) {
-                if (leading) {
-                    leaderDone.awaitUninterruptibly();
-                    continue;
-                }
-                leading = true;
-                List<Pending> group = takeGroup();
-                lock.unlock();
-                try {
-                    commit(group);
-                } finally {
-                    lock.lock();
-                    leading = false;
-                    leaderDone.signalAll();
-                }
-            }
         } finally {
             lock.unlock();
+        }
+        return pending;
+    }
+
+    /** Waits for the batch's commit, leading group commits while no other caller does; throws what it ran into. */
+    private void await(Pending pending) {
+        if (!pending.outcome.isDone()) {
+            lock.lock();
+            try {
+                while (!pending.outcome.isDone()) {
+                    if (leading) {
+                        leaderDone.awaitUninterruptibly();
+                        continue;
+                    }
+                    leading = true;
+                    List<Pending> group = takeGroup();
+                    lock.unlock();
+                    try {
+                        commit(group);
+                    } finally {
+                        lock.lock();
+                        leading = false;
+                        leaderDone.signalAll();
+                    }
+                }
+            } finally {
+                lock.unlock();
+            }
         }
         try {
             pending.outcome.join();
@@ -132,9 +187,19 @@ final class GroupCommitWriter implements AutoCloseable {
             Pending running = null;
             try {
                 WriteStatements writes = statements();
+                for (var it = remaining.iterator(); it.hasNext(); ) {
+                    Pending pending = it.next();
+                    if (pending.buildsOnFailure()) {
+                        // answered before anything of it ran
+                        pending.outcome.completeExceptionally(
+                                new StoreConflictException("an earlier write this one builds on failed"));
+                        it.remove();
+                    }
+                }
+                Set<RowWrite> superseded = supersededUpdates(remaining);
                 for (Pending pending : remaining) {
                     running = pending;
-                    writes.execute(pending.writes);
+                    writes.execute(pending.writes, superseded);
                 }
                 running = null;
                 connection.commit();
@@ -158,6 +223,38 @@ final class GroupCommitWriter implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /**
+     * The updates a later update of the same resource in the group overwrites anyway, e.g. a container's counters
+     * written by each of the N instance creates in a group: only the last of them is run. Resources that the group
+     * also inserts or deletes are left alone, so a missing resource still fails the first batch that updates it.
+     */
+    private static Set<RowWrite> supersededUpdates(List<Pending> group) {
+        if (group.size() < 2) {
+            return Set.of();
+        }
+        Map<String, RowWrite.Update> last = new HashMap<>();
+        Set<String> insertedOrDeleted = new HashSet<>();
+        Set<RowWrite> superseded = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Pending pending : group) {
+            for (RowWrite write : pending.writes) {
+                switch (write) {
+                    case RowWrite.Update u -> {
+                        RowWrite.Update earlier = last.put(u.row().ri(), u);
+                        if (earlier != null) {
+                            superseded.add(earlier);
+                        }
+                    }
+                    case RowWrite.Insert i -> insertedOrDeleted.add(i.row().ri());
+                    case RowWrite.DeleteSubtree d -> insertedOrDeleted.add(d.ri());
+                }
+            }
+        }
+        if (!insertedOrDeleted.isEmpty()) {
+            superseded.removeIf(w -> insertedOrDeleted.contains(((RowWrite.Update) w).row().ri()));
+        }
+        return superseded;
     }
 
     private void houseKeep() {

@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.oneedge.cse.store.Resource;
 import org.oneedge.cse.store.ResourceStore;
+import org.oneedge.cse.store.Submission;
 import org.oneedge.cse.store.Write;
 import org.oneedge.model.ResourceType;
 import org.slf4j.Logger;
@@ -159,6 +160,12 @@ public final class JdbcResourceStore implements ResourceStore {
             return;
         }
         writer.write(RowWrite.of(writes));
+    }
+
+    /** Queues the batch for the next group commit; see {@link GroupCommitWriter#submit}. */
+    @Override
+    public Submission submit(List<Write> writes, List<Submission> after) {
+        return writes.isEmpty() && after.isEmpty() ? Submission.DONE : writer.submit(RowWrite.of(writes), after);
     }
 
     @Override

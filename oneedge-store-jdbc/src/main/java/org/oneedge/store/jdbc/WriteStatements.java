@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.oneedge.cse.store.Resource;
 import org.oneedge.cse.store.StoreConflictException;
 
@@ -42,11 +43,16 @@ final class WriteStatements implements AutoCloseable {
         deleteOne = connection.prepareStatement(DELETE_ONE);
     }
 
-    void execute(List<RowWrite> writes) throws SQLException {
+    /** Runs the writes in order, except the updates in {@code skipped} (overwritten later in the same transaction). */
+    void execute(List<RowWrite> writes, Set<RowWrite> skipped) throws SQLException {
         for (RowWrite write : writes) {
             switch (write) {
                 case RowWrite.Insert i -> insert(i.row());
-                case RowWrite.Update u -> update(u.row());
+                case RowWrite.Update u -> {
+                    if (!skipped.contains(u)) {
+                        update(u.row());
+                    }
+                }
                 case RowWrite.DeleteSubtree d -> deleteSubtree(d.ri());
             }
         }

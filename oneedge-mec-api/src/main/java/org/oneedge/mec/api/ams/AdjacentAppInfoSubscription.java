@@ -44,4 +44,10 @@ public record AdjacentAppInfoSubscription(String subscriptionType, String callba
         return new AdjacentAppInfoSubscription(subscriptionType, callbackReference, requestTestNotification,
                 websockNotifConfig, newLinks, filterCriteria, expiryDeadline);
     }
+
+    @Override
+    public AdjacentAppInfoSubscription withDelivery(String callback, WebsockNotifConfig websock) {
+        return new AdjacentAppInfoSubscription(subscriptionType, callback, requestTestNotification, websock, links,
+                filterCriteria, expiryDeadline);
+    }
 }

@@ -24,4 +24,11 @@ public sealed interface AmsSubscription permits MobilityProcedureSubscription, A
     String filterAppInstanceId();
 
     AmsSubscription withLinks(SelfLinks links);
+
+    Boolean requestTestNotification();
+
+    WebsockNotifConfig websockNotifConfig();
+
+    /** This subscription with the delivery the server chose (MEC 009 6.12a: only the chosen alternative is returned). */
+    AmsSubscription withDelivery(String callbackReference, WebsockNotifConfig websockNotifConfig);
 }

@@ -55,4 +55,10 @@ public record MobilityProcedureSubscription(String subscriptionType, String call
         return new MobilityProcedureSubscription(subscriptionType, callbackReference, requestTestNotification,
                 websockNotifConfig, newLinks, f, expiryDeadline);
     }
+
+    @Override
+    public MobilityProcedureSubscription withDelivery(String callback, WebsockNotifConfig websock) {
+        return new MobilityProcedureSubscription(subscriptionType, callback, requestTestNotification, websock, links,
+                filterCriteria, expiryDeadline);
+    }
 }

@@ -26,6 +26,17 @@ import java.util.Objects;
  */
 public final class LocationClient {
 
+    private static final Map<String, Class<?>> NOTIFICATIONS = Map.of(
+            UserLocationPeriodicNotification.ROOT, UserLocationPeriodicNotification.class,
+            UserAreaNotification.ROOT, UserAreaNotification.class,
+            UserDistanceNotification.ROOT, UserDistanceNotification.class,
+            ZoneStatusNotification.ROOT, ZoneStatusNotification.class);
+    private static final Map<String, Class<? extends LocationSubscription>> SUBSCRIPTIONS = Map.of(
+            UserLocationPeriodicSubscription.ROOT, UserLocationPeriodicSubscription.class,
+            UserAreaSubscription.ROOT, UserAreaSubscription.class,
+            UserDistanceSubscription.ROOT, UserDistanceSubscription.class,
+            ZoneStatusSubscription.ROOT, ZoneStatusSubscription.class);
+
     private final MecRestClient rest;
 
     public LocationClient(MecRestClient rest) {
@@ -79,6 +90,23 @@ public final class LocationClient {
         return post("/subscriptions/zones", subscription, ZoneLocationEventSubscription.class);
     }
 
+    /**
+     * Creates any Location subscription at the resource of its kind ({@code users}, {@code zones}, {@code area},
+     * {@code distance}) and returns it as stored.
+     */
+    @SuppressWarnings("unchecked")
+    public <S extends LocationSubscription> S subscribe(S subscription) {
+        String kind = switch (subscription) {
+            case UserLocationEventSubscription u -> "users";
+            case UserLocationPeriodicSubscription u -> "users";
+            case ZoneLocationEventSubscription z -> "zones";
+            case ZoneStatusSubscription z -> "zones";
+            case UserAreaSubscription a -> "area";
+            case UserDistanceSubscription d -> "distance";
+        };
+        return (S) post("/subscriptions/" + kind, subscription, subscription.getClass());
+    }
+
     /** Reads a subscription by its {@code _links.self.href}. */
     public LocationSubscription subscription(String href) {
         return decodeSubscription(rest.get(href, JsonNode.class).body());
@@ -95,19 +123,24 @@ public final class LocationClient {
         rest.delete(href);
     }
 
-    /** {@code GET /subscriptions/users} or {@code /subscriptions/zones} ({@code kind} = users | zones). */
+    /** {@code GET /subscriptions/{kind}} ({@code kind} = users | zones | area | distance). */
     public NotificationSubscriptionList subscriptions(String kind) {
         return get("/subscriptions/" + enc(kind), "notificationSubscriptionList",
                 NotificationSubscriptionList.class);
     }
 
     /**
-     * Decodes a notification body POSTed by the Location service: a {@link UserLocationEventNotification} or a
-     * {@link ZoneLocationEventNotification}.
+     * Decodes a notification body POSTed by the Location service: one of the notification records of this package,
+     * told apart by its root key.
      */
     public static Object parseNotification(ObjectMapper mapper, byte[] body) {
         try {
             JsonNode root = mapper.readTree(body);
+            for (Map.Entry<String, Class<?>> n : NOTIFICATIONS.entrySet()) {
+                if (root.has(n.getKey())) {
+                    return mapper.treeToValue(root.get(n.getKey()), n.getValue());
+                }
+            }
             if (root.has(UserLocationEventNotification.ROOT)) {
                 return mapper.treeToValue(root.get(UserLocationEventNotification.ROOT),
                         UserLocationEventNotification.class);
@@ -124,6 +157,11 @@ public final class LocationClient {
 
     private LocationSubscription decodeSubscription(JsonNode body) {
         try {
+            for (Map.Entry<String, Class<? extends LocationSubscription>> s : SUBSCRIPTIONS.entrySet()) {
+                if (body.has(s.getKey())) {
+                    return rest.mapper().treeToValue(body.get(s.getKey()), s.getValue());
+                }
+            }
             if (body.has(UserLocationEventSubscription.ROOT)) {
                 return rest.mapper().treeToValue(body.get(UserLocationEventSubscription.ROOT),
                         UserLocationEventSubscription.class);

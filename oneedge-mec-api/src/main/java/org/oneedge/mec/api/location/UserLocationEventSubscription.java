@@ -39,10 +39,17 @@ public record UserLocationEventSubscription(@JsonProperty("_links") Links links,
                 null, TYPE, para, null);
     }
 
+    @Override
     public UserLocationEventSubscription withLinks(Links newLinks) {
         return new UserLocationEventSubscription(newLinks, address, callbackReference, clientCorrelator,
                 expiryDeadline, locationEventCriteria, requestTestNotification, subscriptionType, userEventPara,
                 websockNotifConfig);
+    }
+
+    @Override
+    public UserLocationEventSubscription withDelivery(String callback, WebsockNotifConfig websock) {
+        return new UserLocationEventSubscription(links, address, callback, clientCorrelator, expiryDeadline,
+                locationEventCriteria, requestTestNotification, subscriptionType, userEventPara, websock);
     }
 
     @Override

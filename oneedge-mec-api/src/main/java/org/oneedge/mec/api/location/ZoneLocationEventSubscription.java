@@ -38,10 +38,17 @@ public record ZoneLocationEventSubscription(@JsonProperty("_links") Links links,
                 criteria, null, null, TYPE, null, zoneId);
     }
 
+    @Override
     public ZoneLocationEventSubscription withLinks(Links newLinks) {
         return new ZoneLocationEventSubscription(newLinks, addressList, callbackReference, clientCorrelator,
                 expiryDeadline, locationEventCriteria, reportingCtrl, requestTestNotification, subscriptionType,
                 websockNotifConfig, zoneId);
+    }
+
+    @Override
+    public ZoneLocationEventSubscription withDelivery(String callback, WebsockNotifConfig websock) {
+        return new ZoneLocationEventSubscription(links, addressList, callback, clientCorrelator, expiryDeadline,
+                locationEventCriteria, reportingCtrl, requestTestNotification, subscriptionType, websock, zoneId);
     }
 
     @Override

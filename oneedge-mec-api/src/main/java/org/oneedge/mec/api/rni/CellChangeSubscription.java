@@ -40,4 +40,10 @@ public record CellChangeSubscription(String subscriptionType, String callbackRef
         return new CellChangeSubscription(subscriptionType, callbackReference, requestTestNotification,
                 websockNotifConfig, newLinks, f, expiryDeadline);
     }
+
+    @Override
+    public CellChangeSubscription withDelivery(String newCallbackReference, WebsockNotifConfig newWebsockNotifConfig) {
+        return new CellChangeSubscription(subscriptionType, newCallbackReference, requestTestNotification, newWebsockNotifConfig,
+                links, filterCriteriaAssocHo, expiryDeadline);
+    }
 }

@@ -33,4 +33,10 @@ public record MeasRepUeSubscription(String subscriptionType, String callbackRefe
         return new MeasRepUeSubscription(subscriptionType, callbackReference, requestTestNotification,
                 websockNotifConfig, newLinks, filterCriteriaAssocTri, expiryDeadline);
     }
+
+    @Override
+    public MeasRepUeSubscription withDelivery(String newCallbackReference, WebsockNotifConfig newWebsockNotifConfig) {
+        return new MeasRepUeSubscription(subscriptionType, newCallbackReference, requestTestNotification, newWebsockNotifConfig,
+                links, filterCriteriaAssocTri, expiryDeadline);
+    }
 }

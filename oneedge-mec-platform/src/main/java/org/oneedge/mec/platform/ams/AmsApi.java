@@ -30,7 +30,9 @@ import org.oneedge.mec.platform.appsupport.AppInstanceRegistry;
 import org.oneedge.mec.platform.emulator.Emulator;
 import org.oneedge.mec.platform.emulator.EmulatorEvent;
 import org.oneedge.mec.platform.emulator.EmulatorListener;
+import org.oneedge.mec.api.ams.WebsockNotifConfig;
 import org.oneedge.mec.platform.http.MecExchange;
+import org.oneedge.mec.platform.http.NotificationTarget;
 import org.oneedge.mec.platform.http.Routes;
 import org.oneedge.mec.platform.rni.RniApi;
 import org.slf4j.Logger;
@@ -163,7 +165,9 @@ public final class AmsApi implements MecApi, EmulatorListener {
         routes.get("/subscriptions/{subscriptionId}", ex -> ex.ok(requireSubscription(ex).subscription()));
         routes.put("/subscriptions/{subscriptionId}", this::replaceSubscription);
         routes.delete("/subscriptions/{subscriptionId}", ex -> {
-            subscriptions.remove(requireSubscription(ex).id());
+            SubscriptionRegistry.Entry<AmsSubscription> entry = requireSubscription(ex);
+            subscriptions.remove(entry.id());
+            ctx.notifications().release(entry.callback());
             ex.noContent();
         });
     }
@@ -397,24 +401,34 @@ public final class AmsApi implements MecApi, EmulatorListener {
             body = body.elements().next();
         }
         AmsSubscription s = ex.convert(body, AmsSubscription.class);
-        RniApi.callbackOf(s.callbackReference());
         if (s.expiryDeadline() != null && !s.expiryDeadline().toInstant().isAfter(ctx.clock().instant())) {
             throw MecProblemException.badRequest("expiryDeadline is in the past");
         }
         return s;
     }
 
+    /** The target chosen for a subscription (MEC 009 6.12a) and the subscription showing only that choice. */
+    private record Chosen(AmsSubscription subscription, NotificationTarget target) {
+    }
+
+    private Chosen chooseDelivery(MecExchange ex, AmsSubscription s, java.net.URI existing) {
+        NotificationTarget target = NotificationTarget.choose(ex, ctx.notifications(), s.callbackReference(),
+                s.websockNotifConfig() == null ? null : s.websockNotifConfig().requestWebsocketUri(), existing);
+        return new Chosen(s.withDelivery(target.callbackReference(), target.websocketUri() == null ? null
+                : new WebsockNotifConfig(target.websocketUri(), true)), target);
+    }
+
     private void createSubscription(MecExchange ex) {
-        AmsSubscription s = readSubscription(ex);
+        Chosen chosen = chooseDelivery(ex, readSubscription(ex), null);
+        AmsSubscription s = chosen.subscription();
         SubscriptionRegistry.Entry<AmsSubscription> entry = subscriptions.add(ex.hostName(),
-                s.filterAppInstanceId(), RniApi.callbackOf(s.callbackReference()),
+                s.filterAppInstanceId(), chosen.target().uri(),
                 s.expiryDeadline() == null ? null : s.expiryDeadline().toInstant(),
                 id -> s.withLinks(SelfLinks.of(ex.href("/subscriptions/" + id))));
         LOG.info("AMS subscription {} created: {} for {} -> {}", entry.id(), s.subscriptionType(),
                 s.filterAppInstanceId(), s.callbackReference());
         ex.created(entry.subscription().links().self().href(), entry.subscription());
-        if (s instanceof MobilityProcedureSubscription m && Boolean.TRUE.equals(m.requestTestNotification())
-                || s instanceof AdjacentAppInfoSubscription a && Boolean.TRUE.equals(a.requestTestNotification())) {
+        if (Boolean.TRUE.equals(s.requestTestNotification())) {
             ctx.notifications().send(entry.callback(),
                     RniApi.testNotification(entry.subscription().links().self().href()));
         }
@@ -422,12 +436,14 @@ public final class AmsApi implements MecApi, EmulatorListener {
 
     private void replaceSubscription(MecExchange ex) {
         SubscriptionRegistry.Entry<AmsSubscription> existing = requireSubscription(ex);
-        AmsSubscription s = readSubscription(ex);
-        if (!s.subscriptionType().equals(existing.subscription().subscriptionType())) {
+        AmsSubscription read = readSubscription(ex);
+        if (!read.subscriptionType().equals(existing.subscription().subscriptionType())) {
             throw MecProblemException.badRequest("subscriptionType cannot change");
         }
+        Chosen chosen = chooseDelivery(ex, read, existing.callback());
+        AmsSubscription s = chosen.subscription();
         SubscriptionRegistry.Entry<AmsSubscription> updated = subscriptions.replace(existing.id(),
-                RniApi.callbackOf(s.callbackReference()),
+                chosen.target().uri(),
                 s.expiryDeadline() == null ? null : s.expiryDeadline().toInstant(),
                 s.withLinks(existing.subscription().links())).orElseThrow();
         ex.ok(updated.subscription());

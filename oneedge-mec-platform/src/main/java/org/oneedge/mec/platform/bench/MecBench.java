@@ -75,10 +75,12 @@ public final class MecBench {
             emulator.start();
             sleep(options.warmup());
             Snapshot start = new Snapshot(System.nanoTime(), processCpuNanos(), emulator.elapsed(), counters.copy(),
-                    received.sum(), platform.context().notifications().droppedCount());
+                    received.sum(), platform.context().notifications().droppedCount(),
+                    platform.context().notifications().coalescedCount());
             sleep(options.duration());
             Snapshot end = new Snapshot(System.nanoTime(), processCpuNanos(), emulator.elapsed(), counters.copy(),
-                    received.sum(), platform.context().notifications().droppedCount());
+                    received.sum(), platform.context().notifications().droppedCount(),
+                    platform.context().notifications().coalescedCount());
             emulator.stop();
             double seconds = (end.nanos() - start.nanos()) / 1e9;
             long[] d = new long[5];
@@ -90,6 +92,7 @@ public final class MecBench {
                     options.ues() * options.updateRateHz(), d[0] / seconds,
                     (end.emulated().toNanos() - start.emulated().toNanos()) / 1e9 / seconds, d[1], d[2], d[3], d[4],
                     delivered, delivered / seconds, end.dropped() - start.dropped(),
+                    end.coalesced() - start.coalesced(),
                     Runtime.getRuntime().availableProcessors(), (end.cpuNanos() - start.cpuNanos()) / 1e9 / seconds);
         } finally {
             receiver.stop(0);
@@ -98,7 +101,7 @@ public final class MecBench {
     }
 
     private record Snapshot(long nanos, long cpuNanos, Duration emulated, long[] counts, long received,
-                            long dropped) {
+                            long dropped, long coalesced) {
     }
 
     /** CPU time of this process so far, or 0 where the JVM does not report it. */

@@ -14,7 +14,8 @@ import java.time.Duration;
  *                          URL in order on its own queue
  * @param measurementReports whether RNIS {@code MeasRepUeSubscription}s (one report per UE per second) are
  *                          subscribed besides cell change and zone subscriptions (default true)
- * @param queueCapacity     notifications queued per callback URL before the platform drops (default 20 000)
+ * @param queueCapacity     notifications queued per delivery lane of a callback URL before the platform drops
+ *                          (default 20 000)
  */
 public record MecBenchOptions(int ues, double updateRateHz, Duration duration, Duration warmup, long seed,
                               int callbackEndpoints, boolean measurementReports, int queueCapacity) {

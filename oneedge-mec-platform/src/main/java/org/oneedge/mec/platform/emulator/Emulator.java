@@ -274,6 +274,13 @@ public final class Emulator implements AutoCloseable {
             for (UeState ue : ues) {
                 stepUe(ue, now);
             }
+            for (EmulatorListener listener : listeners) {
+                try {
+                    listener.onTick(now);
+                } catch (RuntimeException e) {
+                    LOG.warn("emulator listener {} failed on tick: {}", listener, e.toString());
+                }
+            }
         } finally {
             lock.unlock();
         }

@@ -37,6 +37,11 @@ public final class MecExchange {
         this.apiBaseUrl = origin + (hostName == null ? "" : "/" + hostName) + basePath;
     }
 
+    /** Scheme, host and port the client addressed, e.g. {@code http://127.0.0.1:8090}. */
+    public String origin() {
+        return ctx.scheme() + "://" + ctx.host();
+    }
+
     /** The MEC host whose view is asked for ({@code /{hostName}/...}), or {@code null} for the system-wide view. */
     public String hostName() {
         return hostName;

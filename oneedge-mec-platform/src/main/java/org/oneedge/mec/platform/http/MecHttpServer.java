@@ -45,10 +45,13 @@ public final class MecHttpServer implements AutoCloseable {
     private final int bindPort;
 
     public MecHttpServer(String bindHost, int bindPort, Set<String> hostNames, List<Mount> mounts,
-                         ObjectMapper mapper) {
+                         ObjectMapper mapper, WebsocketChannels websockets) {
         this.bindHost = bindHost;
         this.bindPort = bindPort;
-        this.javalin = Javalin.create(config -> configure(config, hostNames, mounts, mapper));
+        this.javalin = Javalin.create(config -> {
+            configure(config, hostNames, mounts, mapper);
+            config.routes.ws(WebsocketChannels.PATH, websockets::configure);
+        });
     }
 
     private static void configure(JavalinConfig config, Set<String> hostNames, List<Mount> mounts,

@@ -14,8 +14,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param hostName        the selected MEC host
  * @param mecPlatformUrl  the platform URL of that host's view ({@code http://.../{hostName}}), for Mp1 calls
  * @param appDescriptor   the onboarded AppD as JSON (free-form; may carry deployment parameters)
+ * @param userDefinedData the package's {@code userDefinedData} as onboarded (holds the AppD under {@code appD} and
+ *                        whatever else the provider put there, e.g. what an instantiator needs to run the package);
+ *                        {@code null} if none
  */
 public record AppInstanceDeployment(String appInstanceId, String appDId, String appName, String appProvider,
                                     String appSoftVersion, String hostName, String mecPlatformUrl,
-                                    JsonNode appDescriptor) {
+                                    JsonNode appDescriptor, JsonNode userDefinedData) {
 }

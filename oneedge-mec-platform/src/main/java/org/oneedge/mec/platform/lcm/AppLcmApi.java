@@ -360,7 +360,7 @@ public final class AppLcmApi implements MecApi {
         }
         return new AppInstanceDeployment(i.id, i.pkg.appDId(), i.pkg.appName(), i.pkg.appProvider(),
                 i.pkg.appSoftwareVersion(), host, host == null ? ctx.baseUrl() : ctx.baseUrl() + "/" + host,
-                i.pkg.appD());
+                i.pkg.appD(), i.pkg.userDefinedData());
     }
 
     /** The body of an operation; returns the instance state to announce. */

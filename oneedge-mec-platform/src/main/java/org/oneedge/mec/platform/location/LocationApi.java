@@ -23,6 +23,13 @@ import org.oneedge.mec.api.location.ZoneInfo;
 import org.oneedge.mec.api.location.ZoneList;
 import org.oneedge.mec.api.location.ZoneLocationEventNotification;
 import org.oneedge.mec.api.location.ZoneLocationEventSubscription;
+import org.oneedge.mec.api.location.ReportingCtrl;
+import org.oneedge.mec.api.location.UserAreaSubscription;
+import org.oneedge.mec.api.location.UserDistanceSubscription;
+import org.oneedge.mec.api.location.UserLocationPeriodicSubscription;
+import org.oneedge.mec.api.location.WebsockNotifConfig;
+import org.oneedge.mec.api.location.ZoneStatusSubscription;
+import org.oneedge.mec.platform.http.NotificationTarget;
 import org.oneedge.mec.platform.MecApi;
 import org.oneedge.mec.platform.MecPlatformContext;
 import org.oneedge.mec.platform.MecServiceDescription;
@@ -71,6 +78,10 @@ public final class LocationApi implements MecApi, EmulatorListener {
     private final Emulator emulator;
     private final SubscriptionRegistry<LocationSubscription> userSubs;
     private final SubscriptionRegistry<LocationSubscription> zoneSubs;
+    private final SubscriptionRegistry<LocationSubscription> areaSubs;
+    private final SubscriptionRegistry<LocationSubscription> distanceSubs;
+    private final Map<String, SubscriptionRegistry<LocationSubscription>> registries;
+    private final GeoTriggers triggers;
     private final Map<String, Sent> sent = new ConcurrentHashMap<>();
     private volatile List<SubscriptionRegistry.Entry<LocationSubscription>> userSnapshot = List.of();
     private volatile List<SubscriptionRegistry.Entry<LocationSubscription>> zoneSnapshot = List.of();
@@ -84,8 +95,14 @@ public final class LocationApi implements MecApi, EmulatorListener {
         this.emulator = emulator;
         this.userSubs = ctx.newSubscriptionRegistry("");
         this.zoneSubs = ctx.newSubscriptionRegistry("");
-        userSubs.onExpiry(e -> refresh());
-        zoneSubs.onExpiry(e -> refresh());
+        this.areaSubs = ctx.newSubscriptionRegistry("");
+        this.distanceSubs = ctx.newSubscriptionRegistry("");
+        this.registries = Map.of("users", userSubs, "zones", zoneSubs, "area", areaSubs, "distance", distanceSubs);
+        registries.values().forEach(r -> r.onExpiry(e -> refresh()));
+        this.triggers = new GeoTriggers(emulator, this::send, (e, kind) -> {
+            registries.get(kind).remove(e.id());
+            refresh();
+        });
     }
 
     public static Factory factory(Emulator emulator) {
@@ -104,6 +121,7 @@ public final class LocationApi implements MecApi, EmulatorListener {
 
     @Override
     public void start() {
+        triggers.start();
         emulator.addListener(this);
     }
 
@@ -132,10 +150,12 @@ public final class LocationApi implements MecApi, EmulatorListener {
             ex.ok(Map.of("accessPointInfo", accessPointInfo(ex, ap, emulator.ues())));
         });
         routes.get("/queries/distance", this::distance);
-        subscriptionRoutes(routes, "users", userSubs, UserLocationEventSubscription.ROOT,
-                UserLocationEventSubscription.class, "userLocationPeriodicSubscription");
-        subscriptionRoutes(routes, "zones", zoneSubs, ZoneLocationEventSubscription.ROOT,
-                ZoneLocationEventSubscription.class, "zoneStatusSubscription");
+        subscriptionRoutes(routes, "users", userSubs, Map.of(
+                "event", UserLocationEventSubscription.class, "periodic", UserLocationPeriodicSubscription.class));
+        subscriptionRoutes(routes, "zones", zoneSubs, Map.of(
+                "event", ZoneLocationEventSubscription.class, "status", ZoneStatusSubscription.class));
+        subscriptionRoutes(routes, "area", areaSubs, Map.of("event", UserAreaSubscription.class));
+        subscriptionRoutes(routes, "distance", distanceSubs, Map.of("event", UserDistanceSubscription.class));
     }
 
     // ------------------------------------------------------------------ queries
@@ -183,12 +203,17 @@ public final class LocationApi implements MecApi, EmulatorListener {
     }
 
     private UserInfo userInfo(MecExchange ex, UeView u) {
+        return userInfo(ex.apiBaseUrl(), u);
+    }
+
+    /** A user as MEC 013 {@code UserInfo}, its {@code resourceURL} under the API base URL {@code apiBase}. */
+    static UserInfo userInfo(String apiBase, UeView u) {
         return new UserInfo(u.id(), u.servingCellId(), u.zoneId(),
-                ex.href("/queries/users?address=" + URLEncoder.encode(u.id(), StandardCharsets.UTF_8)),
+                apiBase + "/queries/users?address=" + URLEncoder.encode(u.id(), StandardCharsets.UTF_8),
                 TimeStamp.of(u.time()), locationOf(u), null);
     }
 
-    private static LocationInfo locationOf(UeView u) {
+    static LocationInfo locationOf(UeView u) {
         return LocationInfo.point(u.latitude(), u.longitude(),
                 u.speed() > 0 ? LocationInfo.Velocity.horizontal(u.bearing(), u.speed()) : null);
     }
@@ -299,27 +324,27 @@ public final class LocationApi implements MecApi, EmulatorListener {
 
     // ------------------------------------------------------------------ subscriptions
 
-    private <S extends LocationSubscription> void subscriptionRoutes(Routes routes, String kind,
-                                                                      SubscriptionRegistry<LocationSubscription> reg,
-                                                                      String root, Class<S> type,
-                                                                      String unsupportedRoot) {
+    private void subscriptionRoutes(Routes routes, String kind, SubscriptionRegistry<LocationSubscription> reg,
+                                    Map<String, Class<? extends LocationSubscription>> types) {
         String base = "/subscriptions/" + kind;
+        Map<String, String> typeNames = new java.util.HashMap<>();
+        types.forEach((k, v) -> typeNames.put(k, v.getSimpleName()));
         routes.get(base, ex -> {
             ex.allowOnlyQueryParams("subscription_type", "address", "zoneId");
             String st = ex.queryParam("subscription_type");
-            if (st != null && !List.of("event", "periodic", "status").contains(st)) {
-                throw MecProblemException.badRequest("subscription_type must be event"
-                        + (kind.equals("users") ? " or periodic" : " or status") + ", was '" + st + "'");
+            if (st != null && !typeNames.containsKey(st)) {
+                throw MecProblemException.badRequest("subscription_type must be one of "
+                        + new java.util.TreeSet<>(typeNames.keySet()) + ", was '" + st + "'");
             }
             String address = ex.queryParam("address");
             String zoneId = ex.queryParam("zoneId");
             List<NotificationSubscriptionList.Subscription> links = reg.matching(e -> e.visibleFrom(ex.hostName()))
                     .stream()
-                    .filter(e -> st == null || st.equals("event"))
-                    .filter(e -> address == null || (e.subscription() instanceof UserLocationEventSubscription u
-                            && sameAddress(u.address(), address)))
+                    .filter(e -> st == null || typeNames.get(st).equals(e.subscription().subscriptionType()))
+                    .filter(e -> address == null || concernsAddress(e.subscription(), address))
                     .filter(e -> zoneId == null || (e.subscription() instanceof ZoneLocationEventSubscription z
-                            && z.zoneId().equals(zoneId)))
+                            && z.zoneId().equals(zoneId)) || (e.subscription() instanceof ZoneStatusSubscription zs
+                            && zs.zoneId().equals(zoneId)))
                     .map(e -> new NotificationSubscriptionList.Subscription(ex.href(base + "/" + e.id()),
                             e.subscription().subscriptionType()))
                     .toList();
@@ -327,18 +352,21 @@ public final class LocationApi implements MecApi, EmulatorListener {
                     new NotificationSubscriptionList(LinkType.of(ex.href(base)), links)));
         });
         routes.post(base, ex -> {
-            S s = read(ex, root, type, unsupportedRoot);
+            LocationSubscription read = read(ex, types);
+            NotificationTarget target = NotificationTarget.choose(ex, ctx.notifications(), read.callbackReference(),
+                    read.websockNotifConfig() == null ? null : read.websockNotifConfig().requestWebsocketUri(),
+                    null);
+            LocationSubscription s = read.withDelivery(target.callbackReference(), target.websocketUri() == null
+                    ? null : new WebsockNotifConfig(target.websocketUri(), true));
             Instant deadline = s.expiryDeadline() == null ? null : s.expiryDeadline().toInstant();
-            SubscriptionRegistry.Entry<LocationSubscription> entry = reg.add(ex.hostName(), null,
-                    RniApi.callbackOf(s.callbackReference()), deadline,
-                    id -> withLinks(s, Links.self(ex.href(base + "/" + id))));
+            SubscriptionRegistry.Entry<LocationSubscription> entry = reg.add(ex.hostName(), null, target.uri(),
+                    deadline, id -> s.withLinks(Links.self(ex.href(base + "/" + id))));
             refresh();
+            triggers.started(entry);
             LOG.info("Location subscription {}/{} created: {} -> {}", kind, entry.id(), s.subscriptionType(),
-                    s.callbackReference());
-            ex.created(ex.href(base + "/" + entry.id()), Map.of(root, entry.subscription()));
-            if (s instanceof UserLocationEventSubscription u && Boolean.TRUE.equals(u.requestTestNotification())
-                    || s instanceof ZoneLocationEventSubscription z
-                    && Boolean.TRUE.equals(z.requestTestNotification())) {
+                    target.uri());
+            ex.created(ex.href(base + "/" + entry.id()), Map.of(s.rootKey(), entry.subscription()));
+            if (Boolean.TRUE.equals(s.requestTestNotification())) {
                 String href = ex.href(base + "/" + entry.id());
                 ctx.notifications().send(entry.callback(), Map.of("testNotification", Map.of(
                         "notificationType", "TestNotification", "_links", Links.notification(href))));
@@ -346,48 +374,88 @@ public final class LocationApi implements MecApi, EmulatorListener {
         });
         routes.get(base + "/{subscriptionId}", ex -> {
             ex.allowOnlyQueryParams();
-            ex.ok(Map.of(root, require(ex, reg).subscription()));
+            LocationSubscription s = require(ex, reg).subscription();
+            ex.ok(Map.of(s.rootKey(), s));
         });
         routes.put(base + "/{subscriptionId}", ex -> {
             SubscriptionRegistry.Entry<LocationSubscription> existing = require(ex, reg);
-            S s = read(ex, root, type, unsupportedRoot);
+            LocationSubscription read = read(ex, types);
+            if (!read.subscriptionType().equals(existing.subscription().subscriptionType())) {
+                throw MecProblemException.badRequest("subscriptionType cannot change from "
+                        + existing.subscription().subscriptionType() + " to " + read.subscriptionType());
+            }
+            NotificationTarget target = NotificationTarget.choose(ex, ctx.notifications(), read.callbackReference(),
+                    read.websockNotifConfig() == null ? null : read.websockNotifConfig().requestWebsocketUri(),
+                    existing.callback());
+            LocationSubscription s = read.withDelivery(target.callbackReference(), target.websocketUri() == null
+                    ? null : new WebsockNotifConfig(target.websocketUri(), true));
             Instant deadline = s.expiryDeadline() == null ? null : s.expiryDeadline().toInstant();
-            SubscriptionRegistry.Entry<LocationSubscription> updated = reg.replace(existing.id(),
-                    RniApi.callbackOf(s.callbackReference()), deadline,
-                    withLinks(s, Links.self(ex.href(base + "/" + existing.id())))).orElseThrow();
+            SubscriptionRegistry.Entry<LocationSubscription> updated = reg.replace(existing.id(), target.uri(),
+                    deadline, s.withLinks(Links.self(ex.href(base + "/" + existing.id())))).orElseThrow();
             sent.remove(existing.id() + kind);
             refresh();
-            ex.ok(Map.of(root, updated.subscription()));
+            triggers.started(updated);
+            ex.ok(Map.of(s.rootKey(), updated.subscription()));
         });
         routes.delete(base + "/{subscriptionId}", ex -> {
             SubscriptionRegistry.Entry<LocationSubscription> existing = require(ex, reg);
             reg.remove(existing.id());
             sent.remove(existing.id() + kind);
             refresh();
+            ctx.notifications().release(existing.callback());
             ex.noContent();
         });
     }
 
-    private static LocationSubscription withLinks(LocationSubscription s, Links links) {
+    private static boolean concernsAddress(LocationSubscription s, String address) {
         return switch (s) {
-            case UserLocationEventSubscription u -> u.withLinks(links);
-            case ZoneLocationEventSubscription z -> z.withLinks(links);
+            case UserLocationEventSubscription u -> sameAddress(u.address(), address);
+            case UserLocationPeriodicSubscription u -> sameAddress(u.address(), address);
+            case UserAreaSubscription a -> a.addressList().stream().anyMatch(x -> sameAddress(x, address));
+            case UserDistanceSubscription d -> d.monitoredAddress().stream().anyMatch(x -> sameAddress(x, address))
+                    || (d.referenceAddress() != null
+                    && d.referenceAddress().stream().anyMatch(x -> sameAddress(x, address)));
+            case ZoneLocationEventSubscription z -> z.addressList() != null
+                    && z.addressList().stream().anyMatch(x -> sameAddress(x, address));
+            case ZoneStatusSubscription z -> false;
         };
     }
 
-    private <S extends LocationSubscription> S read(MecExchange ex, String root, Class<S> type,
-                                                    String unsupportedRoot) {
+    /**
+     * The body's subscription: wrapped in the root key of one of the resource's {@code types} (e.g.
+     * {@code {"userLocationPeriodicSubscription": {...}}}) or bare with a {@code subscriptionType}; 400 otherwise or
+     * when it names users, zones or access points the emulated network does not have.
+     */
+    private LocationSubscription read(MecExchange ex, Map<String, Class<? extends LocationSubscription>> types) {
         JsonNode body = ex.bodyTree();
-        if (body.has(unsupportedRoot)) {
-            throw MecProblemException.badRequest(unsupportedRoot + " is not supported; use " + root);
+        Map<String, Class<? extends LocationSubscription>> byRoot = new java.util.LinkedHashMap<>();
+        Map<String, Class<? extends LocationSubscription>> byType = new java.util.LinkedHashMap<>();
+        for (Class<? extends LocationSubscription> t : types.values()) {
+            String name = t.getSimpleName();
+            byRoot.put(Character.toLowerCase(name.charAt(0)) + name.substring(1), t);
+            byType.put(name, t);
         }
-        JsonNode node = body.has(root) ? body.get(root) : body;
+        JsonNode node = body;
+        Class<? extends LocationSubscription> type = null;
+        for (Map.Entry<String, Class<? extends LocationSubscription>> r : byRoot.entrySet()) {
+            if (body.has(r.getKey())) {
+                node = body.get(r.getKey());
+                type = r.getValue();
+            }
+        }
         if (!node.isObject() || !node.has("subscriptionType")) {
-            throw MecProblemException.badRequest("request body must be {\"" + root + "\": {...}} with a "
-                    + "subscriptionType");
+            throw MecProblemException.badRequest("request body must be {\"<root>\": {...}} with a subscriptionType, "
+                    + "<root> one of " + byRoot.keySet());
         }
-        S s = ex.convert(node, type);
-        RniApi.callbackOf(s.callbackReference());
+        String subscriptionType = node.get("subscriptionType").asText();
+        if (type == null) {
+            type = byType.get(subscriptionType);
+        }
+        if (type == null || !type.getSimpleName().equals(subscriptionType)) {
+            throw MecProblemException.badRequest("subscriptionType must be one of " + byType.keySet()
+                    + " here, was '" + subscriptionType + "'");
+        }
+        LocationSubscription s = ex.convert(node, type);
         if (s.expiryDeadline() != null && !s.expiryDeadline().toInstant().isAfter(ctx.clock().instant())) {
             throw MecProblemException.badRequest("expiryDeadline is in the past");
         }
@@ -413,6 +481,19 @@ public final class LocationApi implements MecApi, EmulatorListener {
                     throw MecProblemException.badRequest("zoneId '" + z.zoneId() + "' is unknown");
                 }
             }
+            case ZoneStatusSubscription z -> {
+                if (!zones.contains(z.zoneId())) {
+                    throw MecProblemException.badRequest("zoneId '" + z.zoneId() + "' is unknown");
+                }
+            }
+            case UserLocationPeriodicSubscription u -> requireUserForSubscription(u.address());
+            case UserAreaSubscription a -> a.addressList().forEach(this::requireUserForSubscription);
+            case UserDistanceSubscription d -> {
+                d.monitoredAddress().forEach(this::requireUserForSubscription);
+                if (d.referenceAddress() != null) {
+                    d.referenceAddress().forEach(this::requireUserForSubscription);
+                }
+            }
         }
         return s;
     }
@@ -433,6 +514,31 @@ public final class LocationApi implements MecApi, EmulatorListener {
     private void refresh() {
         userSnapshot = userSubs.all();
         zoneSnapshot = zoneSubs.all();
+        List<SubscriptionRegistry.Entry<LocationSubscription>> all = new java.util.ArrayList<>(userSnapshot);
+        all.addAll(zoneSnapshot);
+        all.addAll(areaSubs.all());
+        all.addAll(distanceSubs.all());
+        triggers.refresh(all);
+    }
+
+    /** Sends a notification wrapped in its root key unless the subscription is expired or reportingCtrl refuses. */
+    private boolean send(SubscriptionRegistry.Entry<LocationSubscription> e, String root, Object body, Instant time) {
+        if (!live(e, ctx.clock().instant())) {
+            return false;
+        }
+        ReportingCtrl rc = switch (e.subscription()) {
+            case UserAreaSubscription a -> a.reportingCtrl();
+            case UserDistanceSubscription d -> d.reportingCtrl();
+            case ZoneStatusSubscription z -> z.reportingCtrl();
+            default -> null;
+        };
+        String kind = e.subscription() instanceof UserAreaSubscription ? "area"
+                : e.subscription() instanceof UserDistanceSubscription ? "distance" : "zones";
+        if (!allowedByReportingCtrl(e, kind, rc, time)) {
+            return false;
+        }
+        ctx.notifications().send(e.callback(), Map.of(root, body));
+        return true;
     }
 
     // ------------------------------------------------------------------ notifications
@@ -444,10 +550,19 @@ public final class LocationApi implements MecApi, EmulatorListener {
                     LocationEventType.ENTERING_AREA_EVENT, z.time());
             case EmulatorEvent.ZoneExit z -> onZone(z.ueId(), z.zoneId(), z.accessPointId(),
                     LocationEventType.LEAVING_AREA_EVENT, z.time());
-            case EmulatorEvent.CellChange c -> onAccessPointChange(c);
+            case EmulatorEvent.CellChange c -> {
+                onAccessPointChange(c);
+                triggers.onCellChange(c);
+            }
+            case EmulatorEvent.PositionUpdate p -> triggers.onPosition(p);
             default -> {
             }
         }
+    }
+
+    @Override
+    public void onTick(Instant now) {
+        triggers.onTick(now);
     }
 
     private boolean wants(List<LocationEventType> criteria, LocationEventType type) {
@@ -461,20 +576,24 @@ public final class LocationApi implements MecApi, EmulatorListener {
     private void onZone(String ueId, String zoneId, String apId, LocationEventType type, Instant time) {
         Instant now = ctx.clock().instant();
         for (SubscriptionRegistry.Entry<LocationSubscription> e : zoneSnapshot) {
-            ZoneLocationEventSubscription z = (ZoneLocationEventSubscription) e.subscription();
+            if (!(e.subscription() instanceof ZoneLocationEventSubscription z)) {
+                continue;
+            }
             if (!live(e, now) || !z.zoneId().equals(zoneId) || !wants(z.locationEventCriteria(), type)
                     || (z.addressList() != null && !z.addressList().isEmpty()
                     && z.addressList().stream().noneMatch(a -> sameAddress(ueId, a)))
-                    || !inHost(e, zoneId) || !allowedByReportingCtrl(e, "zones", z, time)) {
+                    || !inHost(e, zoneId) || !allowedByReportingCtrl(e, "zones", z.reportingCtrl(), time)) {
                 continue;
             }
             String href = z.links().self().href();
-            ctx.notifications().send(e.callback(), Map.of(ZoneLocationEventNotification.ROOT,
+            ctx.notifications().send(e.callback(), ueId, Map.of(ZoneLocationEventNotification.ROOT,
                     new ZoneLocationEventNotification(Links.notification(href), ueId,
                             ZoneLocationEventNotification.TYPE, TimeStamp.of(time), type, zoneId)));
         }
         for (SubscriptionRegistry.Entry<LocationSubscription> e : userSnapshot) {
-            UserLocationEventSubscription u = (UserLocationEventSubscription) e.subscription();
+            if (!(e.subscription() instanceof UserLocationEventSubscription u)) {
+                continue;
+            }
             UserEventPara p = u.userEventPara();
             if (p != null && p.accessPointList() != null && !p.accessPointList().isEmpty()) {
                 continue; // access point areas are handled on cell changes
@@ -490,7 +609,9 @@ public final class LocationApi implements MecApi, EmulatorListener {
     private void onAccessPointChange(EmulatorEvent.CellChange c) {
         Instant now = ctx.clock().instant();
         for (SubscriptionRegistry.Entry<LocationSubscription> e : userSnapshot) {
-            UserLocationEventSubscription u = (UserLocationEventSubscription) e.subscription();
+            if (!(e.subscription() instanceof UserLocationEventSubscription u)) {
+                continue;
+            }
             UserEventPara p = u.userEventPara();
             if (p == null || p.accessPointList() == null || p.accessPointList().isEmpty() || !live(e, now)
                     || !sameAddress(c.ueId(), u.address())) {
@@ -515,7 +636,7 @@ public final class LocationApi implements MecApi, EmulatorListener {
             where = emulator.ue(ueId).map(LocationApi::locationOf).orElse(null);
         }
         String href = u.links().self().href();
-        ctx.notifications().send(e.callback(), Map.of(UserLocationEventNotification.ROOT,
+        ctx.notifications().send(e.callback(), ueId, Map.of(UserLocationEventNotification.ROOT,
                 new UserLocationEventNotification(Links.notification(href), apId, ueId, where,
                         UserLocationEventNotification.TYPE, TimeStamp.of(time), type, zoneId)));
         if (u.userEventPara() != null
@@ -527,22 +648,22 @@ public final class LocationApi implements MecApi, EmulatorListener {
 
     /** Applies {@code reportingCtrl}: minimum interval between reports and maximum count (then the subscription ends). */
     private boolean allowedByReportingCtrl(SubscriptionRegistry.Entry<LocationSubscription> e, String kind,
-                                           ZoneLocationEventSubscription z, Instant time) {
-        if (z.reportingCtrl() == null) {
+                                           ReportingCtrl rc, Instant time) {
+        if (rc == null) {
             return true;
         }
         String key = e.id() + kind;
         Sent before = sent.get(key);
-        Integer minInterval = z.reportingCtrl().minimumInterval();
+        Integer minInterval = rc.minimumInterval();
         if (before != null && minInterval != null && minInterval > 0
                 && Duration.between(before.last(), time).getSeconds() < minInterval) {
             return false;
         }
         int count = before == null ? 1 : before.count() + 1;
         sent.put(key, new Sent(count, time));
-        Integer max = z.reportingCtrl().maximumCount();
+        Integer max = rc.maximumCount();
         if (max != null && max > 0 && count >= max) {
-            zoneSubs.remove(e.id());
+            registries.get(kind).remove(e.id());
             sent.remove(key);
             refresh();
         }

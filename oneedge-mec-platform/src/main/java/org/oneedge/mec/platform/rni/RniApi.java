@@ -16,7 +16,20 @@ import org.oneedge.mec.api.rni.HoStatus;
 import org.oneedge.mec.api.rni.L2Meas;
 import org.oneedge.mec.api.rni.MeasRepUeNotification;
 import org.oneedge.mec.api.rni.MeasRepUeSubscription;
+import org.oneedge.mec.api.rni.FilterCriteriaNrMrs;
+import org.oneedge.mec.api.rni.FilterCriteriaQci;
+import org.oneedge.mec.api.rni.FilterCriteriaQciErab;
 import org.oneedge.mec.api.rni.NewRadioMeasNeiInfo;
+import org.oneedge.mec.api.rni.NrMeasRepUeNotification;
+import org.oneedge.mec.api.rni.NrMeasRepUeSubscription;
+import org.oneedge.mec.api.rni.Nrcgi;
+import org.oneedge.mec.api.rni.RabEstNotification;
+import org.oneedge.mec.api.rni.RabEstSubscription;
+import org.oneedge.mec.api.rni.RabRelNotification;
+import org.oneedge.mec.api.rni.RabRelSubscription;
+import org.oneedge.mec.api.rni.TriggerNr;
+import org.oneedge.mec.api.rni.WebsockNotifConfig;
+import org.oneedge.mec.platform.http.NotificationTarget;
 import org.oneedge.mec.api.rni.Plmn;
 import org.oneedge.mec.api.rni.PlmnInfo;
 import org.oneedge.mec.api.rni.RabInfo;
@@ -52,12 +65,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * MEC 012 Radio Network Information API ({@code /rni/v2}, RniAPI.yaml 2.2.1), driven by the {@link Emulator}:
- * RAB, PLMN and layer-2 queries over the emulated cells and UEs, and {@code CellChangeSubscription} /
- * {@code MeasRepUeSubscription} notified from emulator events.
+ * RAB, PLMN and layer-2 queries over the emulated cells and UEs, and the subscriptions whose events the emulator
+ * produces, notified from emulator events.
  *
  * <pre>
  *   Emulator ─CellChange (4G→4G)──────────▶ CellChangeNotification  (hoStatus 3 COMPLETED)
+ *            ─CellChange (any, 4G ends) ────▶ RabRelNotification (source cell), RabEstNotification (target cell)
  *            ─MeasurementReport (4G serving)▶ MeasRepUeNotification  (trigger 1 periodical / 12 EVENT_A3)
+ *            ─MeasurementReport (5G serving)▶ NrMeasRepUeNotification (triggerNr 1 NR_PERIODICAL / 12 EVENT_A3)
  *                                               └─▶ NotificationSender ─POST─▶ callbackReference
  * </pre>
  *
@@ -76,6 +91,10 @@ public final class RniApi implements MecApi, EmulatorListener {
             "meas_rep_ue", MeasRepUeSubscription.TYPE, "nr_meas_rep_ue", "NrMeasRepUeSubscription",
             "timing_advance_ue", "MeasTaSubscription", "ca_reconf", "CaReconfSubscription",
             "s1_bearer", "S1BearerSubscription");
+    /** What the emulator drives: cell changes, bearers set up and torn down with them, 4G and 5G reports. */
+    private static final List<String> SUPPORTED_TYPES = List.of(CellChangeSubscription.TYPE,
+            RabEstSubscription.TYPE, RabRelSubscription.TYPE, MeasRepUeSubscription.TYPE,
+            NrMeasRepUeSubscription.TYPE);
     private static final String[] UE_FILTERS = {"ue_ipv4_address", "ue_ipv6_address", "nated_ip_address", "gtp_teid"};
     private static final String[] RAB_FILTERS = {"app_ins_id", "cell_id", "ue_ipv4_address", "ue_ipv6_address",
             "nated_ip_address", "gtp_teid", "erab_id", "qci", "erab_mbr_dl", "erab_mbr_ul", "erab_gbr_dl",
@@ -103,6 +122,8 @@ public final class RniApi implements MecApi, EmulatorListener {
     private final AtomicLong nextErabId = new AtomicLong();
     private volatile List<SubscriptionRegistry.Entry<RniSubscription>> cellChangeSubs = List.of();
     private volatile List<SubscriptionRegistry.Entry<RniSubscription>> measRepSubs = List.of();
+    private volatile List<SubscriptionRegistry.Entry<RniSubscription>> nrMeasRepSubs = List.of();
+    private volatile List<SubscriptionRegistry.Entry<RniSubscription>> rabSubs = List.of();
 
     public RniApi(MecPlatformContext ctx, Emulator emulator) {
         this.ctx = ctx;
@@ -158,6 +179,7 @@ public final class RniApi implements MecApi, EmulatorListener {
             SubscriptionRegistry.Entry<RniSubscription> entry = requireSubscription(ex);
             subscriptions.remove(entry.id());
             refresh();
+            ctx.notifications().release(entry.callback());
             LOG.info("RNI subscription {} deleted", entry.id());
             ex.noContent();
         });
@@ -341,13 +363,11 @@ public final class RniApi implements MecApi, EmulatorListener {
             body = body.elements().next(); // wrapped as in the file's schema: {"CellChangeSubscription": {...}}
         }
         String type = body.path("subscriptionType").asText(null);
-        if (type != null && SUBSCRIPTION_TYPES.containsValue(type) && !type.equals(CellChangeSubscription.TYPE)
-                && !type.equals(MeasRepUeSubscription.TYPE)) {
-            throw MecProblemException.badRequest("subscriptionType " + type + " is not supported; supported are "
-                    + CellChangeSubscription.TYPE + " and " + MeasRepUeSubscription.TYPE);
+        if (type != null && SUBSCRIPTION_TYPES.containsValue(type) && !SUPPORTED_TYPES.contains(type)) {
+            throw MecProblemException.badRequest("subscriptionType " + type + " is not supported (the emulated "
+                    + "network has no such events); supported are " + SUPPORTED_TYPES);
         }
         RniSubscription s = ex.convert(body, RniSubscription.class);
-        callbackOf(s.callbackReference());
         if (s.expiryDeadline() != null && !s.expiryDeadline().toInstant().isAfter(ctx.clock().instant())) {
             throw MecProblemException.badRequest("expiryDeadline is in the past");
         }
@@ -357,29 +377,30 @@ public final class RniApi implements MecApi, EmulatorListener {
     /** The callback URI of a subscription; 400 if missing or not an absolute http(s) URI. */
     public static URI callbackOf(String callbackReference) {
         if (callbackReference == null || callbackReference.isBlank()) {
-            throw MecProblemException.badRequest("callbackReference is required (Websocket delivery is not "
-                    + "supported)");
+            throw MecProblemException.badRequest("callbackReference is required");
         }
-        try {
-            URI uri = URI.create(callbackReference);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new IllegalArgumentException("not an absolute http(s) URI");
-            }
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw MecProblemException.badRequest("callbackReference '" + callbackReference
-                    + "' is not an absolute http(s) URI");
-        }
+        return NotificationTarget.httpCallback(callbackReference);
+    }
+
+    /** The subscription with the delivery chosen for it (MEC 009 6.12a) and that delivery's target. */
+    private record Chosen(RniSubscription subscription, NotificationTarget target) {
+    }
+
+    private Chosen chooseDelivery(MecExchange ex, RniSubscription s, URI existing) {
+        NotificationTarget target = NotificationTarget.choose(ex, ctx.notifications(), s.callbackReference(),
+                s.websockNotifConfig() == null ? null : s.websockNotifConfig().requestWebsocketUri(), existing);
+        return new Chosen(s.withDelivery(target.callbackReference(), target.websocketUri() == null ? null
+                : new WebsockNotifConfig(target.websocketUri(), true)), target);
     }
 
     private void createSubscription(MecExchange ex) {
-        RniSubscription s = readSubscription(ex);
+        Chosen chosen = chooseDelivery(ex, readSubscription(ex), null);
+        RniSubscription s = chosen.subscription();
         Instant deadline = s.expiryDeadline() == null ? null : s.expiryDeadline().toInstant();
         SubscriptionRegistry.Entry<RniSubscription> entry = subscriptions.add(ex.hostName(), null,
-                callbackOf(s.callbackReference()), deadline,
-                id -> s.withLinks(SelfLinks.of(ex.href("/subscriptions/" + id))));
+                chosen.target().uri(), deadline, id -> s.withLinks(SelfLinks.of(ex.href("/subscriptions/" + id))));
         refresh();
-        LOG.info("RNI subscription {} created: {} -> {}", entry.id(), s.subscriptionType(), s.callbackReference());
+        LOG.info("RNI subscription {} created: {} -> {}", entry.id(), s.subscriptionType(), entry.callback());
         ex.created(selfHref(entry), entry.subscription());
         if (Boolean.TRUE.equals(s.requestTestNotification())) {
             ctx.notifications().send(entry.callback(), testNotification(selfHref(entry)));
@@ -388,14 +409,16 @@ public final class RniApi implements MecApi, EmulatorListener {
 
     private void replaceSubscription(MecExchange ex) {
         SubscriptionRegistry.Entry<RniSubscription> existing = requireSubscription(ex);
-        RniSubscription s = readSubscription(ex);
-        if (!s.subscriptionType().equals(existing.subscription().subscriptionType())) {
+        RniSubscription read = readSubscription(ex);
+        if (!read.subscriptionType().equals(existing.subscription().subscriptionType())) {
             throw MecProblemException.badRequest("subscriptionType cannot change from "
-                    + existing.subscription().subscriptionType() + " to " + s.subscriptionType());
+                    + existing.subscription().subscriptionType() + " to " + read.subscriptionType());
         }
+        Chosen chosen = chooseDelivery(ex, read, existing.callback());
+        RniSubscription s = chosen.subscription();
         Instant deadline = s.expiryDeadline() == null ? null : s.expiryDeadline().toInstant();
         SubscriptionRegistry.Entry<RniSubscription> updated = subscriptions.replace(existing.id(),
-                callbackOf(s.callbackReference()), deadline, s.withLinks(existing.subscription().links()))
+                chosen.target().uri(), deadline, s.withLinks(existing.subscription().links()))
                 .orElseThrow(() -> MecProblemException.notFound("subscription " + existing.id() + " not found"));
         refresh();
         ex.ok(updated.subscription());
@@ -421,6 +444,9 @@ public final class RniApi implements MecApi, EmulatorListener {
         List<SubscriptionRegistry.Entry<RniSubscription>> all = subscriptions.all();
         cellChangeSubs = all.stream().filter(e -> e.subscription() instanceof CellChangeSubscription).toList();
         measRepSubs = all.stream().filter(e -> e.subscription() instanceof MeasRepUeSubscription).toList();
+        nrMeasRepSubs = all.stream().filter(e -> e.subscription() instanceof NrMeasRepUeSubscription).toList();
+        rabSubs = all.stream().filter(e -> e.subscription() instanceof RabEstSubscription
+                || e.subscription() instanceof RabRelSubscription).toList();
     }
 
     // ------------------------------------------------------------------ notifications
@@ -440,6 +466,7 @@ public final class RniApi implements MecApi, EmulatorListener {
     }
 
     private void onCellChange(EmulatorEvent.CellChange c) {
+        onBearerChange(c);
         List<SubscriptionRegistry.Entry<RniSubscription>> subs = cellChangeSubs;
         if (subs.isEmpty() || c.sourceCellId() == null || c.targetCellId() == null) {
             return;
@@ -462,13 +489,59 @@ public final class RniApi implements MecApi, EmulatorListener {
                 continue;
             }
             String href = selfHref(e);
-            ctx.notifications().send(e.callback(), new CellChangeNotification(CellChangeNotification.TYPE,
-                    TimeStamp.of(c.time()), List.of(ue), srcEcgi, List.of(trgEcgi), HoStatus.COMPLETED, null,
+            ctx.notifications().send(e.callback(), c.ueId(), new CellChangeNotification(
+                    CellChangeNotification.TYPE, TimeStamp.of(c.time()), List.of(ue), srcEcgi, List.of(trgEcgi), HoStatus.COMPLETED, null,
                     List.of(SelfLinks.of(href)), List.of(LinkType.of(href))));
         }
     }
 
+    /**
+     * A UE's default bearer (QCI 9) follows its serving 4G cell: released in the source cell and established in the
+     * target cell of every cell change (attach: establish only; coverage lost: release only).
+     */
+    private void onBearerChange(EmulatorEvent.CellChange c) {
+        List<SubscriptionRegistry.Entry<RniSubscription>> subs = rabSubs;
+        if (subs.isEmpty()) {
+            return;
+        }
+        EmulatedAccessPoint src = c.sourceCellId() == null ? null : emulator.accessPoint(c.sourceCellId())
+                .filter(a -> a.type() == AccessPointType.LTE_4G).orElse(null);
+        EmulatedAccessPoint trg = c.targetCellId() == null ? null : emulator.accessPoint(c.targetCellId())
+                .filter(a -> a.type() == AccessPointType.LTE_4G).orElse(null);
+        int erabId = erabIdOf(c.ueId());
+        List<AssociateId> ue = List.of(AssociateId.ipv4(ipv4Of(c.ueId())));
+        TimeStamp time = TimeStamp.of(c.time());
+        Instant now = ctx.clock().instant();
+        for (SubscriptionRegistry.Entry<RniSubscription> e : subs) {
+            if (!live(e, now)) {
+                continue;
+            }
+            String href = selfHref(e);
+            if (src != null && e.subscription() instanceof RabRelSubscription rel && inHost(e, src, src)) {
+                FilterCriteriaQciErab f = rel.filterCriteriaQci();
+                if (f.qci() == DEFAULT_QCI && f.erabId() == erabId && cellMatches(f.ecgi(), ecgiOf(src))) {
+                    ctx.notifications().send(e.callback(), c.ueId(), new RabRelNotification(
+                            RabRelNotification.TYPE, time, ecgiOf(src), ue, new RabRelNotification.ErabReleaseInfo(erabId),
+                            List.of(SelfLinks.of(href)), List.of(LinkType.of(href))));
+                }
+            }
+            if (trg != null && e.subscription() instanceof RabEstSubscription est && inHost(e, trg, trg)) {
+                FilterCriteriaQci f = est.filterCriteriaQci();
+                if (f.qci() == DEFAULT_QCI && cellMatches(f.ecgi(), ecgiOf(trg))) {
+                    ctx.notifications().send(e.callback(), c.ueId(), new RabEstNotification(
+                            RabEstNotification.TYPE, time, ecgiOf(trg), ue, erabId, new RabInfo.ErabQosParameters(DEFAULT_QCI, null),
+                            List.of(SelfLinks.of(href)), List.of(LinkType.of(href))));
+                }
+            }
+        }
+    }
+
+    private static boolean cellMatches(List<Ecgi> filter, Ecgi cell) {
+        return filter == null || filter.isEmpty() || filter.contains(cell);
+    }
+
     private void onMeasurementReport(EmulatorEvent.MeasurementReport r) {
+        onNrMeasurementReport(r);
         List<SubscriptionRegistry.Entry<RniSubscription>> subs = measRepSubs;
         if (subs.isEmpty() || r.servingCellId() == null || r.measurements().isEmpty()) {
             return;
@@ -493,10 +566,95 @@ public final class RniApi implements MecApi, EmulatorListener {
                 template = measRepUe(r, ecgi, trigger);
             }
             String href = selfHref(e);
-            ctx.notifications().send(e.callback(), new MeasRepUeNotification(template.notificationType(),
+            latest(e, r, new MeasRepUeNotification(template.notificationType(),
                     template.timeStamp(), template.associateId(), template.ecgi(), template.rsrp(), template.rsrq(),
                     null, null, template.sinr(), template.trigger(), null, template.eutranNeighbourCellMeasInfo(),
                     template.newRadioMeasNeiInfo(), List.of(SelfLinks.of(href)), List.of(LinkType.of(href))));
+        }
+    }
+
+    /** A report whose serving cell is a 5G cell, as {@code NrMeasRepUeNotification} (MEC 012 6.4.11). */
+    private void onNrMeasurementReport(EmulatorEvent.MeasurementReport r) {
+        List<SubscriptionRegistry.Entry<RniSubscription>> subs = nrMeasRepSubs;
+        if (subs.isEmpty() || r.servingCellId() == null || r.measurements().isEmpty()) {
+            return;
+        }
+        EmulatedAccessPoint serving = emulator.accessPoint(r.servingCellId()).orElseThrow();
+        if (serving.type() != AccessPointType.NR_5G || !r.measurements().get(0).cellId().equals(serving.id())) {
+            return;
+        }
+        TriggerNr trigger = r.trigger() == EmulatorEvent.ReportTrigger.EVENT_A3 ? TriggerNr.EVENT_A3
+                : TriggerNr.NR_PERIODICAL;
+        Nrcgi nrcgi = nrcgiOf(serving);
+        Instant now = ctx.clock().instant();
+        NrMeasRepUeNotification template = null;
+        for (SubscriptionRegistry.Entry<RniSubscription> e : subs) {
+            FilterCriteriaNrMrs f = ((NrMeasRepUeSubscription) e.subscription()).filterCriteriaNrMrs();
+            if (!live(e, now) || !inHost(e, serving, serving) || !associateMatches(f.associateId(), r.ueId())
+                    || (f.nrcgi() != null && !f.nrcgi().isEmpty() && !f.nrcgi().contains(nrcgi))
+                    || (f.triggerNr() != null && !f.triggerNr().isEmpty() && !f.triggerNr().contains(trigger))) {
+                continue;
+            }
+            if (template == null) {
+                template = nrMeasRepUe(r, nrcgi, trigger);
+            }
+            String href = selfHref(e);
+            latest(e, r, new NrMeasRepUeNotification(template.notificationType(),
+                    template.timeStamp(), template.associateId(), template.triggerNr(), template.servCellMeasInfo(),
+                    template.nrNeighCellMeasInfo(), template.eutraNeighCellMeasInfo(), List.of(SelfLinks.of(href)),
+                    List.of(LinkType.of(href))));
+        }
+    }
+
+    private NrMeasRepUeNotification nrMeasRepUe(EmulatorEvent.MeasurementReport r, Nrcgi nrcgi, TriggerNr trigger) {
+        List<NrMeasRepUeNotification.NrNeighCellMeasInfo> nr = new ArrayList<>();
+        List<NrMeasRepUeNotification.EutraNeighCellMeasInfo> lte = new ArrayList<>();
+        NrMeasRepUeNotification.CellMeas best = null;
+        for (CellMeasurement m : r.measurements().subList(1, r.measurements().size())) {
+            EmulatedAccessPoint cell = emulator.accessPoint(m.cellId()).orElseThrow();
+            if (cell.type() == AccessPointType.NR_5G) {
+                NrMeasRepUeNotification.MeasQuantityResultsNr q = nrResults(m);
+                nr.add(new NrMeasRepUeNotification.NrNeighCellMeasInfo(nrcgiOf(cell), q));
+                if (best == null) { // neighbours come strongest first
+                    best = new NrMeasRepUeNotification.CellMeas(q);
+                }
+            } else if (cell.type() == AccessPointType.LTE_4G) {
+                lte.add(new NrMeasRepUeNotification.EutraNeighCellMeasInfo(ecgiOf(cell), m.rsrpIndex(),
+                        m.rsrqIndex(), m.sinrIndex()));
+            }
+        }
+        NrMeasRepUeNotification.ServCellMeasInfo servCell = new NrMeasRepUeNotification.ServCellMeasInfo(nrcgi,
+                new NrMeasRepUeNotification.CellMeas(nrResults(r.measurements().get(0))), best);
+        return new NrMeasRepUeNotification(NrMeasRepUeNotification.TYPE, TimeStamp.of(r.time()),
+                List.of(AssociateId.ipv4(ipv4Of(r.ueId()))), trigger, List.of(servCell), nr.isEmpty() ? null : nr,
+                lte.isEmpty() ? null : lte, null, null);
+    }
+
+    /**
+     * TS 38.133 report indices: SS-RSRP 0..127 from -156 dBm in 1 dB steps, SS-RSRQ 0..127 from -43 dB and SS-SINR
+     * 0..127 from -23 dB in 0.5 dB steps.
+     */
+    private static NrMeasRepUeNotification.MeasQuantityResultsNr nrResults(CellMeasurement m) {
+        int rsrp = Math.max(0, Math.min(127, (int) Math.floor(m.rsrpDbm() + 157)));
+        int rsrq = Math.max(0, Math.min(127, (int) Math.floor((m.rsrqDb() + 43.5) * 2)));
+        int sinr = Math.max(0, Math.min(127, (int) Math.floor((m.sinrDb() + 23.5) * 2)));
+        return new NrMeasRepUeNotification.MeasQuantityResultsNr(rsrp, rsrq, sinr);
+    }
+
+    private Nrcgi nrcgiOf(EmulatedAccessPoint cell) {
+        return new Nrcgi(plmn, cell.cellId());
+    }
+
+    /**
+     * Periodic reports only carry the latest radio state, so a newer one may replace one still queued; A3 reports
+     * announce a handover decision and are delivered like events.
+     */
+    private void latest(SubscriptionRegistry.Entry<RniSubscription> e, EmulatorEvent.MeasurementReport r,
+                        Object notification) {
+        if (r.trigger() == EmulatorEvent.ReportTrigger.PERIODICAL) {
+            ctx.notifications().sendLatest(e.callback(), r.ueId(), e.id(), notification);
+        } else {
+            ctx.notifications().send(e.callback(), r.ueId(), notification);
         }
     }
 

@@ -10,7 +10,16 @@ import org.oneedge.mec.api.rni.AssociateId;
 import org.oneedge.mec.api.rni.CellChangeSubscription;
 import org.oneedge.mec.api.rni.FilterCriteriaAssocHo;
 import org.oneedge.mec.api.rni.FilterCriteriaAssocTri;
+import org.oneedge.mec.api.rni.Ecgi;
+import org.oneedge.mec.api.rni.FilterCriteriaNrMrs;
+import org.oneedge.mec.api.rni.FilterCriteriaQci;
+import org.oneedge.mec.api.rni.FilterCriteriaQciErab;
 import org.oneedge.mec.api.rni.HoStatus;
+import org.oneedge.mec.api.rni.NrMeasRepUeSubscription;
+import org.oneedge.mec.api.rni.Plmn;
+import org.oneedge.mec.api.rni.RabEstSubscription;
+import org.oneedge.mec.api.rni.RabRelSubscription;
+import org.oneedge.mec.api.rni.TriggerNr;
 import org.oneedge.mec.api.rni.MeasRepUeSubscription;
 import org.oneedge.mec.api.rni.RabInfo;
 import org.oneedge.mec.api.rni.RniClient;
@@ -112,6 +121,58 @@ class RniApiTest {
     }
 
     @Test
+    void bearers_are_established_in_the_target_cell_and_released_in_the_source_cell() {
+        mec.advance(Duration.ofSeconds(1));
+        int erabId = rni.rabInfo(Map.of("ue_ipv4_address", "10.0.0.1")).cellUserInfo().get(0).ueInfo().get(0)
+                .erabInfo().get(0).erabId();
+        RniSubscription est = rni.subscribe(RabEstSubscription.of(receiver.url("/est"),
+                new FilterCriteriaQci(null, List.of(new Ecgi(new Plmn("001", "01"), "0A0000B")), 9), null));
+        rni.subscribe(RabRelSubscription.of(receiver.url("/rel"), new FilterCriteriaQciErab(null, erabId, null, 9),
+                null));
+        rni.subscribe(RabEstSubscription.of(receiver.url("/est7"), new FilterCriteriaQci(null, null, 7), null));
+        TestHttp.Answer stored = TestHttp.get(est.links().self().href());
+        assertConformsTo(RNI, "RabEstSubscription", stored.json());
+
+        mec.advance(Duration.ofSeconds(45));
+
+        await().until(() -> receiver.ofType("RabRelNotification").size() >= 2);
+        JsonNode established = receiver.ofType("RabEstNotification").get(0);
+        assertThat(receiver.ofType("RabEstNotification")).hasSize(1); // only cell a2, only QCI 9
+        assertThat(established.at("/ecgi/cellId").asText()).isEqualTo("0A0000B");
+        assertThat(established.get("erabId").asInt()).isEqualTo(erabId);
+        assertThat(established.at("/erabQosParameters/qci").asInt()).isEqualTo(9);
+        assertThat(established.at("/associateId/0/value").asText()).isEqualTo("10.0.0.1");
+        assertConformsTo(RNI, "RabEstNotification", established);
+        List<JsonNode> released = receiver.ofType("RabRelNotification");
+        assertThat(released).extracting(n -> n.at("/ecgi/cellId").asText()).startsWith("0A0000A", "0A0000B");
+        assertThat(released).allSatisfy(n -> {
+            assertThat(n.at("/erabReleaseInfo/erabId").asInt()).isEqualTo(erabId);
+            assertConformsTo(RNI, "RabRelNotification", n);
+        });
+    }
+
+    @Test
+    void ue_served_by_a_5g_cell_sends_nr_measurement_reports() {
+        RniSubscription s = rni.subscribe(NrMeasRepUeSubscription.of(receiver.url("/nr"),
+                new FilterCriteriaNrMrs(null, List.of(AssociateId.ipv4("10.0.0.1")), null,
+                        List.of(TriggerNr.NR_PERIODICAL)), null));
+        assertConformsTo(RNI, "NrMeasRepUeSubscription", TestHttp.get(s.links().self().href()).json());
+
+        mec.advance(Duration.ofSeconds(70));
+
+        await().until(() -> !receiver.ofType("NrMeasRepUeNotification").isEmpty());
+        for (JsonNode n : receiver.ofType("NrMeasRepUeNotification")) {
+            assertThat(n.get("triggerNr").asInt()).isEqualTo(1);
+            assertThat(n.at("/servCellMeasInfo/0/nrcgi/nrCellId").asText()).isEqualTo("00B0000B1");
+            assertThat(n.at("/servCellMeasInfo/0/sCell/measQuantityResultsSsbCell/rsrp").asInt()).isBetween(0, 127);
+            assertThat(n.at("/eutraNeighCellMeasInfo/0/ecgi/cellId").asText()).isEqualTo("0B0000A");
+            assertThat(n.at("/subscription/0/href").asText()).isEqualTo(s.links().self().href());
+            assertConformsTo(RNI, "NrMeasRepUeNotification", n);
+        }
+        assertThat(receiver.ofType("MeasRepUeNotification")).isEmpty();
+    }
+
+    @Test
     void queries_return_what_the_emulator_holds() {
         mec.advance(Duration.ofSeconds(1));
         RabInfo rab = rni.rabInfo(Map.of("cell_id", "0A0000A", "app_ins_id", "app-1"));
@@ -187,11 +248,19 @@ class RniApiTest {
 
         assertThat(TestHttp.post(mec.url("/rni/v2/subscriptions"), "{\"subscriptionType\": ").status())
                 .isEqualTo(400);
-        TestHttp.Answer rabEst = TestHttp.post(mec.url("/rni/v2/subscriptions"), """
-                {"subscriptionType":"RabEstSubscription","callbackReference":"http://127.0.0.1:1/x",
+        TestHttp.Answer rabMod = TestHttp.post(mec.url("/rni/v2/subscriptions"), """
+                {"subscriptionType":"RabModSubscription","callbackReference":"http://127.0.0.1:1/x",
+                 "filterCriteriaQci":{"qci":9,"erabId":1}}""");
+        assertThat(rabMod.status()).isEqualTo(400);
+        assertThat(rabMod.json().get("detail").asText()).contains("RabModSubscription");
+        TestHttp.Answer rabRelWithoutErab = TestHttp.post(mec.url("/rni/v2/subscriptions"), """
+                {"subscriptionType":"RabRelSubscription","callbackReference":"http://127.0.0.1:1/x",
                  "filterCriteriaQci":{"qci":9}}""");
-        assertThat(rabEst.status()).isEqualTo(400);
-        assertThat(rabEst.json().get("detail").asText()).contains("RabEstSubscription");
+        assertThat(rabRelWithoutErab.status()).isEqualTo(400);
+        assertThat(rabRelWithoutErab.json().get("detail").asText()).contains("erabId");
+        assertThat(TestHttp.post(mec.url("/rni/v2/subscriptions"), """
+                {"subscriptionType":"NrMeasRepUeSubscription","callbackReference":"http://127.0.0.1:1/x",
+                 "filterCriteriaNrMrs":{"triggerNr":[3]}}""").status()).isEqualTo(400);
         assertThat(TestHttp.post(mec.url("/rni/v2/subscriptions"), """
                 {"subscriptionType":"CellChangeSubscription","filterCriteriaAssocHo":{}}""").status())
                 .isEqualTo(400);

@@ -1,0 +1,111 @@
+package org.oneedge.app.handover;
+
+import java.security.KeyPair;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.oneedge.app.node.OneEdgeNode;
+import org.oneedge.app.topology.NodeSpec;
+import org.oneedge.cse.Cse;
+import org.oneedge.cse.CseExtension;
+import org.oneedge.handover.HandoverCoordinator;
+import org.oneedge.handover.HandoverNode;
+import org.oneedge.handover.context.ContextTransferExtension;
+import org.oneedge.handover.continuity.UplinkWindow;
+import org.oneedge.handover.onem2m.CseRequests;
+import org.oneedge.handover.registry.CseServingRegistry;
+import org.oneedge.handover.registry.ServingRegistry;
+import org.oneedge.handover.remote.HandoverControl;
+import org.oneedge.handover.token.HandoverTokenIssuer;
+import org.oneedge.handover.token.HandoverTokenVerifier;
+import org.oneedge.handover.transaction.CseTransactionStore;
+import org.oneedge.model.ContentCodec;
+import org.oneedge.model.CseClient;
+import org.oneedge.model.ResourceType;
+import org.oneedge.model.Response;
+import org.oneedge.model.ResponseStatusCode;
+
+/**
+ * Handover in the {@code oneedge run} topology (one JVM): the IN-CSE keeps the serving registry and the
+ * transactions under its AE {@code oeHandover}; every MN-CSE gets the context-transfer extension and a
+ * {@link HandoverNode} in front of its engine (fencing, uplink window, {@code oeHoCtl}); the coordinator sits with
+ * the IN-CSE and signs tokens with a key made at start.
+ *
+ * <pre>
+ *   Topology.start(…, runHandovers::customizer)  →  coordinator()  →  AmsHandoverDriver
+ * </pre>
+ */
+public final class RunHandovers {
+
+    /** Originator of the coordinator and its registry AE at the IN-CSE. */
+    public static final String COORDINATOR = "CoeHandover";
+    /** Structured path of the registry AE at the IN-CSE. */
+    public static final String REGISTRY_PATH = "cse-in/oeHandover";
+
+    private final KeyPair keys = HandoverTokenIssuer.generateKeyPair();
+    private final AtomicReference<Cse> in = new AtomicReference<>();
+    private final Map<String, HandoverNode> nodes = new ConcurrentHashMap<>();
+
+    /** What the node of {@code spec} gets: the registry AE on the IN-CSE, a handover front on an MN-CSE. */
+    public OneEdgeNode.Customizer customizer(NodeSpec spec) {
+        String cseId = spec.config().cseId();
+        String base = spec.config().cseBaseName();
+        if (spec.registrar() == null) {
+            return new OneEdgeNode.Customizer() {
+                @Override
+                public CseClient front(Cse cse) {
+                    in.set(cse);
+                    Response r = new CseRequests(cse, COORDINATOR).create(base, ResourceType.AE, ContentCodec.parse(
+                            "{\"m2m:ae\":{\"rn\":\"oeHandover\",\"api\":\"Noe.handover\",\"rr\":false,"
+                                    + "\"srv\":[\"3\"]}}"));
+                    if (r.statusCode() != ResponseStatusCode.CREATED && r.statusCode() != ResponseStatusCode.CONFLICT) {
+                        throw new IllegalStateException("the handover registry AE could not be created at " + cseId
+                                + ": " + r.statusCode() + " " + r.debugMessage());
+                    }
+                    return cse;
+                }
+            };
+        }
+        ContextTransferExtension transfer = new ContextTransferExtension();
+        return new OneEdgeNode.Customizer() {
+            @Override
+            public List<CseExtension> extensions() {
+                return List.of(transfer);
+            }
+
+            @Override
+            public CseClient front(Cse cse) {
+                HandoverNode node = new HandoverNode(cse, transfer, registry(),
+                        new HandoverTokenVerifier(keys.getPublic(), cseId, Clock.systemUTC()),
+                        UplinkWindow.DEFAULT_SIZE);
+                nodes.put(cseId, node);
+                return new HandoverControl(base, node, node, COORDINATOR);
+            }
+        };
+    }
+
+    /** The serving registry at the IN-CSE (in this JVM). */
+    public ServingRegistry registry() {
+        Cse cse = in.get();
+        if (cse == null) {
+            throw new IllegalStateException("the IN-CSE has not started");
+        }
+        return new CseServingRegistry(new CseRequests(cse, COORDINATOR), REGISTRY_PATH);
+    }
+
+    /** The MN-CSE's handover node (its request front), if it takes part. */
+    public Optional<HandoverNode> node(String cseId) {
+        return Optional.ofNullable(nodes.get(cseId));
+    }
+
+    /** A coordinator over the started nodes, with {@code registry} as its view of the serving registry. */
+    public HandoverCoordinator coordinator(ServingRegistry registry) {
+        CseRequests atIn = new CseRequests(in.get(), COORDINATOR);
+        return new HandoverCoordinator(registry, new CseTransactionStore(atIn, REGISTRY_PATH),
+                new HandoverTokenIssuer(keys.getPrivate(), Clock.systemUTC(), HandoverTokenIssuer.DEFAULT_TIME_TO_LIVE),
+                this::node, Clock.systemUTC(), HandoverCoordinator.DEFAULT_MAX_INSTANCES);
+    }
+}

@@ -1,0 +1,22 @@
+/**
+ * Resource announcement (TS-0001 9.6.26 and 10.2.13, TS-0004 7.4.26, digest §1.1 and §8.2), installed by the app
+ * through {@link org.oneedge.cse.announcement.AnnouncementExtension}: copies ({@code …Annc}, ty 10000+ty) of AE,
+ * container, contentInstance, flexContainer, group, node and mgmtObj at the CSEs named in {@code at}.
+ *
+ * <pre>
+ *  at the announcing CSE                                     at the target CSE (e.g. the IN-CSE)
+ *  CREATE/UPDATE with at ─► AnnounceToCheck (4000: unknown CSE, itself, type never announced)
+ *  events ─► MccOutbox (&lt;request&gt; outbox-N in this CSE's store, in order, waits while the link is down)
+ *        ─► CREATE/UPDATE/DELETE …Annc ─────────────────────► below &lt;remoteCSE&gt; /id-mn1, or the parent's copy
+ *        ◄─ copy ri ─► at = [/id-in/&lt;copy ri&gt;]                 AnnouncedResourceHandler (lnk, any original attribute)
+ *                                                           RETRIEVE rcn=7 ─► OriginalResourceRetrieval ─► lnk
+ *  registrar registered anew (target lost its data) ─► reannounce(target), parents first
+ * </pre>
+ *
+ * Documented choices: copies live below the announcing CSE's {@code <remoteCSE>} at the target (the Rel-2 place, as
+ * no {@code <CSEBaseAnnc>} exists here) and are named by the original's {@code ri}; access control policies are not
+ * copied (the copy belongs to the announcing CSE, {@code rcn=7} reads the original under its own policies); the
+ * {@code at} bookkeeping is written straight to the store (no event, {@code lt} unchanged); announced copies are
+ * never pushed back to the original ({@code ast} is not supported).
+ */
+package org.oneedge.cse.announcement;

@@ -1,0 +1,9 @@
+package org.oneedge.mec.api.location;
+
+/** When a {@link UserDistanceSubscription} notifies (MEC 013 {@code DistanceCriteria}). */
+public enum DistanceCriteria {
+    AllWithinDistance,
+    AnyWithinDistance,
+    AllBeyondDistance,
+    AnyBeyondDistance
+}
