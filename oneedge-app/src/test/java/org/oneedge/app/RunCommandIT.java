@@ -36,7 +36,8 @@ class RunCommandIT {
         Thread app = Thread.ofPlatform().name("oneedge-run").start(() -> exit.set(OneEdge.commandLine(context)
                 .execute("run", "--port", "0", "--data-dir", dataDir.toString(), "--mec-port", "0", "--log-level", "WARN")));
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> CSE_LINE.matcher(out.toString()).find() || !app.isAlive());
+        // the banner ends the start-up output (listeners, map, add-ons such as the device IPE)
+        await().atMost(Duration.ofSeconds(60)).until(() -> out.toString().contains("Ctrl-C") || !app.isAlive());
         Matcher m = CSE_LINE.matcher(out.toString());
         assertThat(m.find()).as("start-up line in: %s / errors: %s", out, err).isTrue();
         String base = m.group(1);

@@ -110,10 +110,14 @@ final class DeviceTree {
         }
     }
 
-    /** Adds the reading to the telemetry container and updates every flexContainer it maps into. */
-    void write(ObjectNode reading, String notificationUrl, BiConsumer<String, FlexMapping> route,
-               Map<String, JsonNode> commandState) {
+    /** Adds the reading to the telemetry container as a contentInstance whose {@code con} is the reading. */
+    void storeReading(ObjectNode reading) {
         client.createContentInstance(aePath() + "/" + model.telemetryContainer(), reading);
+    }
+
+    /** Updates every flexContainer the reading maps into (creating it with its first value). */
+    void updateFlexContainers(ObjectNode reading, String notificationUrl, BiConsumer<String, FlexMapping> route,
+                              Map<String, JsonNode> commandState) {
         for (FlexMapping flex : model.flexContainers()) {
             ObjectNode values = NODES.objectNode();
             flex.readings().forEach((field, attribute) -> {
@@ -121,11 +125,29 @@ final class DeviceTree {
                     values.set(attribute, reading.get(field));
                 }
             });
-            if (!values.isEmpty() && !values.equals(flexWritten.get(flex.name()))) {
-                upsertFlex(flex, values, notificationUrl, route, commandState);
-                flexWritten.put(flex.name(), values);
+            if (values.isEmpty() || values.equals(flexWritten.get(flex.name()))) {
+                continue;
             }
+            if (!flexWritten.containsKey(flex.name()) || !update(flex, values)) {
+                upsertFlex(flex, values, notificationUrl, route, commandState);
+            }
+            flexWritten.put(flex.name(), values);
         }
+    }
+
+    /** UPDATE of a flexContainer known to exist; false when it is gone (then it is created again). */
+    private boolean update(FlexMapping flex, ObjectNode values) {
+        String path = aePath() + "/" + flex.name();
+        ObjectNode content = NODES.objectNode();
+        content.set(flex.rootKey(), values.deepCopy());
+        Response updated = client.send(Request.builder().operation(Operation.UPDATE).to(path).content(content));
+        if (updated.statusCode() == ResponseStatusCode.NOT_FOUND) {
+            return false;
+        }
+        if (!updated.isSuccess()) {
+            throw new RequestFailedException("UPDATE " + path, updated);
+        }
+        return true;
     }
 
     private void upsertFlex(FlexMapping flex, ObjectNode values, String notificationUrl,

@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  *   CSE ─NOTIFY (cin in cmd, flex update)─▶ HttpNotificationReceiver ─▶ queue ─▶ worker ─▶ protocol.sendCommand
  * </pre>
  *
- * One worker thread keeps a device's events in order. A failed oneM2M write is logged with the device id and
- * retried once after re-checking the device's resources (the CSE may have lost them); the IPE keeps serving.
+ * One worker thread keeps a device's events in order. A failed oneM2M write (the contentInstance, then the
+ * flexContainer updates, each on its own) is logged with the device id and retried once after re-checking the
+ * device's resources (the CSE may have lost them); the IPE keeps serving.
  */
 public final class ThirdPartyIpe implements AutoCloseable {
 
@@ -87,8 +88,11 @@ public final class ThirdPartyIpe implements AutoCloseable {
 
                 @Override
                 public void telemetry(String deviceId, ObjectNode reading) {
-                    submit("store a reading of device " + deviceId, () -> withDevice(deviceId,
-                            d -> d.write(reading, notificationUrl(), routesTo(deviceId), commandState)));
+                    submit("store a reading of device " + deviceId, () -> {
+                        withDevice(deviceId, d -> d.storeReading(reading));
+                        withDevice(deviceId, d -> d.updateFlexContainers(reading, notificationUrl(),
+                                routesTo(deviceId), commandState));
+                    });
                 }
             });
         } catch (RuntimeException e) {

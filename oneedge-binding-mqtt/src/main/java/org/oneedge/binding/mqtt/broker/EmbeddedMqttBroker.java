@@ -62,6 +62,8 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
             p.setProperty("telemetry_enabled", "false");
             p.setProperty("netty.mqtt.message_size", Integer.toString(config.maxMessageBytes()));
             p.setProperty("netty.so_reuseaddr", "true");
+            // Plain `mosquitto_pub -t ... -m ...` connects with an empty client id (MQTT 3.1.1 3.1.3.1, clean session).
+            p.setProperty("allow_zero_byte_client_id", "true");
             // CleanSession=false sessions of clients that never come back are dropped after a day.
             p.setProperty("persistent_client_expiration", "1d");
             Server s = new Server();

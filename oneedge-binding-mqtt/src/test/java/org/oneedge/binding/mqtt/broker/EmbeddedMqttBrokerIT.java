@@ -12,6 +12,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.mqtt3.Mqtt3BlockingClient;
+import com.hivemq.client.mqtt.mqtt3.message.connect.connack.Mqtt3ConnAckReturnCode;
 import org.junit.jupiter.api.Test;
 import org.oneedge.binding.mqtt.connection.BrokerAddress;
 import org.oneedge.binding.mqtt.connection.MqttConnection;
@@ -38,6 +41,17 @@ class EmbeddedMqttBrokerIT {
 
         assertThat(listing(Path.of("").toAbsolutePath())).isEqualTo(workingDirBefore);
         assertThat(moquetteTempDirs()).isSubsetOf(tempBefore);
+    }
+
+    @Test
+    void accepts_a_client_without_client_id_as_mosquitto_pub_connects() throws Exception {
+        try (EmbeddedMqttBroker broker = EmbeddedMqttBroker.start(EmbeddedMqttBrokerConfig.onFreePort())) {
+            Mqtt3BlockingClient anonymous = MqttClient.builder().useMqttVersion3().identifier("")
+                    .serverHost("127.0.0.1").serverPort(broker.port()).buildBlocking();
+            assertThat(anonymous.connectWith().cleanSession(true).send().getReturnCode())
+                    .isEqualTo(Mqtt3ConnAckReturnCode.SUCCESS);
+            anonymous.disconnect();
+        }
     }
 
     @Test
