@@ -43,6 +43,7 @@ public record HandoverBenchReport(
         n.put("devices", devices);
         n.put("mnCses", mnCses);
         n.put("rounds", rounds);
+        n.put("warmupRounds", HandoverBench.WARMUP_ROUNDS);
         n.put("handovers", handovers);
         n.put("handoversRolledBack", rolledBack);
         n.put("handoversFailed", failed);
@@ -83,8 +84,9 @@ public record HandoverBenchReport(
 
     public String table() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "Handover bench: %d device(s), %s, %d MN-CSEs, %d round(s), %.1f s%n",
-                devices, mode, mnCses, rounds, seconds));
+        b.append(String.format(Locale.ROOT, "Handover bench: %d device(s), %s, %d MN-CSEs, %d round(s) measured after"
+                + " %d warm-up round(s), %.1f s%n", devices, mode, mnCses, rounds, HandoverBench.WARMUP_ROUNDS,
+                seconds));
         b.append(String.format(Locale.ROOT, "  handovers            %d completed, %d rolled back, %d failed%n",
                 handovers, rolledBack, failed));
         b.append(String.format(Locale.ROOT, "  uplink interruption  p50 %.1f ms  p99 %.1f ms  max %.1f ms  (%d)%n",
