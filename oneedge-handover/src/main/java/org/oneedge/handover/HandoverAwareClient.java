@@ -153,7 +153,13 @@ public final class HandoverAwareClient implements CseClient {
                 outcomes.add(new Outcome(UplinkSequence.of(request.requestId()).orElse(0), r));
                 return true;
             }
-            Optional<ServingEntry> now = registry.resolve(aeId);
+            Optional<ServingEntry> now;
+            try {
+                now = registry.resolve(aeId);
+            } catch (RuntimeException e) { // the registry cannot be asked now: wait, like during a switch
+                buffered.addFirst(request);
+                return false;
+            }
             if (now.isEmpty() || now.get().state() != ServingState.SERVING) {
                 buffered.addFirst(request);
                 return false;

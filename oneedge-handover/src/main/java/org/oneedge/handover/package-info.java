@@ -15,6 +15,8 @@
  *
  * Packages: {@code token} (handover tokens), {@code registry} (serving registry, fencing), {@code transaction}
  * (state machine and its resource), {@code continuity} (uplink window, downlink hold), {@code context} (the
- * engine-side export/import extension).
+ * engine-side export/import extension), {@code remote} (the coordinator's requests to MN-CSEs in other processes,
+ * {@code <CSEBase>/oeHoCtl}). {@link org.oneedge.handover.HandoverParticipant} is what the coordinator needs of a
+ * node, local ({@link org.oneedge.handover.HandoverNode}) or remote.
  */
 package org.oneedge.handover;

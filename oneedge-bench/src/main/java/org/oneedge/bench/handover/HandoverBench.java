@@ -318,7 +318,11 @@ public final class HandoverBench {
                 }
                 next = Math.max(next + period, now);
                 uplinksSent++;
-                client.send(uplink(uplinksSent));
+                try {
+                    client.send(uplink(uplinksSent));
+                } catch (RuntimeException e) { // not acknowledged; the device goes on
+                    unacknowledged++;
+                }
                 settle(interruption);
             }
         }
@@ -365,10 +369,15 @@ public final class HandoverBench {
             LockSupport.parkNanos((long) (Math.random() * o.downlinkPeriod().toNanos()));
             while (run.running()) {
                 int n = (int) ++downlinksSent;
-                Response r = sites.downlinks().send(aeId, Request.builder().operation(Operation.CREATE)
-                        .to("-/" + rn + "/cmd").from("Cbench-app").requestId("d-" + aeId + "-" + n)
-                        .releaseVersion("3").resourceType(ResourceType.CONTENT_INSTANCE)
-                        .content(cin(MessageRecorder.content(aeId, MessageTally.Direction.DOWN, n))).build());
+                Response r;
+                try {
+                    r = sites.downlinks().send(aeId, Request.builder().operation(Operation.CREATE)
+                            .to("-/" + rn + "/cmd").from("Cbench-app").requestId("d-" + aeId + "-" + n)
+                            .releaseVersion("3").resourceType(ResourceType.CONTENT_INSTANCE)
+                            .content(cin(MessageRecorder.content(aeId, MessageTally.Direction.DOWN, n))).build());
+                } catch (RuntimeException e) { // e.g. the registry did not answer: refused
+                    r = Response.error(ResponseStatusCode.TARGET_NOT_REACHABLE, e.toString());
+                }
                 if (r.isSuccess()) {
                     accepted.set(n);
                 } else {

@@ -105,9 +105,10 @@ public record HandoverBenchReport(
         b.append(String.format(Locale.ROOT, "  downlink             %d sent, %d accepted, %d refused, %d stored:"
                 + " %d lost, %d duplicates%n", downlinkSent, downlinkAccepted, downlinkRefused, downlinkStored,
                 downlinkLost, downlinkDuplicates));
-        b.append(String.format(Locale.ROOT, "  move all devices     %.2f s (slowest round; per round %s)%n",
-                moveAllSeconds, moveAllSecondsPerRound.stream()
-                        .map(s -> String.format(Locale.ROOT, "%.2f", s)).toList()));
+        List<Double> sorted = moveAllSecondsPerRound.stream().sorted().toList();
+        b.append(String.format(Locale.ROOT,
+                "  move all devices     %.2f s (slowest round; median %.2f s, fastest %.2f s)%n", moveAllSeconds, sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2),
+                sorted.isEmpty() ? 0 : sorted.get(0)));
         b.append(String.format(Locale.ROOT, "  lost %d, duplicates %d%n", lost(), duplicates()));
         return b.toString();
     }
