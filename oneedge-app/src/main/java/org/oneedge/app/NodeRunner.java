@@ -1,9 +1,11 @@
 package org.oneedge.app;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.oneedge.app.handover.AmsHandoverDriver;
 import org.oneedge.app.handover.RunHandovers;
 import org.oneedge.app.config.NodeConfig;
@@ -52,10 +54,14 @@ final class NodeRunner implements Callable<Integer> {
         }
         context.out().println("Topology (role, CSE-ID, CSEBase, points of access, registrar):");
         topology.map().forEach(line -> context.out().println("  " + line));
-        AmsHandoverDriver driver = startHandoverDriver(topology, handovers);
+        // in the background: registering the UEs with the MEC platform must not hold up the start-up lines
+        AtomicReference<AmsHandoverDriver> driver = new AtomicReference<>();
+        Thread starting = Thread.ofVirtual().name("handover-driver-start")
+                .start(() -> driver.set(startHandoverDriver(topology, handovers)));
         return () -> {
-            if (driver != null) {
-                driver.close();
+            starting.join(Duration.ofSeconds(30));
+            if (driver.get() != null) {
+                driver.get().close();
             }
             topology.close();
         };
