@@ -1,6 +1,7 @@
 package org.oneedge.app;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +39,17 @@ record HandoverDriverLaunch(RunHandovers handovers) implements TopologyAddOn {
             bases.put(cseId, mns.get(k).config().cseBaseName());
         }
         AmsHandoverDriver driver = new AmsHandoverDriver(in.mecNode().baseUrl(), cseOfHost, fronts, bases, handovers);
-        try {
-            return driver.start();
-        } catch (RuntimeException e) {
-            log.warn("handovers are off: the AMS driver did not start: {}", e.toString());
+        // in the background: registering the UEs with the MEC platform must not hold up the start-up lines
+        Thread starting = Thread.ofVirtual().name("handover-driver-start").start(() -> {
+            try {
+                driver.start();
+            } catch (RuntimeException e) {
+                log.warn("handovers are off: the AMS driver did not start: {}", e.toString());
+            }
+        });
+        return () -> {
+            starting.join(Duration.ofSeconds(30));
             driver.close();
-            return () -> { };
-        }
+        };
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** {@code oneedge run}: the embedded default, one IN-CSE plus the MEC platform, no configuration needed. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Start the embedded default: IN-CSE /id-in (CSEBase cse-in) on HTTP 127.0.0.1:8080 with an H2 store under ./data, admin originator CAdmin, the MEC platform on 8090, MN-CSEs /id-mn1 and /id-mn2 on 8081 and 8082 registered to the IN-CSE (data in ./data/id-mnN), and an embedded MQTT broker on 1883 (none when mqtt.broker-url is set) that every node also serves on, with the MQTT-JSON device IPE writing devices that publish on oneedge/dev/{deviceId}/telemetry into the IN-CSE. Every setting can be changed by flag, ONEEDGE_* environment variable or --config file. Ctrl-C stops it cleanly.")
+        description = "Start the embedded default: IN-CSE /id-in (CSEBase cse-in) on HTTP 127.0.0.1:8080 with an H2 store under ./data, admin originator CAdmin, the MEC platform on 8090, MN-CSEs /id-mn1 and /id-mn2 on 8081 and 8082 registered to the IN-CSE (data in ./data/id-mnN), and an embedded MQTT broker on 1883 (none when mqtt.broker-url is set) that every node also serves on, with the MQTT-JSON device IPE writing devices that publish on oneedge/dev/{deviceId}/telemetry into the IN-CSE. Each UE of the MEC emulator is an AE served by the MN-CSE of its MEC host (host k by MN-CSE k) and moves with it: every handover (MEC 021 AMS trigger) is logged in one line. Every setting can be changed by flag, ONEEDGE_* environment variable or --config file. Ctrl-C stops it cleanly.")
 final class RunCommand implements Callable<Integer> {
 
     @Mixin

@@ -23,7 +23,8 @@ import org.oneedge.model.ResponseStatusCode;
  * The device side of a handover (HANDOVER.md "Uplink continuity"): numbers the AE's requests ({@code rqi}
  * {@code <aeId>#<n>}), carries its fencing epoch in {@code vsi}, and when its CSE fences it asks the serving
  * registry where it is served now: while {@code MIGRATING} it buffers requests, once served elsewhere it switches
- * and replays them, in order, to the new CSE, whose uplink window applies each once. Not thread-safe: one device,
+ * and replays them, in order, to the new CSE, whose uplink window applies each once. A CSE that cannot be reached
+ * (5103) is treated the same way, so requests wait out a crashed CSE and its recovery. Not thread-safe: one device,
  * one sender.
  */
 public final class HandoverAwareClient implements CseClient {
@@ -158,14 +159,20 @@ public final class HandoverAwareClient implements CseClient {
             Request withEpoch = request.toBuilder()
                     .vendorInformation(FencedCseClient.EPOCH_PREFIX + serving.epoch()).build();
             Response r = cses.apply(serving.servingCseId()).send(withEpoch);
-            if (!fenced(r)) {
+            if (!fenced(r) && !unreachable(r)) {
                 if (r.isSuccess()) {
                     accepted(serving.servingCseId());
                 }
                 outcomes.add(new Outcome(UplinkSequence.of(request.requestId()).orElse(0), r));
                 return true;
             }
-            Optional<ServingEntry> now = registry.resolve(aeId);
+            Optional<ServingEntry> now;
+            try {
+                now = registry.resolve(aeId);
+            } catch (RuntimeException e) { // the registry cannot be asked now: wait, like during a switch
+                buffered.addFirst(request);
+                return false;
+            }
             if (now.isEmpty() || now.get().state() != ServingState.SERVING) {
                 buffered.addFirst(request);
                 return false;
@@ -174,6 +181,14 @@ public final class HandoverAwareClient implements CseClient {
         }
         buffered.addFirst(request);
         return false;
+    }
+
+    /**
+     * The CSE could not be reached (it may have crashed or moved the AE away): the registry says where to go, and
+     * until a CSE answers the request waits in the buffer like one sent during a switch.
+     */
+    private static boolean unreachable(Response r) {
+        return r.statusCode() == ResponseStatusCode.TARGET_NOT_REACHABLE;
     }
 
     private static boolean fenced(Response r) {

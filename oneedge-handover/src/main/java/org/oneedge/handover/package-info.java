@@ -15,8 +15,10 @@
  *
  * Packages: {@code token} (handover tokens), {@code registry} (serving registry, fencing), {@code transaction}
  * (state machine and its resource), {@code continuity} (uplink window, downlink hold), {@code context} (the
- * engine-side export/import extension), {@code candidate} (N-best targets, readiness, MEC 010-2 activation,
- * fall-back), {@code bundle} (all AEs of a device at once), {@code trigger} (the five triggers and the runner that
- * turns their decisions into transactions).
+ * engine-side export/import extension), {@code remote} (the coordinator's requests to MN-CSEs in other processes,
+ * {@code <CSEBase>/oeHoCtl}), {@code candidate} (N-best targets, readiness, MEC 010-2 activation, fall-back),
+ * {@code bundle} (all AEs of a device at once), {@code trigger} (the five triggers and the runner that turns their
+ * decisions into transactions). {@link org.oneedge.handover.HandoverParticipant} is what the coordinator needs of a
+ * node, local ({@link org.oneedge.handover.HandoverNode}) or remote.
  */
 package org.oneedge.handover;

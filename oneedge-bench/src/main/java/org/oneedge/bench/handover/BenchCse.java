@@ -1,5 +1,6 @@
 package org.oneedge.bench.handover;
 
+import java.nio.file.Path;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.oneedge.cse.remote.RegistrarConfig;
 import org.oneedge.cse.remote.RemoteCseForwarder;
 import org.oneedge.cse.resource.AccessChecker;
 import org.oneedge.cse.store.InMemoryResourceStore;
+import org.oneedge.cse.store.ResourceStore;
 import org.oneedge.handover.HandoverNode;
 import org.oneedge.handover.context.ContextTransferExtension;
 import org.oneedge.handover.continuity.UplinkWindow;
@@ -27,10 +29,11 @@ import org.oneedge.model.ContentCodec;
 import org.oneedge.model.ResourceType;
 import org.oneedge.model.Response;
 import org.oneedge.model.ResponseStatusCode;
+import org.oneedge.store.jdbc.JdbcResourceStore;
 
 /**
  * One CSE of the handover bench, in the JVM that calls {@link #in} or {@link #mn}: engine on an in-memory store
- * (access control off: the bench measures handover, not ACPs), served over HTTP on a free loopback port. An MN-CSE
+ * or, for crash tests, an H2 file store (access control off: the bench measures handover, not ACPs), served over HTTP on a free loopback port. An MN-CSE
  * registers to the IN-CSE (Mcc), fences its AEs with a {@link HandoverNode} that reads the serving registry at the
  * IN-CSE over HTTP, answers the coordinator at {@code <CSEBase>/oeHoCtl} and counts what it stores.
  *
@@ -52,6 +55,7 @@ final class BenchCse implements AutoCloseable {
     final MessageRecorder recorder;
     private final HttpBindingServer http;
     private final List<AutoCloseable> resources = new ArrayList<>();
+    private AutoCloseable closeLast;
 
     private BenchCse(String cseId, String base, Cse cse, HandoverNode node, MessageRecorder recorder,
                      HttpBindingServer http) {
@@ -90,7 +94,12 @@ final class BenchCse implements AutoCloseable {
      * {@code coordinatorKey}.
      */
     static BenchCse mn(String cseId, String base, String inUrl, PublicKey coordinatorKey) {
-        InMemoryResourceStore store = new InMemoryResourceStore();
+        return mn(cseId, base, inUrl, coordinatorKey, null);
+    }
+
+    /** As {@link #mn(String, String, String, PublicKey)}, on an H2 file store in {@code dataDir} when not null. */
+    static BenchCse mn(String cseId, String base, String inUrl, PublicKey coordinatorKey, Path dataDir) {
+        ResourceStore store = dataDir == null ? new InMemoryResourceStore() : JdbcResourceStore.h2File(dataDir);
         ContextTransferExtension transfer = new ContextTransferExtension();
         HttpRemoteSender sender = new HttpRemoteSender();
         HttpCseClient inClient = new HttpCseClient(inUrl);
@@ -117,6 +126,7 @@ final class BenchCse implements AutoCloseable {
         mn.resources.add(registrar);
         mn.resources.add(sender);
         mn.resources.add(inClient);
+        mn.closeLast = store;
         return mn;
     }
 
@@ -136,5 +146,12 @@ final class BenchCse implements AutoCloseable {
         }
         http.close();
         cse.close();
+        if (closeLast != null) {
+            try {
+                closeLast.close();
+            } catch (Exception e) {
+                // closing a bench node: nothing to do about it
+            }
+        }
     }
 }

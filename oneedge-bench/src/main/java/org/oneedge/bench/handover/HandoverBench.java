@@ -40,6 +40,8 @@ import org.oneedge.model.ResponseStatusCode;
 public final class HandoverBench {
 
     private static final int SETUP_REQUESTS = 2; // the data and cmd containers, numbered 1 and 2 by the SDK
+    /** Rounds moving every device before the measured ones (JIT, connection pools); their figures are dropped. */
+    static final int WARMUP_ROUNDS = 2;
 
     /** Runs the bench on CSEs it starts (in this JVM or as child processes) and stops them. */
     public HandoverBenchReport run(HandoverBenchOptions options) {
@@ -74,7 +76,17 @@ public final class HandoverBench {
         int rounds = o.effectiveRounds();
         Duration settle = Duration.ofMillis(Math.max(50, Math.min(500, o.devices())));
         pause(settle);
-        for (int round = 1; round <= rounds; round++) {
+        int warmup = Math.min(WARMUP_ROUNDS, rounds);
+        for (int round = 1; round <= warmup; round++) {
+            String target = mns.get(round % mns.size());
+            long roundStart = System.nanoTime();
+            moveAll(sites, devices, target, -round, o, new Histogram(3));
+            o.progress().printf("[bench] warm-up round %d/%d: %d device(s) to %s in %.2f s (not measured)%n", round,
+                    warmup, devices.size(), target, (System.nanoTime() - roundStart) / 1e9);
+            pause(settle);
+        }
+        interruption.reset();
+        for (int round = 1 + warmup; round <= rounds + warmup; round++) {
             String target = mns.get(round % mns.size());
             long roundStart = System.nanoTime();
             List<HandoverTransaction> done = moveAll(sites, devices, target, round, o, handoverTime);
@@ -92,9 +104,9 @@ public final class HandoverBench {
                 transfer.recordValue(tx.figures().transfer().toMillis());
             }
             outcome[2] += devices.size() - done.size();
-            if (rounds <= 20 || round % 10 == 0 || round == rounds) {
+            if (rounds <= 20 || (round - warmup) % 10 == 0 || round == rounds + warmup) {
                 o.progress().printf("[bench] round %d/%d: %d device(s) to %s in %.2f s, uplink interruption p99"
-                                + " so far %.1f ms%n", round, rounds, devices.size(), target, seconds,
+                                + " so far %.1f ms%n", round - warmup, rounds, devices.size(), target, seconds,
                         interruption.getValueAtPercentile(99) / 1000.0);
             }
             pause(settle);
@@ -147,7 +159,8 @@ public final class HandoverBench {
                     permits.acquire();
                     try {
                         long t0 = System.nanoTime();
-                        HandoverTransaction tx = sites.coordinator().handover("r" + round + "-" + d.aeId, d.aeId,
+                        HandoverTransaction tx = sites.coordinator().handover(
+                                (round < 0 ? "w" + -round : "r" + round) + "-" + d.aeId, d.aeId,
                                 target);
                         synchronized (handoverTime) {
                             handoverTime.recordValue((System.nanoTime() - t0) / 1000);
@@ -305,7 +318,11 @@ public final class HandoverBench {
                 }
                 next = Math.max(next + period, now);
                 uplinksSent++;
-                client.send(uplink(uplinksSent));
+                try {
+                    client.send(uplink(uplinksSent));
+                } catch (RuntimeException e) { // not acknowledged; the device goes on
+                    unacknowledged++;
+                }
                 settle(interruption);
             }
         }
@@ -352,10 +369,15 @@ public final class HandoverBench {
             LockSupport.parkNanos((long) (Math.random() * o.downlinkPeriod().toNanos()));
             while (run.running()) {
                 int n = (int) ++downlinksSent;
-                Response r = sites.downlinks().send(aeId, Request.builder().operation(Operation.CREATE)
-                        .to("-/" + rn + "/cmd").from("Cbench-app").requestId("d-" + aeId + "-" + n)
-                        .releaseVersion("3").resourceType(ResourceType.CONTENT_INSTANCE)
-                        .content(cin(MessageRecorder.content(aeId, MessageTally.Direction.DOWN, n))).build());
+                Response r;
+                try {
+                    r = sites.downlinks().send(aeId, Request.builder().operation(Operation.CREATE)
+                            .to("-/" + rn + "/cmd").from("Cbench-app").requestId("d-" + aeId + "-" + n)
+                            .releaseVersion("3").resourceType(ResourceType.CONTENT_INSTANCE)
+                            .content(cin(MessageRecorder.content(aeId, MessageTally.Direction.DOWN, n))).build());
+                } catch (RuntimeException e) { // e.g. the registry did not answer: refused
+                    r = Response.error(ResponseStatusCode.TARGET_NOT_REACHABLE, e.toString());
+                }
                 if (r.isSuccess()) {
                     accepted.set(n);
                 } else {

@@ -43,6 +43,7 @@ public record HandoverBenchReport(
         n.put("devices", devices);
         n.put("mnCses", mnCses);
         n.put("rounds", rounds);
+        n.put("warmupRounds", HandoverBench.WARMUP_ROUNDS);
         n.put("handovers", handovers);
         n.put("handoversRolledBack", rolledBack);
         n.put("handoversFailed", failed);
@@ -83,8 +84,9 @@ public record HandoverBenchReport(
 
     public String table() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "Handover bench: %d device(s), %s, %d MN-CSEs, %d round(s), %.1f s%n",
-                devices, mode, mnCses, rounds, seconds));
+        b.append(String.format(Locale.ROOT, "Handover bench: %d device(s), %s, %d MN-CSEs, %d round(s) measured after"
+                + " %d warm-up round(s), %.1f s%n", devices, mode, mnCses, rounds, HandoverBench.WARMUP_ROUNDS,
+                seconds));
         b.append(String.format(Locale.ROOT, "  handovers            %d completed, %d rolled back, %d failed%n",
                 handovers, rolledBack, failed));
         b.append(String.format(Locale.ROOT, "  uplink interruption  p50 %.1f ms  p99 %.1f ms  max %.1f ms  (%d)%n",
@@ -103,9 +105,10 @@ public record HandoverBenchReport(
         b.append(String.format(Locale.ROOT, "  downlink             %d sent, %d accepted, %d refused, %d stored:"
                 + " %d lost, %d duplicates%n", downlinkSent, downlinkAccepted, downlinkRefused, downlinkStored,
                 downlinkLost, downlinkDuplicates));
-        b.append(String.format(Locale.ROOT, "  move all devices     %.2f s (slowest round; per round %s)%n",
-                moveAllSeconds, moveAllSecondsPerRound.stream()
-                        .map(s -> String.format(Locale.ROOT, "%.2f", s)).toList()));
+        List<Double> sorted = moveAllSecondsPerRound.stream().sorted().toList();
+        b.append(String.format(Locale.ROOT,
+                "  move all devices     %.2f s (slowest round; median %.2f s, fastest %.2f s)%n", moveAllSeconds, sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2),
+                sorted.isEmpty() ? 0 : sorted.get(0)));
         b.append(String.format(Locale.ROOT, "  lost %d, duplicates %d%n", lost(), duplicates()));
         return b.toString();
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.oneedge.binding.http.HttpCseClient;
 import org.oneedge.handover.HandoverCoordinator;
@@ -40,13 +42,19 @@ import org.oneedge.model.ResponseStatusCode;
  */
 final class ProcessSites implements HandoverSites {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, String> bases = new LinkedHashMap<>();
-    private final Map<String, HttpCseClient> clients = new LinkedHashMap<>();
-    private final Map<String, RemoteHandoverParticipant> participants = new LinkedHashMap<>();
+    private final Map<String, HttpCseClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, RemoteHandoverParticipant> participants = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> mnArgs = new LinkedHashMap<>();
+    private final Map<String, Process> mnProcesses = new ConcurrentHashMap<>();
     private final PrintStream progress;
+    private final List<String> javaCommand;
+    private final int maxInstances;
+    private final KeyPair keys;
+    private String inUrl;
     private HttpCseClient inClient;
     private ServingRegistry registry;
     private HandoverCoordinator coordinator;
@@ -56,33 +64,79 @@ final class ProcessSites implements HandoverSites {
      * @param javaCommand the {@code java} executable and class path options, e.g. {@code [java, -cp, …]}
      */
     ProcessSites(int mnCount, int maxInstances, List<String> javaCommand, PrintStream progress) {
+        this(mnCount, maxInstances, javaCommand, progress, null);
+    }
+
+    /**
+     * @param dataDir where the MN-CSEs keep H2 stores (one directory each), or null for in-memory stores
+     */
+    ProcessSites(int mnCount, int maxInstances, List<String> javaCommand, PrintStream progress, Path dataDir) {
         this.progress = progress;
+        this.javaCommand = List.copyOf(javaCommand);
+        this.maxInstances = maxInstances;
+        this.keys = HandoverTokenIssuer.generateKeyPair();
         try {
-            KeyPair keys = HandoverTokenIssuer.generateKeyPair();
-            String inUrl = launch("in", javaCommand, List.of("in"));
+            inUrl = launch("in", javaCommand, List.of("in"));
             inClient = new HttpCseClient(inUrl);
             for (int k = 1; k <= mnCount; k++) {
                 String cseId = "/id-mn" + k;
-                String base = "cse-mn" + k;
-                String url = launch("mn" + k, javaCommand,
-                        List.of("mn", cseId, base, inUrl, HandoverNodeMain.encode(keys.getPublic())));
-                HttpCseClient client = new HttpCseClient(url);
-                bases.put(cseId, base);
-                clients.put(cseId, client);
-                participants.put(cseId, new RemoteHandoverParticipant(cseId, base, client, BenchCse.COORDINATOR));
+                List<String> args = new ArrayList<>(List.of("mn", cseId, "cse-mn" + k, inUrl,
+                        HandoverNodeMain.encode(keys.getPublic())));
+                if (dataDir != null) {
+                    args.add(dataDir.resolve("mn" + k).toString());
+                }
+                bases.put(cseId, "cse-mn" + k);
+                mnArgs.put(cseId, List.copyOf(args));
+                startMn(cseId);
             }
             CseRequests atIn = new CseRequests(inClient, BenchCse.COORDINATOR);
             registry = new CseServingRegistry(atIn, BenchCse.REGISTRY_PATH);
-            coordinator = new HandoverCoordinator(registry, new CseTransactionStore(atIn, BenchCse.REGISTRY_PATH),
-                    new HandoverTokenIssuer(keys.getPrivate(), Clock.systemUTC(),
-                            HandoverTokenIssuer.DEFAULT_TIME_TO_LIVE),
-                    id -> Optional.ofNullable(participants.get(id)), Clock.systemUTC(), maxInstances);
             downlinks = new DownlinkRouter(registry, clients::get, Clock.systemUTC(), 1000, Duration.ofSeconds(30));
-            coordinator.downlinks(downlinks);
+            coordinator = newCoordinator();
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+    }
+
+    private void startMn(String cseId) {
+        String url = launch(cseId.substring(4), javaCommand, mnArgs.get(cseId));
+        HttpCseClient client = new HttpCseClient(url);
+        HttpCseClient old = clients.put(cseId, client);
+        if (old != null) {
+            old.close();
+        }
+        participants.put(cseId, new RemoteHandoverParticipant(cseId, bases.get(cseId), client,
+                BenchCse.COORDINATOR));
+    }
+
+    /**
+     * A coordinator as one restarted at the IN-CSE's side would be: same serving registry, transactions and
+     * signing key, nothing in memory.
+     */
+    HandoverCoordinator newCoordinator() {
+        CseRequests atIn = new CseRequests(inClient, BenchCse.COORDINATOR);
+        return new HandoverCoordinator(registry, new CseTransactionStore(atIn, BenchCse.REGISTRY_PATH),
+                new HandoverTokenIssuer(keys.getPrivate(), Clock.systemUTC(), HandoverTokenIssuer.DEFAULT_TIME_TO_LIVE),
+                id -> Optional.ofNullable(participants.get(id)), Clock.systemUTC(), maxInstances)
+                .downlinks(downlinks);
+    }
+
+    /** Kills the MN-CSE's process at once (SIGKILL): no shutdown, no deregistration, nothing flushed. */
+    void kill(String cseId) {
+        Process p = mnProcesses.get(cseId);
+        p.destroyForcibly();
+        try {
+            p.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        progress.println("[bench] " + cseId + " (pid " + p.pid() + ") killed");
+    }
+
+    /** Starts the MN-CSE again with the same arguments (and store); it listens on a new port. */
+    void restart(String cseId) {
+        startMn(cseId);
     }
 
     private String launch(String name, List<String> javaCommand, List<String> args) {
@@ -96,6 +150,9 @@ final class ProcessSites implements HandoverSites {
             throw new IllegalStateException("cannot start bench node " + name + ": " + e.getMessage(), e);
         }
         processes.add(process);
+        if (args.get(0).equals("mn")) {
+            mnProcesses.put(args.get(1), process);
+        }
         CompletableFuture<String> listening = new CompletableFuture<>();
         Deque<String> tail = new ArrayDeque<>();
         Thread.ofVirtual().name("bench-node-" + name).start(() -> {
@@ -129,11 +186,6 @@ final class ProcessSites implements HandoverSites {
             throw new IllegalStateException("bench node " + name + " did not start within " + START_TIMEOUT + ": "
                     + e.getMessage(), e);
         }
-    }
-
-    /** The child process of an MN-CSE, e.g. to kill it. */
-    Process process(int index) {
-        return processes.get(index);
     }
 
     @Override

@@ -15,6 +15,8 @@ import org.oneedge.model.CseClient;
 import org.oneedge.model.Request;
 import org.oneedge.model.Response;
 import org.oneedge.model.ResponseStatusCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Routes downlink requests for an AE to its serving CSE (HANDOVER.md "Serving registry": the IN-CSE retargets
@@ -22,6 +24,8 @@ import org.oneedge.model.ResponseStatusCode;
  * coordinator calls {@link #release} after the switch (or the rollback) and they go out in arrival order.
  */
 public final class DownlinkRouter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DownlinkRouter.class);
 
     private final ServingRegistry registry;
     private final Function<String, CseClient> cses;
@@ -91,7 +95,13 @@ public final class DownlinkRouter {
         }
         synchronized (hold) {
             CseClient target = cses.apply(entry.servingCseId());
-            DownlinkHold.Released<Request> released = hold.release(target::send);
+            DownlinkHold.Released<Request> released = hold.release(request -> {
+                Response r = target.send(request);
+                if (!r.isSuccess()) {
+                    LOG.warn("held downlink {} for AE {} was not delivered to {} after the switch: {} {}",
+                            request.requestId(), aeId, entry.servingCseId(), r.statusCode(), r.debugMessage());
+                }
+            });
             frozen.remove(aeId);
             return released;
         }
