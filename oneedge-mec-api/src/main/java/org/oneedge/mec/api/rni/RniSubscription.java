@@ -6,8 +6,8 @@ import org.oneedge.mec.api.common.TimeStamp;
 
 /**
  * An RNIS subscription (MEC 012 6.3), told apart by {@code subscriptionType}. OneEdge implements those the emulator can
- * drive (cell change, E-RAB establishment and release, E-UTRAN and NR measurement reports); other types are refused
- * with 400.
+ * drive (cell change, E-RAB establishment and release, E-UTRAN and NR measurement reports, timing advance); other
+ * types (RAB modification, carrier aggregation reconfiguration, S1 bearer) are refused with 400.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "subscriptionType",
         visible = true)
@@ -16,9 +16,10 @@ import org.oneedge.mec.api.common.TimeStamp;
         @JsonSubTypes.Type(value = MeasRepUeSubscription.class, name = MeasRepUeSubscription.TYPE),
         @JsonSubTypes.Type(value = NrMeasRepUeSubscription.class, name = NrMeasRepUeSubscription.TYPE),
         @JsonSubTypes.Type(value = RabEstSubscription.class, name = RabEstSubscription.TYPE),
-        @JsonSubTypes.Type(value = RabRelSubscription.class, name = RabRelSubscription.TYPE)})
+        @JsonSubTypes.Type(value = RabRelSubscription.class, name = RabRelSubscription.TYPE),
+        @JsonSubTypes.Type(value = MeasTaSubscription.class, name = MeasTaSubscription.TYPE)})
 public sealed interface RniSubscription permits CellChangeSubscription, MeasRepUeSubscription,
-        NrMeasRepUeSubscription, RabEstSubscription, RabRelSubscription {
+        NrMeasRepUeSubscription, RabEstSubscription, RabRelSubscription, MeasTaSubscription {
 
     String subscriptionType();
 
