@@ -6,9 +6,10 @@ import org.oneedge.mec.api.common.TimeStamp;
 
 /** Subscription to UE timing advance (MEC 012 6.3.7), notified with {@link MeasTaNotification}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MeasTaSubscription(String subscriptionType, String callbackReference, Boolean requestTestNotification,
-                 WebsockNotifConfig websockNotifConfig, @JsonProperty("_links") SelfLinks links,
-                 FilterCriteriaAssoc filterCriteriaAssoc, TimeStamp expiryDeadline) implements RniSubscription {
+public record MeasTaSubscription(String subscriptionType, String callbackReference,
+                                 Boolean requestTestNotification, WebsockNotifConfig websockNotifConfig,
+                                 @JsonProperty("_links") SelfLinks links, FilterCriteriaAssoc filterCriteriaAssoc,
+                                 TimeStamp expiryDeadline) implements RniSubscription {
 
     public static final String TYPE = "MeasTaSubscription";
 
@@ -29,13 +30,13 @@ public record MeasTaSubscription(String subscriptionType, String callbackReferen
 
     @Override
     public MeasTaSubscription withLinks(SelfLinks newLinks) {
-        return new MeasTaSubscription(subscriptionType, callbackReference, requestTestNotification, websockNotifConfig, newLinks,
-                filterCriteriaAssoc, expiryDeadline);
+        return new MeasTaSubscription(subscriptionType, callbackReference, requestTestNotification,
+                websockNotifConfig, newLinks, filterCriteriaAssoc, expiryDeadline);
     }
 
     @Override
     public MeasTaSubscription withDelivery(String newCallbackReference, WebsockNotifConfig newWebsockNotifConfig) {
-        return new MeasTaSubscription(subscriptionType, newCallbackReference, requestTestNotification, newWebsockNotifConfig, links,
-                filterCriteriaAssoc, expiryDeadline);
+        return new MeasTaSubscription(subscriptionType, newCallbackReference, requestTestNotification,
+                newWebsockNotifConfig, links, filterCriteriaAssoc, expiryDeadline);
     }
 }

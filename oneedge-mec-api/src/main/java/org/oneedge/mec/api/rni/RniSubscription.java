@@ -36,6 +36,6 @@ public sealed interface RniSubscription permits CellChangeSubscription, MeasRepU
 
     WebsockNotifConfig websockNotifConfig();
 
-    /** This subscription with the delivery the server chose (MEC 009 6.12a: only the chosen alternative is returned). */
+    /** This subscription with the delivery the server chose (MEC 009 6.12a: only the chosen alternative is kept). */
     RniSubscription withDelivery(String callbackReference, WebsockNotifConfig websockNotifConfig);
 }

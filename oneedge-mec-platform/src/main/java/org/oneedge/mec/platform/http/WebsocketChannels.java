@@ -17,10 +17,11 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Websocket delivery of notifications (MEC 009 6.12a, {@code websockNotifConfig.requestWebsocketUri}): each subscription
- * that asks for it gets its own {@code ws://<platform>/notifications/ws/<token>} URI; the subscriber connects to it and
- * receives every notification of that subscription as one JSON text message. Notifications sent while no client is
- * connected wait in a bounded backlog (oldest dropped first, counted) and are flushed in order on connect.
+ * Websocket delivery of notifications (MEC 009 6.12a, {@code websockNotifConfig.requestWebsocketUri}): each
+ * subscription that asks for it gets its own {@code ws://<platform>/notifications/ws/<token>} URI; the subscriber
+ * connects to it and receives every notification of that subscription as one JSON text message. Notifications sent
+ * while no client is connected wait in a bounded backlog (oldest dropped first, counted) and are flushed in order on
+ * connect.
  *
  * <pre>
  *   open(origin) ─▶ ws://host/notifications/ws/{token}   (returned in websockNotifConfig.websocketUri)

@@ -529,7 +529,8 @@ public final class RniApi implements MecApi, EmulatorListener {
                 FilterCriteriaQciErab f = rel.filterCriteriaQci();
                 if (f.qci() == DEFAULT_QCI && f.erabId() == erabId && cellMatches(f.ecgi(), ecgiOf(src))) {
                     ctx.notifications().send(e.callback(), c.ueId(), new RabRelNotification(
-                            RabRelNotification.TYPE, time, ecgiOf(src), ue, new RabRelNotification.ErabReleaseInfo(erabId),
+                            RabRelNotification.TYPE, time, ecgiOf(src), ue,
+                            new RabRelNotification.ErabReleaseInfo(erabId),
                             List.of(SelfLinks.of(href)), List.of(LinkType.of(href))));
                 }
             }
@@ -537,7 +538,8 @@ public final class RniApi implements MecApi, EmulatorListener {
                 FilterCriteriaQci f = est.filterCriteriaQci();
                 if (f.qci() == DEFAULT_QCI && cellMatches(f.ecgi(), ecgiOf(trg))) {
                     ctx.notifications().send(e.callback(), c.ueId(), new RabEstNotification(
-                            RabEstNotification.TYPE, time, ecgiOf(trg), ue, erabId, new RabInfo.ErabQosParameters(DEFAULT_QCI, null),
+                            RabEstNotification.TYPE, time, ecgiOf(trg), ue, erabId,
+                            new RabInfo.ErabQosParameters(DEFAULT_QCI, null),
                             List.of(SelfLinks.of(href)), List.of(LinkType.of(href))));
                 }
             }
