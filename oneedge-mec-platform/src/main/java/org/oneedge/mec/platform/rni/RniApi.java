@@ -428,6 +428,9 @@ public final class RniApi implements MecApi, EmulatorListener {
                 chosen.target().uri(), deadline, s.withLinks(existing.subscription().links()))
                 .orElseThrow(() -> MecProblemException.notFound("subscription " + existing.id() + " not found"));
         refresh();
+        if (!existing.callback().equals(updated.callback())) {
+            ctx.notifications().release(existing.callback()); // e.g. websocket given up for a callback URI
+        }
         ex.ok(updated.subscription());
     }
 
