@@ -71,6 +71,20 @@ public final class WebsocketChannels {
         }
     }
 
+    /** Closes every channel's sessions (the platform is stopping); the channels stay for subscribers to reconnect. */
+    public void closeAll() {
+        for (Channel c : channels.values()) {
+            for (WsContext session : c.sessions) {
+                try {
+                    session.closeSession(1001, "MEC platform stopping");
+                } catch (RuntimeException e) {
+                    LOG.debug("Closing websocket session {} failed: {}", session.sessionId(), e.toString());
+                }
+            }
+            c.sessions.clear();
+        }
+    }
+
     /** Delivers {@code json} to the channel's sessions, or keeps it in the backlog until one connects. */
     public void send(URI uri, byte[] json, String description) {
         Channel c = channels.get(tokenOf(uri));
