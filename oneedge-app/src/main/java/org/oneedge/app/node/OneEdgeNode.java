@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.oneedge.app.config.NodeConfig;
-import org.oneedge.app.lcm.MnCseInstantiator;
 import org.oneedge.binding.http.HttpBindingConfig;
 import org.oneedge.binding.http.HttpBindingServer;
 import org.oneedge.binding.http.HttpRemoteSender;

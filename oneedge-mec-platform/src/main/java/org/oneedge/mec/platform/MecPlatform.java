@@ -171,6 +171,7 @@ public final class MecPlatform implements AutoCloseable {
         }
         scheduler.shutdownNow();
         context.appInstances().abandonPendingShutdowns();
+        notifications.websockets().closeAll(); // open websocket sessions would hold the server's graceful stop
         server.close();
         notifications.close();
         LOG.info("MEC platform stopped");

@@ -13,6 +13,8 @@
  *    |
  *    HTTP:  /{api}/...            handler(exchange.hostName() == null)
  *           /{mecHost}/{api}/...  handler(exchange.hostName() == mecHost)
+ *    WS:    /notifications/ws/{token}  websocket delivery of one subscription's notifications (MEC 009 6.12a,
+ *                                       websockNotifConfig.requestWebsocketUri in RNIS, Location and AMS)
  *    start: every API's service() is registered in the service registry (system-wide + per host)
  * </pre>
  *

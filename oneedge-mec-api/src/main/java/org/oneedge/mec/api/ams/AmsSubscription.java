@@ -29,6 +29,6 @@ public sealed interface AmsSubscription permits MobilityProcedureSubscription, A
 
     WebsockNotifConfig websockNotifConfig();
 
-    /** This subscription with the delivery the server chose (MEC 009 6.12a: only the chosen alternative is returned). */
+    /** This subscription with the delivery the server chose (MEC 009 6.12a: only the chosen alternative is kept). */
     AmsSubscription withDelivery(String callbackReference, WebsockNotifConfig websockNotifConfig);
 }

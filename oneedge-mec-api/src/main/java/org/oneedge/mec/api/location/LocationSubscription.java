@@ -24,6 +24,6 @@ public sealed interface LocationSubscription permits UserLocationEventSubscripti
     /** This subscription as stored, with its {@code _links}. */
     LocationSubscription withLinks(Links links);
 
-    /** This subscription with the delivery the server chose (MEC 009 6.12a: only the chosen alternative is returned). */
+    /** This subscription with the delivery the server chose (MEC 009 6.12a: only the chosen alternative is kept). */
     LocationSubscription withDelivery(String callbackReference, WebsockNotifConfig websockNotifConfig);
 }

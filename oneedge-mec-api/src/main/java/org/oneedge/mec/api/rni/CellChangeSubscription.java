@@ -43,7 +43,7 @@ public record CellChangeSubscription(String subscriptionType, String callbackRef
 
     @Override
     public CellChangeSubscription withDelivery(String newCallbackReference, WebsockNotifConfig newWebsockNotifConfig) {
-        return new CellChangeSubscription(subscriptionType, newCallbackReference, requestTestNotification, newWebsockNotifConfig,
-                links, filterCriteriaAssocHo, expiryDeadline);
+        return new CellChangeSubscription(subscriptionType, newCallbackReference, requestTestNotification,
+                newWebsockNotifConfig, links, filterCriteriaAssocHo, expiryDeadline);
     }
 }

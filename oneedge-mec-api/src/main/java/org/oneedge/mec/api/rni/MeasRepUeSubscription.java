@@ -36,7 +36,7 @@ public record MeasRepUeSubscription(String subscriptionType, String callbackRefe
 
     @Override
     public MeasRepUeSubscription withDelivery(String newCallbackReference, WebsockNotifConfig newWebsockNotifConfig) {
-        return new MeasRepUeSubscription(subscriptionType, newCallbackReference, requestTestNotification, newWebsockNotifConfig,
-                links, filterCriteriaAssocTri, expiryDeadline);
+        return new MeasRepUeSubscription(subscriptionType, newCallbackReference, requestTestNotification,
+                newWebsockNotifConfig, links, filterCriteriaAssocTri, expiryDeadline);
     }
 }

@@ -6,9 +6,10 @@ import org.oneedge.mec.api.common.TimeStamp;
 
 /** Subscription to E-RAB establishments (MEC 012 6.3.3), notified with {@link RabEstNotification}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RabEstSubscription(String subscriptionType, String callbackReference, Boolean requestTestNotification,
-                 WebsockNotifConfig websockNotifConfig, @JsonProperty("_links") SelfLinks links,
-                 FilterCriteriaQci filterCriteriaQci, TimeStamp expiryDeadline) implements RniSubscription {
+public record RabEstSubscription(String subscriptionType, String callbackReference,
+                                 Boolean requestTestNotification, WebsockNotifConfig websockNotifConfig,
+                                 @JsonProperty("_links") SelfLinks links, FilterCriteriaQci filterCriteriaQci,
+                                 TimeStamp expiryDeadline) implements RniSubscription {
 
     public static final String TYPE = "RabEstSubscription";
 
@@ -28,13 +29,13 @@ public record RabEstSubscription(String subscriptionType, String callbackReferen
 
     @Override
     public RabEstSubscription withLinks(SelfLinks newLinks) {
-        return new RabEstSubscription(subscriptionType, callbackReference, requestTestNotification, websockNotifConfig, newLinks,
-                filterCriteriaQci, expiryDeadline);
+        return new RabEstSubscription(subscriptionType, callbackReference, requestTestNotification,
+                websockNotifConfig, newLinks, filterCriteriaQci, expiryDeadline);
     }
 
     @Override
     public RabEstSubscription withDelivery(String newCallbackReference, WebsockNotifConfig newWebsockNotifConfig) {
-        return new RabEstSubscription(subscriptionType, newCallbackReference, requestTestNotification, newWebsockNotifConfig, links,
-                filterCriteriaQci, expiryDeadline);
+        return new RabEstSubscription(subscriptionType, newCallbackReference, requestTestNotification,
+                newWebsockNotifConfig, links, filterCriteriaQci, expiryDeadline);
     }
 }

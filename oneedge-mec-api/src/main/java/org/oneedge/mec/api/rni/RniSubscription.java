@@ -6,8 +6,8 @@ import org.oneedge.mec.api.common.TimeStamp;
 
 /**
  * An RNIS subscription (MEC 012 6.3), told apart by {@code subscriptionType}. OneEdge implements those the emulator can
- * drive (cell change, E-RAB establishment and release, E-UTRAN and NR measurement reports); other types are refused
- * with 400.
+ * drive (cell change, E-RAB establishment and release, E-UTRAN and NR measurement reports, timing advance); other
+ * types (RAB modification, carrier aggregation reconfiguration, S1 bearer) are refused with 400.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "subscriptionType",
         visible = true)
@@ -16,9 +16,10 @@ import org.oneedge.mec.api.common.TimeStamp;
         @JsonSubTypes.Type(value = MeasRepUeSubscription.class, name = MeasRepUeSubscription.TYPE),
         @JsonSubTypes.Type(value = NrMeasRepUeSubscription.class, name = NrMeasRepUeSubscription.TYPE),
         @JsonSubTypes.Type(value = RabEstSubscription.class, name = RabEstSubscription.TYPE),
-        @JsonSubTypes.Type(value = RabRelSubscription.class, name = RabRelSubscription.TYPE)})
+        @JsonSubTypes.Type(value = RabRelSubscription.class, name = RabRelSubscription.TYPE),
+        @JsonSubTypes.Type(value = MeasTaSubscription.class, name = MeasTaSubscription.TYPE)})
 public sealed interface RniSubscription permits CellChangeSubscription, MeasRepUeSubscription,
-        NrMeasRepUeSubscription, RabEstSubscription, RabRelSubscription {
+        NrMeasRepUeSubscription, RabEstSubscription, RabRelSubscription, MeasTaSubscription {
 
     String subscriptionType();
 
@@ -35,6 +36,6 @@ public sealed interface RniSubscription permits CellChangeSubscription, MeasRepU
 
     WebsockNotifConfig websockNotifConfig();
 
-    /** This subscription with the delivery the server chose (MEC 009 6.12a: only the chosen alternative is returned). */
+    /** This subscription with the delivery the server chose (MEC 009 6.12a: only the chosen alternative is kept). */
     RniSubscription withDelivery(String callbackReference, WebsockNotifConfig websockNotifConfig);
 }

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Locale;
 
-/** 5G NR measurement report trigger (MEC 012 {@code TriggerNr}, TS 38.331): sent as integer, accepted as integer or name. */
+/** 5G NR measurement report trigger (MEC 012 {@code TriggerNr}, TS 38.331): sent as integer, accepted as integer or
+ * name. */
 public enum TriggerNr {
     NOT_AVAILABLE(0),
     NR_PERIODICAL(1),

@@ -446,6 +446,9 @@ public final class AmsApi implements MecApi, EmulatorListener {
                 chosen.target().uri(),
                 s.expiryDeadline() == null ? null : s.expiryDeadline().toInstant(),
                 s.withLinks(existing.subscription().links())).orElseThrow();
+        if (!existing.callback().equals(updated.callback())) {
+            ctx.notifications().release(existing.callback()); // e.g. websocket given up for a callback URI
+        }
         ex.ok(updated.subscription());
     }
 

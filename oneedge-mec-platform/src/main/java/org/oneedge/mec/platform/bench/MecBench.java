@@ -92,7 +92,7 @@ public final class MecBench {
                     options.ues() * options.updateRateHz(), d[0] / seconds,
                     (end.emulated().toNanos() - start.emulated().toNanos()) / 1e9 / seconds, d[1], d[2], d[3], d[4],
                     delivered, delivered / seconds, end.dropped() - start.dropped(),
-                    end.coalesced() - start.coalesced(),
+                    end.coalesced() - start.coalesced(), platform.context().notifications().pendingCount(),
                     Runtime.getRuntime().availableProcessors(), (end.cpuNanos() - start.cpuNanos()) / 1e9 / seconds);
         } finally {
             receiver.stop(0);

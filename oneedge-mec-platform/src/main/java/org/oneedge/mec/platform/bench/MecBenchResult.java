@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * @param notificationsDropped           notifications the platform dropped in the window (queue full or failed)
  * @param notificationsCoalesced         periodic reports superseded by a newer one for the same UE while queued
  *                                       (not delivered, by design: the subscriber lagged and gets the latest)
+ * @param notificationsPending           notifications still queued when the window ended (delivered later)
  * @param availableProcessors            CPUs the JVM saw
  * @param cpuCoresUsed                   process CPU time per wall second in the window (all threads: emulator, APIs,
  *                                       notification delivery and the receiver); below {@code availableProcessors}
@@ -33,7 +34,8 @@ public record MecBenchResult(int ues, double updateRateHz, double seconds, doubl
                              double positionUpdatesPerSecond, double emulatedSecondsPerSecond, long cellChanges,
                              long zoneChanges, long hostChanges, long measurementReports,
                              long notificationsDelivered, double notificationsPerSecond, long notificationsDropped,
-                             long notificationsCoalesced, int availableProcessors, double cpuCoresUsed) {
+                             long notificationsCoalesced, long notificationsPending, int availableProcessors,
+                             double cpuCoresUsed) {
 
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -56,10 +58,11 @@ public record MecBenchResult(int ues, double updateRateHz, double seconds, doubl
                 MEC benchmark: %d UEs at %.0f Hz on %d CPUs, measured %.1f s, %.2f cores used
                   position updates/s   %,.0f of %,.0f target (%s), emulated %.2f s per s
                   radio events         %,d cell changes, %,d zone changes, %,d host changes, %,d measurement reports
-                  notifications        %,d delivered (%,.0f/s), %,d dropped, %,d superseded reports coalesced""",
+                  notifications        %,d delivered (%,.0f/s), %,d dropped, %,d superseded reports coalesced,
+                                       %,d still queued at the end""",
                 ues, updateRateHz, availableProcessors, seconds, cpuCoresUsed, positionUpdatesPerSecond,
                 targetPositionUpdatesPerSecond, keptUp() ? "kept up" : "fell behind", emulatedSecondsPerSecond,
                 cellChanges, zoneChanges, hostChanges, measurementReports, notificationsDelivered,
-                notificationsPerSecond, notificationsDropped, notificationsCoalesced);
+                notificationsPerSecond, notificationsDropped, notificationsCoalesced, notificationsPending);
     }
 }

@@ -268,6 +268,17 @@ public final class NotificationSender implements AutoCloseable {
         return dropped.get() + websockets.droppedCount();
     }
 
+    /** Notifications queued for HTTP callbacks and not yet delivered or given up on. */
+    public long pendingCount() {
+        long n = 0;
+        for (Lane[] byCallback : lanes.values()) {
+            for (Lane lane : byCallback) {
+                n += lane.size.get();
+            }
+        }
+        return n;
+    }
+
     /** Latest-value notifications cancelled because a newer one for the same UE and kind was queued behind them. */
     public long coalescedCount() {
         return coalesced.get();

@@ -17,10 +17,11 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Websocket delivery of notifications (MEC 009 6.12a, {@code websockNotifConfig.requestWebsocketUri}): each subscription
- * that asks for it gets its own {@code ws://<platform>/notifications/ws/<token>} URI; the subscriber connects to it and
- * receives every notification of that subscription as one JSON text message. Notifications sent while no client is
- * connected wait in a bounded backlog (oldest dropped first, counted) and are flushed in order on connect.
+ * Websocket delivery of notifications (MEC 009 6.12a, {@code websockNotifConfig.requestWebsocketUri}): each
+ * subscription that asks for it gets its own {@code ws://<platform>/notifications/ws/<token>} URI; the subscriber
+ * connects to it and receives every notification of that subscription as one JSON text message. Notifications sent
+ * while no client is connected wait in a bounded backlog (oldest dropped first, counted) and are flushed in order on
+ * connect.
  *
  * <pre>
  *   open(origin) ─▶ ws://host/notifications/ws/{token}   (returned in websockNotifConfig.websocketUri)
@@ -67,6 +68,20 @@ public final class WebsocketChannels {
         Channel c = channels.remove(tokenOf(uri));
         if (c != null) {
             c.sessions.forEach(s -> s.closeSession(1000, "subscription deleted"));
+        }
+    }
+
+    /** Closes every channel's sessions (the platform is stopping); the channels stay for subscribers to reconnect. */
+    public void closeAll() {
+        for (Channel c : channels.values()) {
+            for (WsContext session : c.sessions) {
+                try {
+                    session.closeSession(1001, "MEC platform stopping");
+                } catch (RuntimeException e) {
+                    LOG.debug("Closing websocket session {} failed: {}", session.sessionId(), e.toString());
+                }
+            }
+            c.sessions.clear();
         }
     }
 

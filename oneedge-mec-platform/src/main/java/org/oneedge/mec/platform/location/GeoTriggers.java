@@ -56,7 +56,7 @@ import java.util.function.BiConsumer;
  */
 final class GeoTriggers {
 
-    /** Sends {@code body} wrapped in {@code root} for subscription entry {@code e}; returns false if reportingCtrl refused. */
+    /** Sends {@code body} wrapped in {@code root} for entry {@code e}; false if reportingCtrl refused it. */
     interface Sender {
         boolean send(Entry<LocationSubscription> e, String root, Object body, Instant time);
     }

@@ -395,6 +395,9 @@ public final class LocationApi implements MecApi, EmulatorListener {
             sent.remove(existing.id() + kind);
             refresh();
             triggers.started(updated);
+            if (!existing.callback().equals(updated.callback())) {
+                ctx.notifications().release(existing.callback()); // e.g. websocket given up for a callback URI
+            }
             ex.ok(Map.of(s.rootKey(), updated.subscription()));
         });
         routes.delete(base + "/{subscriptionId}", ex -> {

@@ -16,7 +16,10 @@ import org.oneedge.mec.api.rni.HoStatus;
 import org.oneedge.mec.api.rni.L2Meas;
 import org.oneedge.mec.api.rni.MeasRepUeNotification;
 import org.oneedge.mec.api.rni.MeasRepUeSubscription;
+import org.oneedge.mec.api.rni.FilterCriteriaAssoc;
 import org.oneedge.mec.api.rni.FilterCriteriaNrMrs;
+import org.oneedge.mec.api.rni.MeasTaNotification;
+import org.oneedge.mec.api.rni.MeasTaSubscription;
 import org.oneedge.mec.api.rni.FilterCriteriaQci;
 import org.oneedge.mec.api.rni.FilterCriteriaQciErab;
 import org.oneedge.mec.api.rni.NewRadioMeasNeiInfo;
@@ -73,6 +76,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *            ─CellChange (any, 4G ends) ────▶ RabRelNotification (source cell), RabEstNotification (target cell)
  *            ─MeasurementReport (4G serving)▶ MeasRepUeNotification  (trigger 1 periodical / 12 EVENT_A3)
  *            ─MeasurementReport (5G serving)▶ NrMeasRepUeNotification (triggerNr 1 NR_PERIODICAL / 12 EVENT_A3)
+ *            ─MeasurementReport (4G, periodic)▶ MeasTaNotification (timing advance from the antenna distance)
  *                                               └─▶ NotificationSender ─POST─▶ callbackReference
  * </pre>
  *
@@ -94,7 +98,9 @@ public final class RniApi implements MecApi, EmulatorListener {
     /** What the emulator drives: cell changes, bearers set up and torn down with them, 4G and 5G reports. */
     private static final List<String> SUPPORTED_TYPES = List.of(CellChangeSubscription.TYPE,
             RabEstSubscription.TYPE, RabRelSubscription.TYPE, MeasRepUeSubscription.TYPE,
-            NrMeasRepUeSubscription.TYPE);
+            NrMeasRepUeSubscription.TYPE, MeasTaSubscription.TYPE);
+    /** Distance per LTE timing advance step: 16 Ts of round trip, c × 16 / (2 × 30.72 MHz) (TS 36.213 4.2.3). */
+    private static final double TA_STEP_METRES = 299_792_458.0 * 16 / (2 * 30.72e6);
     private static final String[] UE_FILTERS = {"ue_ipv4_address", "ue_ipv6_address", "nated_ip_address", "gtp_teid"};
     private static final String[] RAB_FILTERS = {"app_ins_id", "cell_id", "ue_ipv4_address", "ue_ipv6_address",
             "nated_ip_address", "gtp_teid", "erab_id", "qci", "erab_mbr_dl", "erab_mbr_ul", "erab_gbr_dl",
@@ -124,6 +130,7 @@ public final class RniApi implements MecApi, EmulatorListener {
     private volatile List<SubscriptionRegistry.Entry<RniSubscription>> measRepSubs = List.of();
     private volatile List<SubscriptionRegistry.Entry<RniSubscription>> nrMeasRepSubs = List.of();
     private volatile List<SubscriptionRegistry.Entry<RniSubscription>> rabSubs = List.of();
+    private volatile List<SubscriptionRegistry.Entry<RniSubscription>> timingAdvanceSubs = List.of();
 
     public RniApi(MecPlatformContext ctx, Emulator emulator) {
         this.ctx = ctx;
@@ -421,6 +428,9 @@ public final class RniApi implements MecApi, EmulatorListener {
                 chosen.target().uri(), deadline, s.withLinks(existing.subscription().links()))
                 .orElseThrow(() -> MecProblemException.notFound("subscription " + existing.id() + " not found"));
         refresh();
+        if (!existing.callback().equals(updated.callback())) {
+            ctx.notifications().release(existing.callback()); // e.g. websocket given up for a callback URI
+        }
         ex.ok(updated.subscription());
     }
 
@@ -445,6 +455,7 @@ public final class RniApi implements MecApi, EmulatorListener {
         cellChangeSubs = all.stream().filter(e -> e.subscription() instanceof CellChangeSubscription).toList();
         measRepSubs = all.stream().filter(e -> e.subscription() instanceof MeasRepUeSubscription).toList();
         nrMeasRepSubs = all.stream().filter(e -> e.subscription() instanceof NrMeasRepUeSubscription).toList();
+        timingAdvanceSubs = all.stream().filter(e -> e.subscription() instanceof MeasTaSubscription).toList();
         rabSubs = all.stream().filter(e -> e.subscription() instanceof RabEstSubscription
                 || e.subscription() instanceof RabRelSubscription).toList();
     }
@@ -521,7 +532,8 @@ public final class RniApi implements MecApi, EmulatorListener {
                 FilterCriteriaQciErab f = rel.filterCriteriaQci();
                 if (f.qci() == DEFAULT_QCI && f.erabId() == erabId && cellMatches(f.ecgi(), ecgiOf(src))) {
                     ctx.notifications().send(e.callback(), c.ueId(), new RabRelNotification(
-                            RabRelNotification.TYPE, time, ecgiOf(src), ue, new RabRelNotification.ErabReleaseInfo(erabId),
+                            RabRelNotification.TYPE, time, ecgiOf(src), ue,
+                            new RabRelNotification.ErabReleaseInfo(erabId),
                             List.of(SelfLinks.of(href)), List.of(LinkType.of(href))));
                 }
             }
@@ -529,7 +541,8 @@ public final class RniApi implements MecApi, EmulatorListener {
                 FilterCriteriaQci f = est.filterCriteriaQci();
                 if (f.qci() == DEFAULT_QCI && cellMatches(f.ecgi(), ecgiOf(trg))) {
                     ctx.notifications().send(e.callback(), c.ueId(), new RabEstNotification(
-                            RabEstNotification.TYPE, time, ecgiOf(trg), ue, erabId, new RabInfo.ErabQosParameters(DEFAULT_QCI, null),
+                            RabEstNotification.TYPE, time, ecgiOf(trg), ue, erabId,
+                            new RabInfo.ErabQosParameters(DEFAULT_QCI, null),
                             List.of(SelfLinks.of(href)), List.of(LinkType.of(href))));
                 }
             }
@@ -542,6 +555,7 @@ public final class RniApi implements MecApi, EmulatorListener {
 
     private void onMeasurementReport(EmulatorEvent.MeasurementReport r) {
         onNrMeasurementReport(r);
+        onTimingAdvance(r);
         List<SubscriptionRegistry.Entry<RniSubscription>> subs = measRepSubs;
         if (subs.isEmpty() || r.servingCellId() == null || r.measurements().isEmpty()) {
             return;
@@ -570,6 +584,40 @@ public final class RniApi implements MecApi, EmulatorListener {
                     template.timeStamp(), template.associateId(), template.ecgi(), template.rsrp(), template.rsrq(),
                     null, null, template.sinr(), template.trigger(), null, template.eutranNeighbourCellMeasInfo(),
                     template.newRadioMeasNeiInfo(), List.of(SelfLinks.of(href)), List.of(LinkType.of(href))));
+        }
+    }
+
+    /** With each periodic report from a 4G cell, the UE's timing advance from its distance to the antenna. */
+    private void onTimingAdvance(EmulatorEvent.MeasurementReport r) {
+        List<SubscriptionRegistry.Entry<RniSubscription>> subs = timingAdvanceSubs;
+        if (subs.isEmpty() || r.servingCellId() == null || r.trigger() != EmulatorEvent.ReportTrigger.PERIODICAL) {
+            return;
+        }
+        EmulatedAccessPoint serving = emulator.accessPoint(r.servingCellId()).orElseThrow();
+        if (serving.type() != AccessPointType.LTE_4G) {
+            return;
+        }
+        Ecgi ecgi = ecgiOf(serving);
+        Instant now = ctx.clock().instant();
+        Integer ta = null;
+        for (SubscriptionRegistry.Entry<RniSubscription> e : subs) {
+            FilterCriteriaAssoc f = ((MeasTaSubscription) e.subscription()).filterCriteriaAssoc();
+            if (!live(e, now) || !inHost(e, serving, serving) || !associateMatches(f.associateId(), r.ueId())
+                    || !cellMatches(f.ecgi(), ecgi)) {
+                continue;
+            }
+            if (ta == null) {
+                UeView ue = emulator.ue(r.ueId()).orElse(null);
+                if (ue == null) {
+                    return;
+                }
+                ta = (int) Math.round(Math.hypot(ue.x() - serving.x(), ue.y() - serving.y()) / TA_STEP_METRES);
+            }
+            String href = selfHref(e);
+            ctx.notifications().sendLatest(e.callback(), r.ueId(), e.id(), new MeasTaNotification(
+                    MeasTaNotification.TYPE, TimeStamp.of(r.time()), ecgi,
+                    List.of(AssociateId.ipv4(ipv4Of(r.ueId()))), ta, List.of(SelfLinks.of(href)),
+                    List.of(LinkType.of(href))));
         }
     }
 

@@ -33,7 +33,7 @@ class WebsocketNotificationTest {
 
     @AfterEach
     void stop() {
-        http.close();
+        http.shutdownNow(); // close() would wait for the open websockets
         mec.close();
     }
 
@@ -95,8 +95,13 @@ class WebsocketNotificationTest {
         assertThat(first.at("/subscription/0/href").asText()).isEqualTo(created.header("Location").orElseThrow());
         assertConformsTo("RniAPI.yaml", "CellChangeNotification", first);
 
+        TestHttp.Answer toCallback = TestHttp.put(created.header("Location").orElseThrow(), """
+                {"subscriptionType": "CellChangeSubscription", "callbackReference": "http://127.0.0.1:1/cb",
+                 "filterCriteriaAssocHo": {}}""");
+        assertThat(toCallback.status()).isEqualTo(200);
+        assertThat(toCallback.json().has("websockNotifConfig")).isFalse();
+        await().untilTrue(collector.closed); // the websocket was given up for the callback URI
         assertThat(TestHttp.delete(created.header("Location").orElseThrow()).status()).isEqualTo(204);
-        await().untilTrue(collector.closed);
         ws.abort();
     }
 

@@ -11,7 +11,9 @@ import org.oneedge.mec.api.rni.CellChangeSubscription;
 import org.oneedge.mec.api.rni.FilterCriteriaAssocHo;
 import org.oneedge.mec.api.rni.FilterCriteriaAssocTri;
 import org.oneedge.mec.api.rni.Ecgi;
+import org.oneedge.mec.api.rni.FilterCriteriaAssoc;
 import org.oneedge.mec.api.rni.FilterCriteriaNrMrs;
+import org.oneedge.mec.api.rni.MeasTaSubscription;
 import org.oneedge.mec.api.rni.FilterCriteriaQci;
 import org.oneedge.mec.api.rni.FilterCriteriaQciErab;
 import org.oneedge.mec.api.rni.HoStatus;
@@ -170,6 +172,26 @@ class RniApiTest {
             assertConformsTo(RNI, "NrMeasRepUeNotification", n);
         }
         assertThat(receiver.ofType("MeasRepUeNotification")).isEmpty();
+    }
+
+    @Test
+    void timing_advance_grows_with_the_distance_to_the_antenna() {
+        RniSubscription s = rni.subscribe(MeasTaSubscription.of(receiver.url("/ta"), new FilterCriteriaAssoc(null,
+                null, List.of(new Ecgi(new Plmn("001", "01"), "0A0000A"))), null));
+        assertConformsTo(RNI, "MeasTaSubscription", TestHttp.get(s.links().self().href()).json());
+
+        mec.advance(Duration.ofSeconds(10));
+
+        await().until(() -> receiver.ofType("MeasTaNotification").stream()
+                .anyMatch(n -> n.at("/associateId/0/value").asText().equals("10.0.0.1")
+                        && n.get("timingAdvance").asInt() >= 1)); // 100 m away at first, one step = 78 m
+        List<JsonNode> parked = receiver.ofType("MeasTaNotification").stream()
+                .filter(n -> n.at("/associateId/0/value").asText().equals("10.0.0.2")).toList();
+        assertThat(parked).isNotEmpty().allSatisfy(n -> assertThat(n.get("timingAdvance").asInt()).isZero());
+        receiver.ofType("MeasTaNotification").forEach(n -> {
+            assertThat(n.at("/ecgi/cellId").asText()).isEqualTo("0A0000A");
+            assertConformsTo(RNI, "MeasTaNotification", n);
+        });
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.oneedge.app.lcm;
+package org.oneedge.app.node;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,7 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.oneedge.app.config.ConfigKey;
 import org.oneedge.app.config.NodeConfig;
 import org.oneedge.app.config.NodeConfigLoader;
-import org.oneedge.app.node.OneEdgeNode;
 import org.oneedge.mec.api.common.MecProblemException;
 import org.oneedge.mec.api.lcm.Checksum;
 import org.oneedge.mec.api.lcm.CreateAppInstanceRequest;

@@ -1,8 +1,7 @@
-package org.oneedge.app.lcm;
+package org.oneedge.app.node;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.oneedge.app.config.NodeConfig;
-import org.oneedge.app.node.OneEdgeNode;
 import org.oneedge.mec.platform.lcm.AppInstanceDeployment;
 import org.oneedge.mec.platform.lcm.AppInstantiator;
 import org.oneedge.mec.platform.lcm.TrackingAppInstantiator;
