@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.oneedge.app.config.NodeConfig;
 import org.oneedge.app.handover.AmsHandoverDriver;
 import org.oneedge.app.handover.RunHandovers;
@@ -23,10 +24,30 @@ record HandoverDriverLaunch(RunHandovers handovers) implements TopologyAddOn {
 
     @Override
     public AutoCloseable start(Topology topology, NodeConfig config, PrintWriter out) {
+        // in the background: registering the UEs with the MEC platform must not hold up the start-up lines
+        AtomicReference<AmsHandoverDriver> started = new AtomicReference<>();
+        Thread starting = Thread.ofVirtual().name("handover-driver-start").start(() -> {
+            try {
+                started.set(startDriver(topology));
+            } catch (RuntimeException e) {
+                log.warn("handovers are off: the AMS driver did not start: {}", e.toString());
+            }
+        });
+        return () -> {
+            starting.join(Duration.ofSeconds(30));
+            AmsHandoverDriver driver = started.get();
+            if (driver != null) {
+                driver.close();
+            }
+        };
+    }
+
+    /** The started driver, or null when this topology has no MEC platform or fewer than two MN-CSEs. */
+    private AmsHandoverDriver startDriver(Topology topology) {
         OneEdgeNode in = topology.nodes().get(0);
         List<OneEdgeNode> mns = topology.nodes().subList(1, topology.nodes().size());
         if (in.mecNode() == null || mns.size() < 2) {
-            return () -> { };
+            return null;
         }
         Map<String, String> cseOfHost = new LinkedHashMap<>();
         Map<String, CseClient> fronts = new LinkedHashMap<>();
@@ -39,17 +60,11 @@ record HandoverDriverLaunch(RunHandovers handovers) implements TopologyAddOn {
             bases.put(cseId, mns.get(k).config().cseBaseName());
         }
         AmsHandoverDriver driver = new AmsHandoverDriver(in.mecNode().baseUrl(), cseOfHost, fronts, bases, handovers);
-        // in the background: registering the UEs with the MEC platform must not hold up the start-up lines
-        Thread starting = Thread.ofVirtual().name("handover-driver-start").start(() -> {
-            try {
-                driver.start();
-            } catch (RuntimeException e) {
-                log.warn("handovers are off: the AMS driver did not start: {}", e.toString());
-            }
-        });
-        return () -> {
-            starting.join(Duration.ofSeconds(30));
+        try {
+            return driver.start();
+        } catch (RuntimeException e) {
             driver.close();
-        };
+            throw e;
+        }
     }
 }

@@ -41,7 +41,7 @@ class RunCommandIT {
         Matcher m = CSE_LINE.matcher(out.toString());
         assertThat(m.find()).as("start-up line in: %s / errors: %s", out, err).isTrue();
         String base = m.group(1);
-        assertThat(out.toString()).contains("Ctrl-C");
+        assertThat(out.toString()).as("start-up output; errors: %s", err).contains("Ctrl-C");
         Matcher rnis = Pattern.compile("MEC 012 radio network information listening on (http://\\S+)").matcher(out.toString());
         assertThat(rnis.find()).as("MEC platform line in: %s", out).isTrue();
 

@@ -118,7 +118,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
 
     /** Moquette learns the port it bound to asynchronously; with port 0 wait for it (bind is local, so quick). */
     private static int awaitBoundPort(Server s) throws IOException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
+        long deadline = System.nanoTime() + 30_000_000_000L; // generous: a loaded machine starts Netty slowly
         while (System.nanoTime() < deadline) {
             int p = s.getPort();
             if (p > 0) {
