@@ -16,7 +16,9 @@ import org.oneedge.handover.continuity.UplinkWindows;
 import org.oneedge.handover.registry.FencedCseClient;
 import org.oneedge.handover.registry.FencingDecision;
 import org.oneedge.handover.registry.FencingGuard;
+import org.oneedge.handover.registry.ServingEntry;
 import org.oneedge.handover.registry.ServingRegistry;
+import org.oneedge.handover.registry.ServingState;
 import org.oneedge.handover.token.HandoverTokenVerifier;
 import org.oneedge.handover.token.TokenVerification;
 import org.oneedge.model.CseClient;
@@ -31,6 +33,14 @@ import org.oneedge.model.ResponseStatusCode;
  * release). Writes for an AE hold a per-AE read lock; export takes the write lock, so no write slips in between the
  * registry moving to {@code MIGRATING} and the snapshot of the context.
  *
+ * <p>Fencing without a registry round trip per uplink: the node keeps a local view of the AEs it serves (AE-ID to
+ * epoch), learned from the serving registry the first time it sees a write for the AE. A write for an AE in that view
+ * at its epoch is admitted at once; the node drops the AE from the view itself, under the AE's write lock, the moment
+ * it exports it (or imports or releases it), so from the snapshot on every write for it consults the registry again
+ * and is refused until the registry names this node serving once more (a rollback). Only AEs outside the view (never
+ * seen, exported, or a writer carrying another epoch) cost a registry read. Writes that reach the source while the
+ * registry is already {@code MIGRATING} but before the export are applied and travel with the snapshot.
+ *
  * <pre>
  *  device ──► HandoverNode.send ──► FencingGuard ──► UplinkWindows ──► Cse
  *  coordinator ──► admit(token) / export / importContext / release ──► ContextTransferExtension ──► store
@@ -44,7 +54,10 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
     private final FencingGuard guard;
     private final UplinkWindows windows;
     private final Supplier<HandoverTokenVerifier> verifier;
+    private final ServingRegistry registry;
     private final ConcurrentMap<String, ReadWriteLock> locks = new ConcurrentHashMap<>();
+    /** AE-ID to the epoch this node serves it at, per the registry when last asked; see the class comment. */
+    private final ConcurrentMap<String, Long> served = new ConcurrentHashMap<>();
 
     /**
      * @param cse      the engine, built with {@code transfer} as an extension and started
@@ -55,6 +68,7 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
         this.cseId = cse.config().cseId();
         this.cse = cse;
         this.transfer = transfer;
+        this.registry = registry;
         this.guard = new FencingGuard(cseId, registry);
         this.windows = new UplinkWindows(uplinkWindowSize);
         this.verifier = () -> verifier;
@@ -79,9 +93,9 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
         ReadWriteLock lock = lock(request.from());
         lock.readLock().lock();
         try {
-            FencingDecision decision = guard.check(request.from(), FencedCseClient.carriedEpoch(request));
+            FencingDecision decision = fencing(request.from(), FencedCseClient.carriedEpoch(request));
             if (decision instanceof FencingDecision.Fenced fenced) {
-                return reply(request, Response.error(fenced.statusCode(), fenced.message()));
+                return reply(request, FencingGuard.refusal(fenced));
             }
             OptionalLong seq = UplinkSequence.of(request.requestId());
             if (seq.isPresent() && transfer.hosts(request.from())) {
@@ -105,6 +119,26 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
         }
     }
 
+    /**
+     * The local view decides for an AE served here at the epoch the writer carries (or none); anything else asks the
+     * registry, and a registry answer that this node serves the AE enters the view. Called under the AE's read lock.
+     */
+    private FencingDecision fencing(String aeId, OptionalLong carried) {
+        Long epoch = served.get(aeId);
+        if (epoch != null && (carried.isEmpty() || carried.getAsLong() == epoch)) {
+            return new FencingDecision.Allowed();
+        }
+        Optional<ServingEntry> entry = registry.resolve(aeId);
+        FencingDecision decision = guard.decide(aeId, entry, carried);
+        if (decision instanceof FencingDecision.Allowed && entry.isPresent()
+                && entry.get().state() == ServingState.SERVING && entry.get().servingCseId().equals(cseId)) {
+            served.put(aeId, entry.get().epoch());
+        } else if (decision instanceof FencingDecision.Fenced) {
+            served.remove(aeId);
+        }
+        return decision;
+    }
+
     /** Target side: accepts the coordinator's token for the AE at the registry's current epoch. */
     @Override
     public TokenVerification admit(String token, String aeId, long currentEpoch) {
@@ -117,6 +151,7 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
         ReadWriteLock lock = lock(aeId);
         lock.writeLock().lock();
         try {
+            served.remove(aeId); // fenced here from the snapshot on: later writes ask the registry
             String window = windows.export(aeId).orElse(null);
             Optional<AeContext> context = transfer.export(aeId, maxInstances, window);
             if (context.isEmpty() && window != null) {
@@ -131,6 +166,7 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
     /** Target side: installs the context and its uplink window; returns resources created. */
     @Override
     public int importContext(AeContext context) {
+        served.remove(context.aeId()); // served here only once the registry says so
         int created = transfer.importContext(context);
         if (context.uplinkWindow() != null) {
             windows.importWindow(context.aeId(), context.uplinkWindow());
@@ -141,6 +177,13 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
     /** Removes the AE here (idempotent); the source after the switch, a target on rollback. */
     @Override
     public boolean release(String aeId) {
+        ReadWriteLock lock = lock(aeId);
+        lock.writeLock().lock();
+        try {
+            served.remove(aeId);
+        } finally {
+            lock.writeLock().unlock();
+        }
         windows.export(aeId);
         return transfer.release(aeId);
     }

@@ -1,0 +1,104 @@
+package org.oneedge.handover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.oneedge.handover.registry.CasResult;
+import org.oneedge.handover.registry.FencingGuard;
+import org.oneedge.handover.registry.ServingEntry;
+import org.oneedge.handover.registry.ServingRegistry;
+import org.oneedge.handover.transaction.TransactionState;
+import org.oneedge.model.Response;
+import org.oneedge.model.ResponseStatusCode;
+
+/** The MN-CSE's local view of the AEs it serves: uplinks skip the registry, fencing still holds after a switch. */
+class LocalFencingViewTest {
+
+    private final AtomicInteger reads = new AtomicInteger();
+    private final Topology topology = new Topology(2, 5, false, CountingRegistry::new);
+
+    @AfterEach
+    void close() {
+        topology.close();
+    }
+
+    @Test
+    void uplinks_of_an_ae_served_here_are_admitted_without_reading_the_registry() {
+        HandoverAwareClient device = topology.device("Cdev1", 1);
+        int before = reads.get();
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(device.send(Topology.uplink("Cdev1", "v" + i)).statusCode())
+                    .isEqualTo(ResponseStatusCode.CREATED);
+        }
+
+        assertThat(reads.get()).isEqualTo(before);
+    }
+
+    @Test
+    void the_source_refuses_writes_after_the_switch_and_names_the_serving_cse() {
+        topology.device("Cdev1", 1);
+        assertThat(topology.coordinator.handover("tx1", "Cdev1", "/id-mn2").state())
+                .isEqualTo(TransactionState.COMPLETED);
+
+        Response stale = topology.node(1).send(Topology.uplink("Cdev1", "late").toBuilder()
+                .requestId("Cdev1#99").vendorInformation("oe-epoch=1").build());
+
+        assertThat(stale.statusCode()).isEqualTo(ResponseStatusCode.OPERATION_DENIED_BY_REMOTE_ENTITY);
+        assertThat(FencingGuard.named("Cdev1", stale)).map(ServingEntry::servingCseId).contains("/id-mn2");
+        assertThat(FencingGuard.named("Cdev1", stale)).map(ServingEntry::epoch).contains(2L);
+    }
+
+    @Test
+    void a_node_that_exported_an_ae_refuses_its_writes_until_the_registry_names_it_again() {
+        topology.device("Cdev1", 1);
+        ServingEntry serving = topology.registry.resolve("Cdev1").orElseThrow();
+        topology.registry.compareAndSet("Cdev1", 1, serving.migrating("tx1"));
+        topology.node(1).export("Cdev1", 5).orElseThrow();
+
+        assertThat(topology.node(1).send(Topology.uplink("Cdev1", "x").toBuilder().requestId("Cdev1#50").build())
+                .statusCode()).isEqualTo(ResponseStatusCode.OPERATION_DENIED_BY_REMOTE_ENTITY);
+
+        topology.registry.compareAndSet("Cdev1", 1, serving.migrating("tx1").restored()); // rolled back
+        assertThat(topology.node(1).send(Topology.uplink("Cdev1", "y").toBuilder().requestId("Cdev1#51").build())
+                .statusCode()).isEqualTo(ResponseStatusCode.CREATED);
+    }
+
+    @Test
+    void after_a_switch_the_device_follows_the_refusal_and_the_target_asks_the_registry_once() {
+        HandoverAwareClient device = topology.device("Cdev1", 1);
+        device.send(Topology.uplink("Cdev1", "a"));
+        topology.coordinator.handover("tx1", "Cdev1", "/id-mn2");
+        int before = reads.get();
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(device.send(Topology.uplink("Cdev1", "b" + i)).statusCode())
+                    .isEqualTo(ResponseStatusCode.CREATED);
+        }
+
+        assertThat(device.servingCseId()).isEqualTo("/id-mn2");
+        assertThat(reads.get() - before).isEqualTo(2); // the source's refusal and the target's first admission
+    }
+
+    private final class CountingRegistry implements ServingRegistry {
+        private final ServingRegistry delegate;
+
+        CountingRegistry(ServingRegistry delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Optional<ServingEntry> resolve(String aeId) {
+            reads.incrementAndGet();
+            return delegate.resolve(aeId);
+        }
+
+        @Override
+        public CasResult compareAndSet(String aeId, long expectedEpoch, ServingEntry next) {
+            return delegate.compareAndSet(aeId, expectedEpoch, next);
+        }
+    }
+}
