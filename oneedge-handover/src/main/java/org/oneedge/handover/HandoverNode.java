@@ -39,7 +39,10 @@ import org.oneedge.model.ResponseStatusCode;
  * it exports it (or imports or releases it), so from the snapshot on every write for it consults the registry again
  * and is refused until the registry names this node serving once more (a rollback). Only AEs outside the view (never
  * seen, exported, or a writer carrying another epoch) cost a registry read. Writes that reach the source while the
- * registry is already {@code MIGRATING} but before the export are applied and travel with the snapshot.
+ * registry is already {@code MIGRATING} but before the export are applied and travel with the snapshot. Right after
+ * its commit the coordinator tells target and source the new entry ({@link #servingChanged}): the target admits the
+ * device's first write without a registry read, and the source refuses late writes naming the target (a refusal
+ * always carries the entry it was decided on, so the device retargets without a registry read of its own).
  *
  * <pre>
  *  device ──► HandoverNode.send ──► FencingGuard ──► UplinkWindows ──► Cse
@@ -58,6 +61,8 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
     private final ConcurrentMap<String, ReadWriteLock> locks = new ConcurrentHashMap<>();
     /** AE-ID to the epoch this node serves it at, per the registry when last asked; see the class comment. */
     private final ConcurrentMap<String, Long> served = new ConcurrentHashMap<>();
+    /** AE-ID to the entry the coordinator committed, for AEs it moved away from this node. */
+    private final ConcurrentMap<String, Told> refused = new ConcurrentHashMap<>();
 
     /**
      * @param cse      the engine, built with {@code transfer} as an extension and started
@@ -128,15 +133,45 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
         if (epoch != null && (carried.isEmpty() || carried.getAsLong() == epoch)) {
             return new FencingDecision.Allowed();
         }
+        Told told = refused.get(aeId);
+        if (epoch == null && told != null && System.nanoTime() - told.until() < 0) {
+            FencingDecision again = guard.decide(aeId, Optional.of(told.entry()), carried);
+            if (again instanceof FencingDecision.Fenced) {
+                return again; // refusing on a known entry is always safe; the device learns where to go
+            }
+        }
         Optional<ServingEntry> entry = registry.resolve(aeId);
         FencingDecision decision = guard.decide(aeId, entry, carried);
-        if (decision instanceof FencingDecision.Allowed && entry.isPresent()
-                && entry.get().state() == ServingState.SERVING && entry.get().servingCseId().equals(cseId)) {
+        if (entry.isPresent() && entry.get().state() == ServingState.SERVING
+                && entry.get().servingCseId().equals(cseId)) {
             served.put(aeId, entry.get().epoch());
-        } else if (decision instanceof FencingDecision.Fenced) {
+            refused.remove(aeId);
+        } else {
             served.remove(aeId);
         }
         return decision;
+    }
+
+    /**
+     * The coordinator's word on the committed entry: served here enters the view at the new epoch, served elsewhere
+     * (or migrating, or released) leaves it and refusals name the entry until the coordinator or the registry says
+     * otherwise.
+     */
+    @Override
+    public void servingChanged(String aeId, ServingEntry now) {
+        ReadWriteLock lock = lock(aeId);
+        lock.writeLock().lock();
+        try {
+            if (now.state() == ServingState.SERVING && now.servingCseId().equals(cseId)) {
+                refused.remove(aeId);
+                served.put(aeId, now.epoch());
+            } else {
+                served.remove(aeId);
+                refused.put(aeId, new Told(now, System.nanoTime() + TOLD_TRUSTED_NANOS));
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     /** Target side: accepts the coordinator's token for the AE at the registry's current epoch. */
@@ -152,6 +187,7 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
         lock.writeLock().lock();
         try {
             served.remove(aeId); // fenced here from the snapshot on: later writes ask the registry
+            refused.remove(aeId);
             String window = windows.export(aeId).orElse(null);
             Optional<AeContext> context = transfer.export(aeId, maxInstances, window);
             if (context.isEmpty() && window != null) {
@@ -166,7 +202,8 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
     /** Target side: installs the context and its uplink window; returns resources created. */
     @Override
     public int importContext(AeContext context) {
-        served.remove(context.aeId()); // served here only once the registry says so
+        served.remove(context.aeId()); // served here only once the registry or the coordinator says so
+        refused.remove(context.aeId());
         int created = transfer.importContext(context);
         if (context.uplinkWindow() != null) {
             windows.importWindow(context.aeId(), context.uplinkWindow());
@@ -199,6 +236,13 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
         if (context.uplinkWindow() != null) {
             windows.importWindow(context.aeId(), context.uplinkWindow());
         }
+    }
+
+    /** How long a switch away the coordinator told of is trusted without the registry: the device's retry window. */
+    private static final long TOLD_TRUSTED_NANOS = 1_000_000_000L;
+
+    /** The entry the coordinator committed, trusted until {@code until} ({@link System#nanoTime()}). */
+    private record Told(ServingEntry entry, long until) {
     }
 
     private ReadWriteLock lock(String aeId) {

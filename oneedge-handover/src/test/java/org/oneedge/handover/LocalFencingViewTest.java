@@ -68,7 +68,7 @@ class LocalFencingViewTest {
     }
 
     @Test
-    void after_a_switch_the_device_follows_the_refusal_and_the_target_asks_the_registry_once() {
+    void after_a_switch_the_device_follows_the_refusal_to_the_target_without_registry_reads() {
         HandoverAwareClient device = topology.device("Cdev1", 1);
         device.send(Topology.uplink("Cdev1", "a"));
         topology.coordinator.handover("tx1", "Cdev1", "/id-mn2");
@@ -80,7 +80,20 @@ class LocalFencingViewTest {
         }
 
         assertThat(device.servingCseId()).isEqualTo("/id-mn2");
-        assertThat(reads.get() - before).isEqualTo(2); // the source's refusal and the target's first admission
+        assertThat(reads.get()).isEqualTo(before); // both nodes heard the switch from the coordinator
+    }
+
+    @Test
+    void a_node_told_of_a_switch_away_refuses_even_a_writer_carrying_the_old_epoch() {
+        topology.device("Cdev1", 1);
+        ServingEntry serving = topology.registry.resolve("Cdev1").orElseThrow();
+
+        topology.node(1).servingChanged("Cdev1", serving.migrating("tx1").switchedTo("/id-mn2"));
+        Response stale = topology.node(1).send(Topology.uplink("Cdev1", "late").toBuilder()
+                .requestId("Cdev1#7").vendorInformation("oe-epoch=1").build());
+
+        assertThat(stale.statusCode()).isEqualTo(ResponseStatusCode.OPERATION_DENIED_BY_REMOTE_ENTITY);
+        assertThat(FencingGuard.named("Cdev1", stale)).map(ServingEntry::servingCseId).contains("/id-mn2");
     }
 
     private final class CountingRegistry implements ServingRegistry {
