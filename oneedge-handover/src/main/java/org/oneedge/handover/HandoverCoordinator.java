@@ -186,8 +186,9 @@ public final class HandoverCoordinator {
         }
         nodes.apply(tx.targetCseId()).ifPresent(t -> t.release(tx.aeId()));
         if (entry.isPresent() && entry.get().state() == ServingState.MIGRATING
-                && tx.txid().equals(entry.get().txid())) {
-            registry.compareAndSet(tx.aeId(), entry.get().epoch(), entry.get().restored());
+                && tx.txid().equals(entry.get().txid())
+                && registry.compareAndSet(tx.aeId(), entry.get().epoch(), entry.get().restored()).committed()) {
+            nodes.apply(tx.sourceCseId()).ifPresent(s -> tell(s, tx.aeId(), entry.get().restored()));
         }
         LOG.info("handover {} of {} resumed in {}: rolled back", tx.txid(), tx.aeId(), tx.state());
         return save(releaseDownlinks(tx).rolledBack(ReasonCode.INTERRUPTED));

@@ -36,8 +36,9 @@ import org.oneedge.model.ResponseStatusCode;
  * <p>Fencing without a registry round trip per uplink: the node keeps a local view of the AEs it serves (AE-ID to
  * epoch), learned from the serving registry the first time it sees a write for the AE. A write for an AE in that view
  * at its epoch is admitted at once; the node drops the AE from the view itself, under the AE's write lock, the moment
- * it exports it (or imports or releases it), so from the snapshot on every write for it consults the registry again
- * and is refused until the registry names this node serving once more (a rollback). Only AEs outside the view (never
+ * it exports it (or imports or releases it), so from the snapshot on every write for it is refused as migrating (for
+ * a bounded time without a registry read, then asking the registry) until the coordinator or the registry names this
+ * node serving once more (a rollback). Only AEs outside the view (never
  * seen, exported, or a writer carrying another epoch) cost a registry read. Writes that reach the source while the
  * registry is already {@code MIGRATING} but before the export are applied and travel with the snapshot. Right after
  * its commit the coordinator tells target and source the new entry ({@link #servingChanged}): the target admits the
@@ -148,6 +149,10 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
             refused.remove(aeId);
         } else {
             served.remove(aeId);
+            if (entry.isPresent() && entry.get().state() == ServingState.MIGRATING
+                    && entry.get().servingCseId().equals(cseId)) { // exported here, switch not yet heard of
+                refused.put(aeId, new Told(entry.get(), System.nanoTime() + REREAD_AFTER_EXPORT_NANOS));
+            }
         }
         return decision;
     }
@@ -186,12 +191,16 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
         ReadWriteLock lock = lock(aeId);
         lock.writeLock().lock();
         try {
-            served.remove(aeId); // fenced here from the snapshot on: later writes ask the registry
+            Long epoch = served.remove(aeId); // fenced here from the snapshot on
             refused.remove(aeId);
             String window = windows.export(aeId).orElse(null);
             Optional<AeContext> context = transfer.export(aeId, maxInstances, window);
             if (context.isEmpty() && window != null) {
                 windows.importWindow(aeId, window);
+            }
+            if (context.isPresent() && epoch != null) { // refused here without a registry read until the switch
+                refused.put(aeId, new Told(new ServingEntry(aeId, cseId, epoch, ServingState.MIGRATING, EXPORTED),
+                        System.nanoTime() + REREAD_AFTER_EXPORT_NANOS));
             }
             return context;
         } finally {
@@ -240,6 +249,16 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
 
     /** How long a switch away the coordinator told of is trusted without the registry: the device's retry window. */
     private static final long TOLD_TRUSTED_NANOS = 1_000_000_000L;
+
+    /**
+     * How long an AE exported here is refused as migrating without asking the registry. Its device retries every
+     * few milliseconds while it waits; the coordinator's word on the commit or rollback ends the wait at once, and a
+     * rollback it could not pass on (its crash) is seen from the registry at most this much later.
+     */
+    private static final long REREAD_AFTER_EXPORT_NANOS = 50_000_000L;
+
+    /** Transaction named in the refusals of an AE this node exported before it heard from the registry again. */
+    private static final String EXPORTED = "exported";
 
     /** The entry the coordinator committed, trusted until {@code until} ({@link System#nanoTime()}). */
     private record Told(ServingEntry entry, long until) {

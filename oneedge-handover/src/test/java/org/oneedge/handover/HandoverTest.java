@@ -147,6 +147,7 @@ class HandoverTest {
         assertThat(device.send(Topology.uplink("Cdev1", "y")).statusCode()).isEqualTo(ResponseStatusCode.ACCEPTED);
         topology.node(2).importContext(context);
         topology.registry.compareAndSet("Cdev1", 1, serving.migrating("txManual").switchedTo("/id-mn2"));
+        topology.node(1).servingChanged("Cdev1", serving.migrating("txManual").switchedTo("/id-mn2"));
 
         assertThat(device.flush()).isZero();
 

@@ -2,8 +2,10 @@ package org.oneedge.handover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.oneedge.handover.registry.CasResult;
@@ -53,18 +55,23 @@ class LocalFencingViewTest {
     }
 
     @Test
-    void a_node_that_exported_an_ae_refuses_its_writes_until_the_registry_names_it_again() {
+    void a_node_that_exported_an_ae_refuses_its_writes_until_a_rollback_names_it_again() {
         topology.device("Cdev1", 1);
         ServingEntry serving = topology.registry.resolve("Cdev1").orElseThrow();
         topology.registry.compareAndSet("Cdev1", 1, serving.migrating("tx1"));
         topology.node(1).export("Cdev1", 5).orElseThrow();
+        int before = reads.get();
 
         assertThat(topology.node(1).send(Topology.uplink("Cdev1", "x").toBuilder().requestId("Cdev1#50").build())
                 .statusCode()).isEqualTo(ResponseStatusCode.OPERATION_DENIED_BY_REMOTE_ENTITY);
+        assertThat(topology.node(1).send(Topology.uplink("Cdev1", "x").toBuilder().requestId("Cdev1#50").build())
+                .statusCode()).isEqualTo(ResponseStatusCode.OPERATION_DENIED_BY_REMOTE_ENTITY);
+        assertThat(reads.get()).isEqualTo(before); // the device's retries while it migrates cost no registry read
 
-        topology.registry.compareAndSet("Cdev1", 1, serving.migrating("tx1").restored()); // rolled back
-        assertThat(topology.node(1).send(Topology.uplink("Cdev1", "y").toBuilder().requestId("Cdev1#51").build())
-                .statusCode()).isEqualTo(ResponseStatusCode.CREATED);
+        topology.registry.compareAndSet("Cdev1", 1, serving.migrating("tx1").restored()); // rolled back, untold
+        Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> topology.node(1).send(
+                Topology.uplink("Cdev1", "y").toBuilder().requestId("Cdev1#51").build()).statusCode()
+                == ResponseStatusCode.CREATED);
     }
 
     @Test
@@ -94,6 +101,20 @@ class LocalFencingViewTest {
 
         assertThat(stale.statusCode()).isEqualTo(ResponseStatusCode.OPERATION_DENIED_BY_REMOTE_ENTITY);
         assertThat(FencingGuard.named("Cdev1", stale)).map(ServingEntry::servingCseId).contains("/id-mn2");
+    }
+
+    @Test
+    void a_rollback_the_coordinator_passes_on_admits_the_writes_at_the_source_at_once() {
+        topology.device("Cdev1", 1);
+        ServingEntry serving = topology.registry.resolve("Cdev1").orElseThrow();
+        topology.registry.compareAndSet("Cdev1", 1, serving.migrating("tx1"));
+        topology.node(1).export("Cdev1", 5).orElseThrow();
+        topology.registry.compareAndSet("Cdev1", 1, serving.migrating("tx1").restored());
+
+        topology.node(1).servingChanged("Cdev1", serving.migrating("tx1").restored());
+
+        assertThat(topology.node(1).send(Topology.uplink("Cdev1", "y").toBuilder().requestId("Cdev1#51").build())
+                .statusCode()).isEqualTo(ResponseStatusCode.CREATED);
     }
 
     private final class CountingRegistry implements ServingRegistry {
