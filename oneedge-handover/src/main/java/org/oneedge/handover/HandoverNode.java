@@ -39,7 +39,8 @@ import org.oneedge.model.ResponseStatusCode;
  * it exports it (or imports or releases it), so from the snapshot on every write for it is refused as migrating (for
  * a bounded time without a registry read, then asking the registry) until the coordinator or the registry names this
  * node serving once more (a rollback). Only AEs outside the view (never
- * seen, exported, or a writer carrying another epoch) cost a registry read. Writes that reach the source while the
+ * seen, exported, or a writer carrying another epoch) cost a registry read; an originator the registry does not know
+ * and that is not registered here (an application sending downlinks) is remembered as such for a second. Writes that reach the source while the
  * registry is already {@code MIGRATING} but before the export are applied and travel with the snapshot. Right after
  * its commit the coordinator tells target and source the new entry ({@link #servingChanged}): the target admits the
  * device's first write without a registry read, and the source refuses late writes naming the target (a refusal
@@ -62,6 +63,8 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
     private final ConcurrentMap<String, ReadWriteLock> locks = new ConcurrentHashMap<>();
     /** AE-ID to the epoch this node serves it at, per the registry when last asked; see the class comment. */
     private final ConcurrentMap<String, Long> served = new ConcurrentHashMap<>();
+    /** Originators without a registry entry (not under handover control), to when that answer is trusted. */
+    private final ConcurrentMap<String, Long> uncontrolled = new ConcurrentHashMap<>();
     /** AE-ID to the entry the coordinator committed, for AEs it moved away from this node. */
     private final ConcurrentMap<String, Told> refused = new ConcurrentHashMap<>();
 
@@ -134,6 +137,10 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
         if (epoch != null && (carried.isEmpty() || carried.getAsLong() == epoch)) {
             return new FencingDecision.Allowed();
         }
+        Long free = uncontrolled.get(aeId);
+        if (free != null && System.nanoTime() - free < 0 && !transfer.hosts(aeId)) {
+            return new FencingDecision.Allowed(); // e.g. an application's downlink: no registry entry, no fencing
+        }
         Told told = refused.get(aeId);
         if (epoch == null && told != null && System.nanoTime() - told.until() < 0) {
             FencingDecision again = guard.decide(aeId, Optional.of(told.entry()), carried);
@@ -147,6 +154,8 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
                 && entry.get().servingCseId().equals(cseId)) {
             served.put(aeId, entry.get().epoch());
             refused.remove(aeId);
+        } else if (entry.isEmpty()) {
+            uncontrolled.put(aeId, System.nanoTime() + UNCONTROLLED_TRUSTED_NANOS);
         } else {
             served.remove(aeId);
             if (entry.isPresent() && entry.get().state() == ServingState.MIGRATING
@@ -167,6 +176,7 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
         ReadWriteLock lock = lock(aeId);
         lock.writeLock().lock();
         try {
+            uncontrolled.remove(aeId);
             if (now.state() == ServingState.SERVING && now.servingCseId().equals(cseId)) {
                 refused.remove(aeId);
                 served.put(aeId, now.epoch());
@@ -193,6 +203,7 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
         try {
             Long epoch = served.remove(aeId); // fenced here from the snapshot on
             refused.remove(aeId);
+            uncontrolled.remove(aeId);
             String window = windows.export(aeId).orElse(null);
             Optional<AeContext> context = transfer.export(aeId, maxInstances, window);
             if (context.isEmpty() && window != null) {
@@ -213,6 +224,7 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
     public int importContext(AeContext context) {
         served.remove(context.aeId()); // served here only once the registry or the coordinator says so
         refused.remove(context.aeId());
+        uncontrolled.remove(context.aeId());
         int created = transfer.importContext(context);
         if (context.uplinkWindow() != null) {
             windows.importWindow(context.aeId(), context.uplinkWindow());
@@ -227,6 +239,7 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
         lock.writeLock().lock();
         try {
             served.remove(aeId);
+            uncontrolled.remove(aeId);
         } finally {
             lock.writeLock().unlock();
         }
@@ -246,6 +259,12 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
             windows.importWindow(context.aeId(), context.uplinkWindow());
         }
     }
+
+    /**
+     * How long "no registry entry" is trusted for an originator (an application sending downlinks, an AE not under
+     * handover control): an AE entered in the registry meanwhile is fenced here at most this much later.
+     */
+    private static final long UNCONTROLLED_TRUSTED_NANOS = 1_000_000_000L;
 
     /** How long a switch away the coordinator told of is trusted without the registry: the device's retry window. */
     private static final long TOLD_TRUSTED_NANOS = 1_000_000_000L;
