@@ -23,8 +23,9 @@ import org.oneedge.model.ResponseStatusCode;
 /**
  * The device side of a handover (HANDOVER.md "Uplink continuity"): numbers the AE's requests ({@code rqi}
  * {@code <aeId>#<n>}), carries its fencing epoch in {@code vsi}, and when its CSE fences it follows the serving
- * entry the refusal names (asking the serving registry only when the refusal names none): while {@code MIGRATING} it buffers requests, once served elsewhere it switches
- * and replays them, in order, to the new CSE, whose uplink window applies each once. A CSE that cannot be reached
+ * entry the refusal names (asking the serving registry only when the refusal names none): while {@code MIGRATING}
+ * it buffers requests, once served elsewhere it switches and replays them, in order, to the new CSE, whose uplink
+ * window applies each once. A CSE that cannot be reached
  * (5103) is treated the same way, so requests wait out a crashed CSE and its recovery. Not thread-safe: one device,
  * one sender.
  */

@@ -38,13 +38,13 @@ import org.oneedge.model.ResponseStatusCode;
  * at its epoch is admitted at once; the node drops the AE from the view itself, under the AE's write lock, the moment
  * it exports it (or imports or releases it), so from the snapshot on every write for it is refused as migrating (for
  * a bounded time without a registry read, then asking the registry) until the coordinator or the registry names this
- * node serving once more (a rollback). Only AEs outside the view (never
- * seen, exported, or a writer carrying another epoch) cost a registry read; an originator the registry does not know
- * and that is not registered here (an application sending downlinks) is remembered as such for a second. Writes that reach the source while the
- * registry is already {@code MIGRATING} but before the export are applied and travel with the snapshot. Right after
- * its commit the coordinator tells target and source the new entry ({@link #servingChanged}): the target admits the
- * device's first write without a registry read, and the source refuses late writes naming the target (a refusal
- * always carries the entry it was decided on, so the device retargets without a registry read of its own).
+ * node serving once more (a rollback). Only AEs outside the view (never seen, exported, or a writer carrying another
+ * epoch) cost a registry read; an originator the registry does not know and that is not registered here (an
+ * application sending downlinks) is remembered as such for a second. Writes that reach the source while the registry
+ * is already {@code MIGRATING} but before the export are applied and travel with the snapshot. Right after its commit
+ * the coordinator tells target and source the new entry ({@link #servingChanged}): the target admits the device's
+ * first write without a registry read, and the source refuses late writes naming the target (a refusal always
+ * carries the entry it was decided on, so the device retargets without a registry read of its own).
  *
  * <pre>
  *  device ──► HandoverNode.send ──► FencingGuard ──► UplinkWindows ──► Cse
@@ -158,7 +158,7 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
             uncontrolled.put(aeId, System.nanoTime() + UNCONTROLLED_TRUSTED_NANOS);
         } else {
             served.remove(aeId);
-            if (entry.isPresent() && entry.get().state() == ServingState.MIGRATING
+            if (entry.get().state() == ServingState.MIGRATING
                     && entry.get().servingCseId().equals(cseId)) { // exported here, switch not yet heard of
                 refused.put(aeId, new Told(entry.get(), System.nanoTime() + REREAD_AFTER_EXPORT_NANOS));
             }
