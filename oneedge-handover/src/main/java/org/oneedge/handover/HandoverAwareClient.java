@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.oneedge.handover.continuity.UplinkSequence;
 import org.oneedge.handover.registry.FencedCseClient;
+import org.oneedge.handover.registry.FencingGuard;
 import org.oneedge.handover.registry.ServingEntry;
 import org.oneedge.handover.registry.ServingRegistry;
 import org.oneedge.handover.registry.ServingState;
@@ -21,9 +22,10 @@ import org.oneedge.model.ResponseStatusCode;
 
 /**
  * The device side of a handover (HANDOVER.md "Uplink continuity"): numbers the AE's requests ({@code rqi}
- * {@code <aeId>#<n>}), carries its fencing epoch in {@code vsi}, and when its CSE fences it asks the serving
- * registry where it is served now: while {@code MIGRATING} it buffers requests, once served elsewhere it switches
- * and replays them, in order, to the new CSE, whose uplink window applies each once. A CSE that cannot be reached
+ * {@code <aeId>#<n>}), carries its fencing epoch in {@code vsi}, and when its CSE fences it follows the serving
+ * entry the refusal names (asking the serving registry only when the refusal names none): while {@code MIGRATING}
+ * it buffers requests, once served elsewhere it switches and replays them, in order, to the new CSE, whose uplink
+ * window applies each once. A CSE that cannot be reached
  * (5103) is treated the same way, so requests wait out a crashed CSE and its recovery. Not thread-safe: one device,
  * one sender.
  */
@@ -166,12 +168,14 @@ public final class HandoverAwareClient implements CseClient {
                 outcomes.add(new Outcome(UplinkSequence.of(request.requestId()).orElse(0), r));
                 return true;
             }
-            Optional<ServingEntry> now;
-            try {
-                now = registry.resolve(aeId);
-            } catch (RuntimeException e) { // the registry cannot be asked now: wait, like during a switch
-                buffered.addFirst(request);
-                return false;
+            Optional<ServingEntry> now = fenced(r) ? named(r) : Optional.empty();
+            if (now.isEmpty()) {
+                try {
+                    now = registry.resolve(aeId);
+                } catch (RuntimeException e) { // the registry cannot be asked now: wait, like during a switch
+                    buffered.addFirst(request);
+                    return false;
+                }
             }
             if (now.isEmpty() || now.get().state() != ServingState.SERVING) {
                 buffered.addFirst(request);
@@ -181,6 +185,16 @@ public final class HandoverAwareClient implements CseClient {
         }
         buffered.addFirst(request);
         return false;
+    }
+
+    /**
+     * The serving entry a fenced reply names when it is newer than the one the device holds (a CSE names what the
+     * registry told it); otherwise the registry is asked. The CSE it names checks its own view again, so following it
+     * cannot get a write accepted by a fenced CSE.
+     */
+    private Optional<ServingEntry> named(Response fenced) {
+        return FencingGuard.named(aeId, fenced).filter(e -> e.epoch() >= serving.epoch()
+                && !(e.state() == ServingState.SERVING && e.equals(serving)));
     }
 
     /**

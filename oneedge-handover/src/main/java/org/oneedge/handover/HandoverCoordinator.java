@@ -150,6 +150,9 @@ public final class HandoverCoordinator {
             source.restoreWindow(context);
             return save(tx.rolledBack(ReasonCode.REGISTRY_CONFLICT));
         }
+        ServingEntry now = serving.migrating(txid).switchedTo(targetCseId);
+        tell(target.get(), aeId, now); // the device's first write at the target needs no registry read
+        tell(source, aeId, now);       // and its next one at the source is refused naming the target
         return finish(save(tx.to(TransactionState.SWITCHING)));
     }
 
@@ -183,8 +186,9 @@ public final class HandoverCoordinator {
         }
         nodes.apply(tx.targetCseId()).ifPresent(t -> t.release(tx.aeId()));
         if (entry.isPresent() && entry.get().state() == ServingState.MIGRATING
-                && tx.txid().equals(entry.get().txid())) {
-            registry.compareAndSet(tx.aeId(), entry.get().epoch(), entry.get().restored());
+                && tx.txid().equals(entry.get().txid())
+                && registry.compareAndSet(tx.aeId(), entry.get().epoch(), entry.get().restored()).committed()) {
+            nodes.apply(tx.sourceCseId()).ifPresent(s -> tell(s, tx.aeId(), entry.get().restored()));
         }
         LOG.info("handover {} of {} resumed in {}: rolled back", tx.txid(), tx.aeId(), tx.state());
         return save(releaseDownlinks(tx).rolledBack(ReasonCode.INTERRUPTED));
@@ -206,8 +210,20 @@ public final class HandoverCoordinator {
     }
 
     private HandoverTransaction rollBack(HandoverTransaction tx, ServingEntry serving, ReasonCode why) {
-        registry.compareAndSet(tx.aeId(), serving.epoch(), serving.migrating(tx.txid()).restored());
+        ServingEntry restored = serving.migrating(tx.txid()).restored();
+        if (registry.compareAndSet(tx.aeId(), serving.epoch(), restored).committed()) {
+            nodes.apply(tx.sourceCseId()).ifPresent(s -> tell(s, tx.aeId(), restored));
+        }
         return save(releaseDownlinks(tx).rolledBack(why));
+    }
+
+    /** Passes the committed entry on as a hint; a node that misses it asks the registry, so failures only log. */
+    private static void tell(HandoverParticipant node, String aeId, ServingEntry now) {
+        try {
+            node.servingChanged(aeId, now);
+        } catch (RuntimeException e) {
+            LOG.debug("serving change of {} not passed to {}: {}", aeId, node.cseId(), e.toString());
+        }
     }
 
     /** Sends held downlink requests to the CSE serving the AE now and records the hold time and losses. */

@@ -16,7 +16,9 @@ import org.oneedge.handover.continuity.UplinkWindows;
 import org.oneedge.handover.registry.FencedCseClient;
 import org.oneedge.handover.registry.FencingDecision;
 import org.oneedge.handover.registry.FencingGuard;
+import org.oneedge.handover.registry.ServingEntry;
 import org.oneedge.handover.registry.ServingRegistry;
+import org.oneedge.handover.registry.ServingState;
 import org.oneedge.handover.token.HandoverTokenVerifier;
 import org.oneedge.handover.token.TokenVerification;
 import org.oneedge.model.CseClient;
@@ -31,6 +33,19 @@ import org.oneedge.model.ResponseStatusCode;
  * release). Writes for an AE hold a per-AE read lock; export takes the write lock, so no write slips in between the
  * registry moving to {@code MIGRATING} and the snapshot of the context.
  *
+ * <p>Fencing without a registry round trip per uplink: the node keeps a local view of the AEs it serves (AE-ID to
+ * epoch), learned from the serving registry the first time it sees a write for the AE. A write for an AE in that view
+ * at its epoch is admitted at once; the node drops the AE from the view itself, under the AE's write lock, the moment
+ * it exports it (or imports or releases it), so from the snapshot on every write for it is refused as migrating (for
+ * a bounded time without a registry read, then asking the registry) until the coordinator or the registry names this
+ * node serving once more (a rollback). Only AEs outside the view (never seen, exported, or a writer carrying another
+ * epoch) cost a registry read; an originator the registry does not know and that is not registered here (an
+ * application sending downlinks) is remembered as such for a second. Writes that reach the source while the registry
+ * is already {@code MIGRATING} but before the export are applied and travel with the snapshot. Right after its commit
+ * the coordinator tells target and source the new entry ({@link #servingChanged}): the target admits the device's
+ * first write without a registry read, and the source refuses late writes naming the target (a refusal always
+ * carries the entry it was decided on, so the device retargets without a registry read of its own).
+ *
  * <pre>
  *  device ──► HandoverNode.send ──► FencingGuard ──► UplinkWindows ──► Cse
  *  coordinator ──► admit(token) / export / importContext / release ──► ContextTransferExtension ──► store
@@ -44,7 +59,14 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
     private final FencingGuard guard;
     private final UplinkWindows windows;
     private final Supplier<HandoverTokenVerifier> verifier;
+    private final ServingRegistry registry;
     private final ConcurrentMap<String, ReadWriteLock> locks = new ConcurrentHashMap<>();
+    /** AE-ID to the epoch this node serves it at, per the registry when last asked; see the class comment. */
+    private final ConcurrentMap<String, Long> served = new ConcurrentHashMap<>();
+    /** Originators without a registry entry (not under handover control), to when that answer is trusted. */
+    private final ConcurrentMap<String, Long> uncontrolled = new ConcurrentHashMap<>();
+    /** AE-ID to the entry the coordinator committed, for AEs it moved away from this node. */
+    private final ConcurrentMap<String, Told> refused = new ConcurrentHashMap<>();
 
     /**
      * @param cse      the engine, built with {@code transfer} as an extension and started
@@ -55,6 +77,7 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
         this.cseId = cse.config().cseId();
         this.cse = cse;
         this.transfer = transfer;
+        this.registry = registry;
         this.guard = new FencingGuard(cseId, registry);
         this.windows = new UplinkWindows(uplinkWindowSize);
         this.verifier = () -> verifier;
@@ -79,9 +102,9 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
         ReadWriteLock lock = lock(request.from());
         lock.readLock().lock();
         try {
-            FencingDecision decision = guard.check(request.from(), FencedCseClient.carriedEpoch(request));
+            FencingDecision decision = fencing(request.from(), FencedCseClient.carriedEpoch(request));
             if (decision instanceof FencingDecision.Fenced fenced) {
-                return reply(request, Response.error(fenced.statusCode(), fenced.message()));
+                return reply(request, FencingGuard.refusal(fenced));
             }
             OptionalLong seq = UplinkSequence.of(request.requestId());
             if (seq.isPresent() && transfer.hosts(request.from())) {
@@ -105,6 +128,67 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
         }
     }
 
+    /**
+     * The local view decides for an AE served here at the epoch the writer carries (or none); anything else asks the
+     * registry, and a registry answer that this node serves the AE enters the view. Called under the AE's read lock.
+     */
+    private FencingDecision fencing(String aeId, OptionalLong carried) {
+        Long epoch = served.get(aeId);
+        if (epoch != null && (carried.isEmpty() || carried.getAsLong() == epoch)) {
+            return new FencingDecision.Allowed();
+        }
+        Long free = uncontrolled.get(aeId);
+        if (free != null && System.nanoTime() - free < 0 && !transfer.hosts(aeId)) {
+            return new FencingDecision.Allowed(); // e.g. an application's downlink: no registry entry, no fencing
+        }
+        Told told = refused.get(aeId);
+        if (epoch == null && told != null && System.nanoTime() - told.until() < 0) {
+            FencingDecision again = guard.decide(aeId, Optional.of(told.entry()), carried);
+            if (again instanceof FencingDecision.Fenced) {
+                return again; // refusing on a known entry is always safe; the device learns where to go
+            }
+        }
+        Optional<ServingEntry> entry = registry.resolve(aeId);
+        FencingDecision decision = guard.decide(aeId, entry, carried);
+        if (entry.isPresent() && entry.get().state() == ServingState.SERVING
+                && entry.get().servingCseId().equals(cseId)) {
+            served.put(aeId, entry.get().epoch());
+            refused.remove(aeId);
+        } else if (entry.isEmpty()) {
+            uncontrolled.put(aeId, System.nanoTime() + UNCONTROLLED_TRUSTED_NANOS);
+        } else {
+            served.remove(aeId);
+            if (entry.get().state() == ServingState.MIGRATING
+                    && entry.get().servingCseId().equals(cseId)) { // exported here, switch not yet heard of
+                refused.put(aeId, new Told(entry.get(), System.nanoTime() + REREAD_AFTER_EXPORT_NANOS));
+            }
+        }
+        return decision;
+    }
+
+    /**
+     * The coordinator's word on the committed entry: served here enters the view at the new epoch, served elsewhere
+     * (or migrating, or released) leaves it and refusals name the entry until the coordinator or the registry says
+     * otherwise.
+     */
+    @Override
+    public void servingChanged(String aeId, ServingEntry now) {
+        ReadWriteLock lock = lock(aeId);
+        lock.writeLock().lock();
+        try {
+            uncontrolled.remove(aeId);
+            if (now.state() == ServingState.SERVING && now.servingCseId().equals(cseId)) {
+                refused.remove(aeId);
+                served.put(aeId, now.epoch());
+            } else {
+                served.remove(aeId);
+                refused.put(aeId, new Told(now, System.nanoTime() + TOLD_TRUSTED_NANOS));
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
     /** Target side: accepts the coordinator's token for the AE at the registry's current epoch. */
     @Override
     public TokenVerification admit(String token, String aeId, long currentEpoch) {
@@ -117,10 +201,17 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
         ReadWriteLock lock = lock(aeId);
         lock.writeLock().lock();
         try {
+            Long epoch = served.remove(aeId); // fenced here from the snapshot on
+            refused.remove(aeId);
+            uncontrolled.remove(aeId);
             String window = windows.export(aeId).orElse(null);
             Optional<AeContext> context = transfer.export(aeId, maxInstances, window);
             if (context.isEmpty() && window != null) {
                 windows.importWindow(aeId, window);
+            }
+            if (context.isPresent() && epoch != null) { // refused here without a registry read until the switch
+                refused.put(aeId, new Told(new ServingEntry(aeId, cseId, epoch, ServingState.MIGRATING, EXPORTED),
+                        System.nanoTime() + REREAD_AFTER_EXPORT_NANOS));
             }
             return context;
         } finally {
@@ -131,6 +222,9 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
     /** Target side: installs the context and its uplink window; returns resources created. */
     @Override
     public int importContext(AeContext context) {
+        served.remove(context.aeId()); // served here only once the registry or the coordinator says so
+        refused.remove(context.aeId());
+        uncontrolled.remove(context.aeId());
         int created = transfer.importContext(context);
         if (context.uplinkWindow() != null) {
             windows.importWindow(context.aeId(), context.uplinkWindow());
@@ -141,6 +235,14 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
     /** Removes the AE here (idempotent); the source after the switch, a target on rollback. */
     @Override
     public boolean release(String aeId) {
+        ReadWriteLock lock = lock(aeId);
+        lock.writeLock().lock();
+        try {
+            served.remove(aeId);
+            uncontrolled.remove(aeId);
+        } finally {
+            lock.writeLock().unlock();
+        }
         windows.export(aeId);
         return transfer.release(aeId);
     }
@@ -156,6 +258,29 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
         if (context.uplinkWindow() != null) {
             windows.importWindow(context.aeId(), context.uplinkWindow());
         }
+    }
+
+    /**
+     * How long "no registry entry" is trusted for an originator (an application sending downlinks, an AE not under
+     * handover control): an AE entered in the registry meanwhile is fenced here at most this much later.
+     */
+    private static final long UNCONTROLLED_TRUSTED_NANOS = 1_000_000_000L;
+
+    /** How long a switch away the coordinator told of is trusted without the registry: the device's retry window. */
+    private static final long TOLD_TRUSTED_NANOS = 1_000_000_000L;
+
+    /**
+     * How long an AE exported here is refused as migrating without asking the registry. Its device retries every
+     * few milliseconds while it waits; the coordinator's word on the commit or rollback ends the wait at once, and a
+     * rollback it could not pass on (its crash) is seen from the registry at most this much later.
+     */
+    private static final long REREAD_AFTER_EXPORT_NANOS = 50_000_000L;
+
+    /** Transaction named in the refusals of an AE this node exported before it heard from the registry again. */
+    private static final String EXPORTED = "exported";
+
+    /** The entry the coordinator committed, trusted until {@code until} ({@link System#nanoTime()}). */
+    private record Told(ServingEntry entry, long until) {
     }
 
     private ReadWriteLock lock(String aeId) {

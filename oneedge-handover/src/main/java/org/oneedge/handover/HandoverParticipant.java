@@ -2,6 +2,7 @@ package org.oneedge.handover;
 
 import java.util.Optional;
 import org.oneedge.handover.context.AeContext;
+import org.oneedge.handover.registry.ServingEntry;
 import org.oneedge.handover.token.TokenVerification;
 
 /**
@@ -31,4 +32,12 @@ public interface HandoverParticipant {
 
     /** Source side after a rollback: the window exported with the context comes back. */
     void restoreWindow(AeContext context);
+
+    /**
+     * The coordinator tells a participant the registry entry it just committed (switch or rollback), so the node
+     * admits or refuses the AE's writes without asking the registry. A hint only: a node that misses it asks the
+     * registry. Default: ignored.
+     */
+    default void servingChanged(String aeId, ServingEntry now) {
+    }
 }

@@ -141,12 +141,13 @@ class HandoverTest {
         HandoverAwareClient device = topology.device("Cdev1", 1);
         ServingEntry serving = topology.registry.resolve("Cdev1").orElseThrow();
         topology.registry.compareAndSet("Cdev1", 1, serving.migrating("txManual"));
+        AeContext context = topology.node(1).export("Cdev1", 10).orElseThrow(); // the source fences from here on
 
         assertThat(device.send(Topology.uplink("Cdev1", "x")).statusCode()).isEqualTo(ResponseStatusCode.ACCEPTED);
         assertThat(device.send(Topology.uplink("Cdev1", "y")).statusCode()).isEqualTo(ResponseStatusCode.ACCEPTED);
-        AeContext context = topology.node(1).export("Cdev1", 10).orElseThrow();
         topology.node(2).importContext(context);
         topology.registry.compareAndSet("Cdev1", 1, serving.migrating("txManual").switchedTo("/id-mn2"));
+        topology.node(1).servingChanged("Cdev1", serving.migrating("txManual").switchedTo("/id-mn2"));
 
         assertThat(device.flush()).isZero();
 

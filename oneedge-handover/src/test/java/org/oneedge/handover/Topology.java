@@ -49,9 +49,15 @@ final class Topology implements AutoCloseable {
 
     /** @param registryAtIn keep the serving registry as resources at the IN-CSE instead of in memory */
     Topology(int mnCount, int maxInstances, boolean registryAtIn) {
+        this(mnCount, maxInstances, registryAtIn, r -> r);
+    }
+
+    /** @param around wraps the serving registry every party uses, e.g. to count its reads */
+    Topology(int mnCount, int maxInstances, boolean registryAtIn,
+             java.util.function.UnaryOperator<ServingRegistry> around) {
         in.registerAe("CoeHandover", "oeHandover");
-        registry = registryAtIn ? new CseServingRegistry(in.as("CoeHandover"), "cse-in/oeHandover")
-                : new InMemoryServingRegistry();
+        registry = around.apply(registryAtIn ? new CseServingRegistry(in.as("CoeHandover"), "cse-in/oeHandover")
+                : new InMemoryServingRegistry());
         transactions = new CseTransactionStore(in.as("CoeHandover"), "cse-in/oeHandover");
         for (int i = 1; i <= mnCount; i++) {
             addNode("/id-mn" + i, "cse-mn" + i, coordinatorKeys);

@@ -326,6 +326,10 @@ public final class BundleHandover {
                 ServingEntry held = leg.serving.migrating(leg.tx.txid());
                 registry.compareAndSet(leg.aeId(), held.epoch(), held.restored());
             }
+            if (leg.context != null) { // the source refuses the AE it exported until it hears it serves it again
+                nodes.apply(leg.serving.servingCseId()).ifPresent(s -> registry.resolve(leg.aeId())
+                        .ifPresent(e -> s.servingChanged(leg.aeId(), e)));
+            }
         }
         List<HandoverTransaction> ended = new ArrayList<>();
         for (Leg leg : legs) {
@@ -357,6 +361,11 @@ public final class BundleHandover {
     private BundleOutcome finish(String bundleId, List<Leg> legs, String targetCseId, Instant started) {
         List<HandoverTransaction> ended = new ArrayList<>();
         Map<String, String> cleanup = new LinkedHashMap<>();
+        for (Leg leg : legs) { // all switched: target and sources hear it now, devices need no registry read
+            ServingEntry now = leg.serving.migrating(leg.tx.txid()).switchedTo(targetCseId);
+            nodes.apply(targetCseId).ifPresent(t -> t.servingChanged(leg.aeId(), now));
+            nodes.apply(leg.serving.servingCseId()).ifPresent(s -> s.servingChanged(leg.aeId(), now));
+        }
         for (Leg leg : legs) {
             leg.tx = save(leg.tx.to(TransactionState.SWITCHING).withFigures(leg.tx.figures()
                     .withPreparation(Duration.between(started, leg.transferStart))));

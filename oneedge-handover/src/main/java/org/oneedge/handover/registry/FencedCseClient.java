@@ -34,7 +34,7 @@ public final class FencedCseClient implements CseClient {
         if (request.from() != null && (op == Operation.CREATE || op == Operation.UPDATE || op == Operation.DELETE)) {
             FencingDecision decision = guard.check(request.from(), carriedEpoch(request));
             if (decision instanceof FencingDecision.Fenced fenced) {
-                return Response.error(fenced.statusCode(), fenced.message()).withRequestId(request.requestId())
+                return FencingGuard.refusal(fenced).withRequestId(request.requestId())
                         .withReleaseVersion(request.releaseVersion());
             }
         }

@@ -9,7 +9,15 @@ public sealed interface FencingDecision {
     record Allowed() implements FencingDecision {
     }
 
-    /** The write must be refused; nothing is stored. */
-    record Fenced(ResponseStatusCode statusCode, String message) implements FencingDecision {
+    /**
+     * The write must be refused; nothing is stored.
+     *
+     * @param entry the serving entry the refusal was decided on (names the serving CSE now), or null
+     */
+    record Fenced(ResponseStatusCode statusCode, String message, ServingEntry entry) implements FencingDecision {
+
+        public Fenced(ResponseStatusCode statusCode, String message) {
+            this(statusCode, message, null);
+        }
     }
 }

@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.oneedge.handover.HandoverParticipant;
 import org.oneedge.handover.context.AeContext;
 import org.oneedge.handover.context.AeContextCodec;
+import org.oneedge.handover.registry.ServingEntry;
+import org.oneedge.handover.registry.ServingState;
 import org.oneedge.handover.token.HandoverClaims;
 import org.oneedge.handover.token.TokenVerification;
 import org.oneedge.model.ContentCodec;
@@ -20,7 +22,8 @@ import org.oneedge.model.ResponseStatusCode;
  * {@code <CSEBase>/oeHoCtl} from the coordinator's originator by calling the local {@link HandoverParticipant}, and
  * passes every other request on unchanged. Operations ({@code pc} root key): {@code oe:hoAdmit}
  * {@code {tok, aeid, epoch}}, {@code oe:hoExport} {@code {aeid, max}}, {@code oe:hoImport} (a context),
- * {@code oe:hoRelease}/{@code oe:hoHosts} {@code {aeid}}, {@code oe:hoRestore} (a context); the answer is 2004 with
+ * {@code oe:hoRelease}/{@code oe:hoHosts} {@code {aeid}}, {@code oe:hoRestore} (a context),
+ * {@code oe:hoSrvChg} {@code {aeid, csi, epoch, st, txid}} (the committed serving entry); the answer is 2004 with
  * {@code oe:hoRes}. Other originators get 4103: only the coordinator moves contexts.
  */
 public final class HandoverControl implements CseClient {
@@ -64,7 +67,7 @@ public final class HandoverControl implements CseClient {
                 || request.content().size() != 1) {
             return Response.error(ResponseStatusCode.BAD_REQUEST,
                     path + " takes an UPDATE with one of oe:hoAdmit, oe:hoExport, oe:hoImport, oe:hoRelease,"
-                            + " oe:hoHosts, oe:hoRestore");
+                            + " oe:hoHosts, oe:hoRestore, oe:hoSrvChg");
         }
         String op = request.content().fieldNames().next();
         JsonNode in = request.content().get(op);
@@ -98,6 +101,10 @@ public final class HandoverControl implements CseClient {
                 case "oe:hoRelease" -> out.put("released", node.release(in.path("aeid").asText()));
                 case "oe:hoHosts" -> out.put("hosts", node.hosts(in.path("aeid").asText()));
                 case "oe:hoRestore" -> node.restoreWindow(AeContextCodec.decode(in));
+                case "oe:hoSrvChg" -> node.servingChanged(in.path("aeid").asText(), new ServingEntry(
+                        in.path("aeid").asText(), in.path("csi").asText(), in.path("epoch").asLong(),
+                        ServingState.valueOf(in.path("st").asText()),
+                        in.hasNonNull("txid") ? in.get("txid").asText() : null));
                 default -> {
                     return Response.error(ResponseStatusCode.BAD_REQUEST, "unknown handover operation " + op);
                 }

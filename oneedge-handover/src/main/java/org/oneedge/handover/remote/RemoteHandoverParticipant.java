@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.oneedge.handover.HandoverParticipant;
 import org.oneedge.handover.context.AeContext;
 import org.oneedge.handover.context.AeContextCodec;
+import org.oneedge.handover.registry.ServingEntry;
 import org.oneedge.handover.token.HandoverClaims;
 import org.oneedge.handover.token.TokenRefusal;
 import org.oneedge.handover.token.TokenVerification;
@@ -94,6 +95,18 @@ public final class RemoteHandoverParticipant implements HandoverParticipant {
     @Override
     public void restoreWindow(AeContext context) {
         call("oe:hoRestore", AeContextCodec.encode(context));
+    }
+
+    @Override
+    public void servingChanged(String aeId, ServingEntry now) {
+        ObjectNode in = ae(aeId);
+        in.put("csi", now.servingCseId());
+        in.put("epoch", now.epoch());
+        in.put("st", now.state().name());
+        if (now.txid() != null) {
+            in.put("txid", now.txid());
+        }
+        call("oe:hoSrvChg", in);
     }
 
     private static ObjectNode ae(String aeId) {
