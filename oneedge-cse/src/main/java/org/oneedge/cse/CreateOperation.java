@@ -64,9 +64,8 @@ final class CreateOperation {
         }
         boolean creatorRequested = requested.has("cr");
 
-        // the random ri is checked against the store before the lock: it does not depend on the parent's state, and
-        // a clash with a pending write is caught by the store's unique constraint. A generated rn has 62^10 values
-        // and is not looked up at all: the store's unique path refuses the (never seen) clash with 4105.
+        // neither the random ri (9 * 10^11 values per type) nor a generated rn (62^10 values) is looked up: the
+        // store's unique ri and path refuse the (never seen) clash with 4105 instead of overwriting anything
         String ri = engine.ids.newRi(type);
         String name = rn != null ? rn : ResourceIds.newRn(type);
 
