@@ -1,6 +1,8 @@
 package org.oneedge.cse;
 
+import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import org.oneedge.model.ResourceType;
 
 /**
@@ -23,9 +25,30 @@ final class ResourceIds {
         return type.shortName() + n;
     }
 
-    /** A generated {@code rn}; the caller checks it against the siblings. */
-    static String newRn(ResourceType type) {
-        return type.shortName() + "_" + random(10);
+    /** Digits and letters in ascending character order, so that generated names sort as the numbers they encode. */
+    private static final char[] ORDERED_ALPHANUMERIC =
+            "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+
+    /** The last number a generated {@code rn} encodes. */
+    private final AtomicLong lastName = new AtomicLong();
+
+    /**
+     * A generated {@code rn}: 10 letters or digits encoding a number that grows with every call and with the clock
+     * (microseconds, times 16, plus a random 0..15), so that names never repeat within a run nor, as long as the clock
+     * does not go back, across restarts. Ascending names keep the store's index on paths appending at one end
+     * instead of rewriting a random index page on every CREATE; a clash is refused by the store's unique path (4105).
+     */
+    String newRn(ResourceType type) {
+        Instant now = Instant.now();
+        long clock = (now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000) * 16
+                + ThreadLocalRandom.current().nextInt(16);
+        long n = lastName.accumulateAndGet(clock, (last, candidate) -> Math.max(last + 1, candidate));
+        char[] out = new char[10];
+        for (int i = out.length - 1; i >= 0; i--) {
+            out[i] = ORDERED_ALPHANUMERIC[(int) (n % ORDERED_ALPHANUMERIC.length)];
+            n /= ORDERED_ALPHANUMERIC.length;
+        }
+        return type.shortName() + "_" + new String(out);
     }
 
     static String random(int length) {
