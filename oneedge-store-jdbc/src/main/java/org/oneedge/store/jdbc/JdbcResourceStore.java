@@ -216,7 +216,14 @@ public final class JdbcResourceStore implements ResourceStore {
 
     @Override
     public Optional<Resource> latestChild(String pi, ResourceType type) {
-        return queryOne(LATEST, pi, type.ty());
+        Resource cached = cache.latestChild(pi, type.ty());
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        long readAt = cache.generation();
+        Optional<Resource> found = queryOne(LATEST, pi, type.ty());
+        found.ifPresent(r -> cache.offerLatestChild(r, readAt));
+        return found;
     }
 
     @Override
