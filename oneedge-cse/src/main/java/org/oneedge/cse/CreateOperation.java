@@ -64,8 +64,8 @@ final class CreateOperation {
         }
         boolean creatorRequested = requested.has("cr");
 
-        // neither the random ri (9 * 10^11 values per type) nor a generated rn (62^10 values) is looked up: the
-        // store's unique ri and path refuse the (never seen) clash with 4105 instead of overwriting anything
+        // neither the ri nor a generated rn is looked up (see ResourceIds): the store's unique ri and path refuse the
+        // (never seen) clash with 4105 instead of overwriting anything
         String ri = engine.ids.newRi(type);
         String name = rn != null ? rn : engine.ids.newRn(type);
 
