@@ -64,11 +64,10 @@ final class CreateOperation {
         }
         boolean creatorRequested = requested.has("cr");
 
-        // the random ri is checked against the store before the lock: it does not depend on the parent's state, and
-        // a clash with a pending write is caught by the store's unique constraint. A generated rn has 62^10 values
-        // and is not looked up at all: the store's unique path refuses the (never seen) clash with 4105.
+        // neither the ri nor a generated rn is looked up (see ResourceIds): the store's unique ri and path refuse the
+        // (never seen) clash with 4105 instead of overwriting anything
         String ri = engine.ids.newRi(type);
-        String name = rn != null ? rn : ResourceIds.newRn(type);
+        String name = rn != null ? rn : engine.ids.newRn(type);
 
         Resource created;
         CreateContext context;

@@ -76,7 +76,7 @@ final class Engine {
         this.access = access;
         this.events = events;
         this.forwarder = forwarder;
-        this.ids = new ResourceIds(store);
+        this.ids = new ResourceIds();
         this.primitiveCheck = new PrimitiveCheck(config, handlers, clock);
         this.resolver = new TargetResolver(config, store, handlers);
         this.create = new CreateOperation(this);

@@ -83,6 +83,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private final DataSource dataSource;
     private final int maxGroupSize;
     private final Housekeeping housekeeping;
+    private final ReadCache cache;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition leaderDone = lock.newCondition();
     /** Guarded by {@link #lock}. */
@@ -95,10 +96,11 @@ final class GroupCommitWriter implements AutoCloseable {
     private Connection connection;
     private WriteStatements statements;
 
-    GroupCommitWriter(DataSource dataSource, int maxGroupSize, Housekeeping housekeeping) {
+    GroupCommitWriter(DataSource dataSource, int maxGroupSize, Housekeeping housekeeping, ReadCache cache) {
         this.dataSource = dataSource;
         this.maxGroupSize = maxGroupSize;
         this.housekeeping = housekeeping;
+        this.cache = cache;
     }
 
     /** Runs the batch in the next group commit and waits for it; throws what the batch ran into. */
@@ -175,6 +177,7 @@ final class GroupCommitWriter implements AutoCloseable {
             commitOrAnswer(group);
         } catch (RuntimeException | Error e) {
             log.error("store write failed unexpectedly", e);
+            cache.clear();
             releaseConnection();
             fail(group, new JdbcStoreException("store write failed", e));
         }
@@ -204,6 +207,9 @@ final class GroupCommitWriter implements AutoCloseable {
                 running = null;
                 connection.commit();
                 for (Pending pending : remaining) {
+                    cache.committed(pending.writes);
+                }
+                for (Pending pending : remaining) {
                     pending.outcome.complete(null);
                 }
                 if (log.isDebugEnabled()) {
@@ -217,6 +223,8 @@ final class GroupCommitWriter implements AutoCloseable {
                 remaining.remove(running);
             } catch (SQLException | RuntimeException e) {
                 log.warn("store write of {} batches failed: {}", remaining.size(), e.toString());
+                // the commit itself may have failed after the database made it durable
+                cache.clear();
                 rollback();
                 releaseConnection();
                 fail(remaining, new JdbcStoreException("store write failed: " + e.getMessage(), e));

@@ -62,6 +62,7 @@ public final class JdbcResourceStore implements ResourceStore {
     private final SqlDialect dialect;
     private final HikariDataSource dataSource;
     private final GroupCommitWriter writer;
+    private final ReadCache cache;
 
     private JdbcResourceStore(JdbcStoreConfig config) {
         this.config = config;
@@ -74,10 +75,11 @@ public final class JdbcResourceStore implements ResourceStore {
             throw e;
         }
         Housekeeping housekeeping = config.url().startsWith("jdbc:h2:file:") ? new H2Compaction() : Housekeeping.NONE;
-        this.writer = new GroupCommitWriter(dataSource, config.maxGroupSize(), housekeeping);
-        log.info("resource store open: {} (schema {}, {} read connections, group commits of up to {})",
-                config.url(), config.schema() == null ? "default" : config.schema(), config.maximumPoolSize(),
-                config.maxGroupSize());
+        this.cache = new ReadCache(config.readCacheSize());
+        this.writer = new GroupCommitWriter(dataSource, config.maxGroupSize(), housekeeping, cache);
+        log.info("resource store open: {} (schema {}, {} read connections, group commits of up to {}, "
+                        + "read cache of {})", config.url(), config.schema() == null ? "default" : config.schema(),
+                config.maximumPoolSize(), config.maxGroupSize(), config.readCacheSize());
     }
 
     /** Opens (creating or migrating the table as needed) the database the configuration names. */
@@ -149,12 +151,21 @@ public final class JdbcResourceStore implements ResourceStore {
 
     @Override
     public Optional<Resource> get(String ri) {
-        return queryOne(BY_RI, ri);
+        Resource cached = cache.byRi(ri);
+        return cached != null ? Optional.of(cached) : cachedRead(BY_RI, ri);
     }
 
     @Override
     public Optional<Resource> getByPath(String path) {
-        return queryOne(BY_PATH, path);
+        Resource cached = cache.byPath(path);
+        return cached != null ? Optional.of(cached) : cachedRead(BY_PATH, path);
+    }
+
+    private Optional<Resource> cachedRead(String sql, String key) {
+        long readAt = cache.generation();
+        Optional<Resource> found = queryOne(sql, key);
+        found.ifPresent(r -> cache.offer(r, readAt));
+        return found;
     }
 
     @Override
@@ -205,7 +216,14 @@ public final class JdbcResourceStore implements ResourceStore {
 
     @Override
     public Optional<Resource> latestChild(String pi, ResourceType type) {
-        return queryOne(LATEST, pi, type.ty());
+        Resource cached = cache.latestChild(pi, type.ty());
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        long readAt = cache.generation();
+        Optional<Resource> found = queryOne(LATEST, pi, type.ty());
+        found.ifPresent(r -> cache.offerLatestChild(r, readAt));
+        return found;
     }
 
     @Override

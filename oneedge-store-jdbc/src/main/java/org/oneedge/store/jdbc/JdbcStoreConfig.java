@@ -15,6 +15,9 @@ import java.util.Objects;
  * @param maximumPoolSize   connections for reads, plus one held by the writer (default 8)
  * @param maxGroupSize      most {@code apply} calls committed together in one transaction (default 256)
  * @param connectionTimeout longest wait for a pooled connection before a read fails (default 10 s)
+ * @param readCacheSize     most resources kept parsed for reads by {@code ri} and path, 0 for none; only right when
+ *                          the store is the database's only writer (default 10,000 for H2, whose embedded database
+ *                          one process owns, 0 for PostgreSQL, which other processes may write)
  */
 public record JdbcStoreConfig(
         String url,
@@ -23,11 +26,13 @@ public record JdbcStoreConfig(
         String schema,
         int maximumPoolSize,
         int maxGroupSize,
-        Duration connectionTimeout) {
+        Duration connectionTimeout,
+        int readCacheSize) {
 
     public static final int DEFAULT_MAXIMUM_POOL_SIZE = 8;
     public static final int DEFAULT_MAX_GROUP_SIZE = 256;
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
+    public static final int DEFAULT_H2_READ_CACHE_SIZE = 10_000;
 
     public JdbcStoreConfig {
         Objects.requireNonNull(url, "url");
@@ -43,6 +48,9 @@ public record JdbcStoreConfig(
             throw new IllegalArgumentException("maxGroupSize must be at least 1, was " + maxGroupSize);
         }
         Objects.requireNonNull(connectionTimeout, "connectionTimeout");
+        if (readCacheSize < 0) {
+            throw new IllegalArgumentException("readCacheSize must not be negative, was " + readCacheSize);
+        }
     }
 
     public static Builder builder(String url) {
@@ -51,7 +59,7 @@ public record JdbcStoreConfig(
 
     public Builder toBuilder() {
         return new Builder(url).user(user).password(password).schema(schema).maximumPoolSize(maximumPoolSize)
-                .maxGroupSize(maxGroupSize).connectionTimeout(connectionTimeout);
+                .maxGroupSize(maxGroupSize).connectionTimeout(connectionTimeout).readCacheSize(readCacheSize);
     }
 
     /** Builds a {@link JdbcStoreConfig} starting from the documented defaults. */
@@ -63,6 +71,7 @@ public record JdbcStoreConfig(
         private int maximumPoolSize = DEFAULT_MAXIMUM_POOL_SIZE;
         private int maxGroupSize = DEFAULT_MAX_GROUP_SIZE;
         private Duration connectionTimeout = DEFAULT_CONNECTION_TIMEOUT;
+        private Integer readCacheSize;
 
         private Builder(String url) {
             this.url = url;
@@ -98,8 +107,16 @@ public record JdbcStoreConfig(
             return this;
         }
 
+        public Builder readCacheSize(int readCacheSize) {
+            this.readCacheSize = readCacheSize;
+            return this;
+        }
+
         public JdbcStoreConfig build() {
-            return new JdbcStoreConfig(url, user, password, schema, maximumPoolSize, maxGroupSize, connectionTimeout);
+            int cache = readCacheSize != null ? readCacheSize
+                    : url != null && url.startsWith("jdbc:h2:") ? DEFAULT_H2_READ_CACHE_SIZE : 0;
+            return new JdbcStoreConfig(url, user, password, schema, maximumPoolSize, maxGroupSize, connectionTimeout,
+                    cache);
         }
     }
 }
