@@ -42,7 +42,16 @@ public final class HttpBindingServer implements AutoCloseable {
 
     /** A server that maps requests to {@code cse} with the given codec (e.g. one that also knows CBOR). */
     public HttpBindingServer(HttpBindingConfig config, CseClient cse, Ts0009Codec codec) {
-        this(config, new Ts0009Handler(cse, codec, config.maxBodyBytes()), "oneM2M");
+        this(config, cse, codec, HeaderGate.OPEN, "oneM2M");
+    }
+
+    /**
+     * A server whose requests pass {@code gate} before their body is read, then go to {@code cse}: a TS-0009 front
+     * (e.g. the Mca proxy relaying to a registrar) that shares the binding's decoding, limits and answers.
+     */
+    public HttpBindingServer(HttpBindingConfig config, CseClient cse, Ts0009Codec codec, HeaderGate gate,
+                             String kind) {
+        this(config, new Ts0009Handler(cse, codec, config.maxBodyBytes(), gate), kind);
     }
 
     private HttpBindingServer(HttpBindingConfig config, Handler handler, String kind) {

@@ -39,11 +39,13 @@ final class Ts0009Handler extends Handler.Abstract {
     private final CseClient cse;
     private final Ts0009Codec codec;
     private final int maxBodyBytes;
+    private final HeaderGate gate;
 
-    Ts0009Handler(CseClient cse, Ts0009Codec codec, int maxBodyBytes) {
+    Ts0009Handler(CseClient cse, Ts0009Codec codec, int maxBodyBytes, HeaderGate gate) {
         this.cse = cse;
         this.codec = codec;
         this.maxBodyBytes = maxBodyBytes;
+        this.gate = gate;
     }
 
     @Override
@@ -63,9 +65,10 @@ final class Ts0009Handler extends Handler.Abstract {
             }
             answerCodec = codec.negotiate(firstHeader(http, Ts0009Headers.ACCEPT),
                     firstHeader(http, Ts0009Headers.CONTENT_TYPE));
+            Map<String, String> admitted = gate.admit(new WireRequest(http.getMethod(), "/", null, headers, null));
             byte[] body = readBody(http);
             WireRequest wire = new WireRequest(http.getMethod(), http.getHttpURI().getPath(),
-                    http.getHttpURI().getQuery(), headers, body);
+                    http.getHttpURI().getQuery(), admitted, body);
             Request request = codec.decodeRequest(wire);
             response = cse.send(request);
             if (response == null) {
