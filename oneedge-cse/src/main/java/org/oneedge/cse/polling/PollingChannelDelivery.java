@@ -6,7 +6,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.Optional;
+import org.oneedge.cse.CseConfig;
 import org.oneedge.cse.Forwarder;
+import org.oneedge.cse.remote.RemoteCseRoutes;
 import org.oneedge.cse.store.Resource;
 import org.oneedge.cse.store.ResourceStore;
 import org.oneedge.model.Address;
@@ -30,6 +33,10 @@ import org.slf4j.LoggerFactory;
  *       requester gave up;</li>
  *   <li>another request with the same {@code rqi} already waiting for the entity → 4105 CONFLICT.</li>
  * </ul>
+ * A request for another CSE whose next hop is a registree {@code <remoteCSE>} with {@code rr=false} (an MN-CSE that
+ * cannot be reached, digest §8.3 "Setup": "an AE (or CSE) with rr=false … under its {@code <remoteCSE>}") takes the
+ * same way through that registree's polling channel, its AE-ID-Stem originator made SP-relative as the registrar
+ * does (TS-0001 7.2); the registree's {@code CseRegistrar} polls it and answers with its own CSE's response.
  * Everything else (reachable entities, requests for other CSEs) goes to the wrapped {@link Forwarder}.
  */
 final class PollingChannelDelivery implements Forwarder {
@@ -41,10 +48,14 @@ final class PollingChannelDelivery implements Forwarder {
     private final Mailboxes mailboxes;
     private final PollingChannelSettings settings;
     private final Clock clock;
+    private final CseConfig config;
+    private final RemoteCseRoutes routes;
 
     PollingChannelDelivery(Forwarder next, ResourceStore store, Mailboxes mailboxes, PollingChannelSettings settings,
-                           Clock clock) {
+                           Clock clock, CseConfig config) {
         this.next = next;
+        this.config = config;
+        this.routes = new RemoteCseRoutes(store, config.cseIdWithoutSlash());
         this.store = store;
         this.mailboxes = mailboxes;
         this.settings = settings;
@@ -53,7 +64,26 @@ final class PollingChannelDelivery implements Forwarder {
 
     @Override
     public Response forward(Request request, Address target) {
+        Optional<Resource> registree = unreachableNextHop(target);
+        if (registree.isPresent()) {
+            String from = request.from();
+            if (from != null && !from.isEmpty() && from.charAt(0) == 'C') { // TS-0001 7.2: the registrar's duty
+                from = config.cseId() + "/" + from;
+            }
+            return deliver(request.toBuilder().from(from).build(), registree.get());
+        }
         return next.forward(request, target);
+    }
+
+    /** The registree {@code <remoteCSE>} with {@code rr=false} through which {@code target} is reached, if any. */
+    private Optional<Resource> unreachableNextHop(Address target) {
+        if (target.scope() == Address.Scope.ABSOLUTE && !target.spId().equalsIgnoreCase(config.spId())) {
+            return Optional.empty();
+        }
+        return routes.route(target.cseId())
+                .filter(route -> route.kind() != RemoteCseRoutes.Route.Kind.REGISTRAR)
+                .map(RemoteCseRoutes.Route::remoteCse)
+                .filter(csr -> !csr.attributes().path("rr").asBoolean(true));
     }
 
     @Override

@@ -25,6 +25,7 @@ public final class PollingChannelExtension implements CseExtension {
     private Mailboxes mailboxes;
     private ResourceStore store;
     private Clock clock;
+    private org.oneedge.cse.CseConfig config;
 
     public PollingChannelExtension() {
         this(PollingChannelSettings.defaults());
@@ -38,6 +39,7 @@ public final class PollingChannelExtension implements CseExtension {
     public void install(Installation installation) {
         store = installation.store();
         clock = installation.clock();
+        config = installation.config();
         mailboxes = new Mailboxes(settings, clock);
         installation.remoteSender(new PollingChannelSender(mailboxes));
         installation.handler(new PollingChannelHandler(installation.store(), mailboxes, settings,
@@ -52,7 +54,7 @@ public final class PollingChannelExtension implements CseExtension {
         if (mailboxes == null) {
             throw new IllegalStateException("the polling channel extension is not installed yet");
         }
-        return new PollingChannelDelivery(next, store, mailboxes, settings, clock);
+        return new PollingChannelDelivery(next, store, mailboxes, settings, clock, config);
     }
 
     @Override

@@ -39,6 +39,10 @@ import org.slf4j.LoggerFactory;
  *  stop  ─► DELETE both &lt;remoteCSE&gt; (when deregisterOnShutdown)
  * </pre>
  *
+ * With {@link RegistrarConfig#requestReachable()} false this CSE registers with {@code rr=false}, and each round also
+ * makes sure of its {@code <pollingChannel>} at the registrar, which a {@link RegistrarPollingChannel} long-polls
+ * (digest §8.3): requests and notifications for this CSE reach it that way, without any connection from the registrar.
+ *
  * A restart therefore UPDATEs the existing registration instead of duplicating it. Requests to the registrar go
  * from this CSE's CSE-ID over the {@link RemoteSender} for the registrar URL's scheme; local changes go through the
  * local CSE as its admin originator.
@@ -67,6 +71,7 @@ public final class CseRegistrar implements AutoCloseable {
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Runnable> createdListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean localCsrDone;
+    private final RegistrarPollingChannel pollingChannel;
 
     /**
      * @param localCse   the local CSE (requests go in as its admin originator)
@@ -80,6 +85,8 @@ public final class CseRegistrar implements AutoCloseable {
         this.localCse = localCse;
         this.store = store;
         this.senders = List.copyOf(senders);
+        this.pollingChannel = config.requestReachable() ? null : new RegistrarPollingChannel(ownCsrAddress(),
+                this::fromThisCse, this::toRegistrar, localCse, config.pollDuration(), config.retryInterval());
     }
 
     public RegistrarConfig config() {
@@ -129,6 +136,9 @@ public final class CseRegistrar implements AutoCloseable {
             return;
         }
         running = false;
+        if (pollingChannel != null) {
+            pollingChannel.close();
+        }
         Thread t = worker;
         if (t != null) {
             t.interrupt();
@@ -211,6 +221,12 @@ public final class CseRegistrar implements AutoCloseable {
             }
             localCsrDone = true;
         }
+        if (pollingChannel != null) {
+            Response channel = pollingChannel.ensure();
+            if (channel != null) {
+                return fail(channel);
+            }
+        }
         changeState(State.REGISTERED, "registered at " + config.registrarCseId() + " as <remoteCSE> "
                 + ownCsrAddress());
         if (created) {
@@ -271,7 +287,7 @@ public final class CseRegistrar implements AutoCloseable {
     private ObjectNode ownCsr() {
         ObjectNode csr = ContentCodec.object();
         csr.put("cb", local.cseId() + "/" + local.cseBaseName());
-        csr.put("rr", true);
+        csr.put("rr", config.requestReachable());
         ArrayNode srv = csr.putArray("srv");
         local.supportedReleaseVersions().forEach(srv::add);
         ArrayNode poa = csr.putArray("poa");
@@ -305,9 +321,18 @@ public final class CseRegistrar implements AutoCloseable {
     }
 
     private Response toRegistrar(Operation op, String to, ResourceType type, JsonNode content) {
-        Request request = Request.builder().operation(op).to(to).from(local.cseId())
+        return toRegistrar(fromThisCse(Request.builder().operation(op).to(to).resourceType(type).content(content)
+                .build()));
+    }
+
+    /** The request as this CSE sends it to the registrar: its CSE-ID as originator, a fresh {@code rqi}. */
+    private Request fromThisCse(Request request) {
+        return request.toBuilder().from(local.cseId())
                 .requestId("reg-" + local.cseIdWithoutSlash() + "-" + requestIds.incrementAndGet())
-                .releaseVersion(RELEASE).resourceType(type).content(content).build();
+                .releaseVersion(RELEASE).build();
+    }
+
+    private Response toRegistrar(Request request) {
         List<String> tried = new ArrayList<>();
         Response last = null;
         for (String url : config.pointsOfAccess()) {

@@ -14,10 +14,16 @@ import java.util.List;
  * @param refreshInterval        how often the registration is checked and {@code poa}/{@code dcse} kept current;
  *                               default 10 s
  * @param deregisterOnShutdown   delete both {@code <remoteCSE>} on a clean stop; default true
+ * @param requestReachable       the {@code rr} of this CSE's {@code <remoteCSE>}; false when the registrar cannot
+ *                               send requests to this CSE (behind NAT, no server): this CSE then creates a
+ *                               {@code <pollingChannel>} under its {@code <remoteCSE>} at the registrar and long-polls
+ *                               it (digest §8.3); default true
+ * @param pollDuration           with {@code requestReachable=false}: how long one poll waits (sent as relative
+ *                               {@code rqet}); keep it below the transport's request timeout; default 5 s
  */
 public record RegistrarConfig(String registrarCseId, String registrarCseBaseName, List<String> pointsOfAccess,
                               Duration retryInterval, Duration maxRetryInterval, Duration refreshInterval,
-                              boolean deregisterOnShutdown) {
+                              boolean deregisterOnShutdown, boolean requestReachable, Duration pollDuration) {
 
     public RegistrarConfig {
         if (!RemoteCseHandler.isCseId(registrarCseId)) {
@@ -31,8 +37,10 @@ public record RegistrarConfig(String registrarCseId, String registrarCseBaseName
             throw new IllegalArgumentException("at least one registrar point of access (URL) is required");
         }
         if (retryInterval.isNegative() || retryInterval.isZero() || maxRetryInterval.compareTo(retryInterval) < 0
-                || refreshInterval.isNegative() || refreshInterval.isZero()) {
-            throw new IllegalArgumentException("intervals must be positive and maxRetryInterval >= retryInterval");
+                || refreshInterval.isNegative() || refreshInterval.isZero() || pollDuration == null
+                || pollDuration.isNegative() || pollDuration.isZero()) {
+            throw new IllegalArgumentException("intervals and the poll duration must be positive and "
+                    + "maxRetryInterval >= retryInterval");
         }
     }
 
@@ -49,6 +57,8 @@ public record RegistrarConfig(String registrarCseId, String registrarCseBaseName
         private Duration maxRetryInterval = Duration.ofSeconds(30);
         private Duration refreshInterval = Duration.ofSeconds(10);
         private boolean deregisterOnShutdown = true;
+        private boolean requestReachable = true;
+        private Duration pollDuration = Duration.ofSeconds(5);
 
         private Builder(String cseId, String cseBaseName, List<String> poa) {
             this.cseId = cseId;
@@ -60,11 +70,13 @@ public record RegistrarConfig(String registrarCseId, String registrarCseBaseName
         public Builder maxRetryInterval(Duration v) { maxRetryInterval = v; return this; }
         public Builder refreshInterval(Duration v) { refreshInterval = v; return this; }
         public Builder deregisterOnShutdown(boolean v) { deregisterOnShutdown = v; return this; }
+        public Builder requestReachable(boolean v) { requestReachable = v; return this; }
+        public Builder pollDuration(Duration v) { pollDuration = v; return this; }
 
         public RegistrarConfig build() {
             return new RegistrarConfig(cseId, cseBaseName, poa, retryInterval,
                     maxRetryInterval.compareTo(retryInterval) < 0 ? retryInterval : maxRetryInterval,
-                    refreshInterval, deregisterOnShutdown);
+                    refreshInterval, deregisterOnShutdown, requestReachable, pollDuration);
         }
     }
 }

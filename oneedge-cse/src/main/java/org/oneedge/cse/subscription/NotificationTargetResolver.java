@@ -76,7 +76,7 @@ public final class NotificationTargetResolver {
                 }
                 yield pointOfAccess(entry, entity, entry);
             }
-            case REMOTE_CSE -> pointOfAccess(entry, entity, entry);
+            case REMOTE_CSE -> remoteCse(entry, entity);
             default -> new NotificationTarget.Unreachable(entry, entry + " is a " + entity.type()
                     + ", not an AE or remote CSE");
         };
@@ -91,7 +91,22 @@ public final class NotificationTargetResolver {
             return new NotificationTarget.Unreachable(entry, "no remote CSE " + csi
                     + " registered here and no registrar to route through");
         }
-        return pointOfAccess(entry, remote.get(), entry);
+        return remoteCse(entry, remote.get());
+    }
+
+    /**
+     * Through a {@code <remoteCSE>}: its {@code poa}, or its polling channel when it registered with {@code rr=false}
+     * (digest §6.7: "If that entity has rr=false, the request goes through its {@code <pollingChannel>}").
+     */
+    private NotificationTarget remoteCse(String entry, Resource remote) {
+        JsonNode rr = remote.attributes().get("rr");
+        if (rr != null && rr.isBoolean() && !rr.asBoolean()) {
+            String channel = PollingChannelSender.address(remote.ri());
+            return reachableUrl.test(channel) ? new NotificationTarget.Reachable(entry, channel, entry)
+                    : new NotificationTarget.Unreachable(entry, "remote CSE " + remote.ri()
+                            + " has rr=false and no polling channel sender is installed");
+        }
+        return pointOfAccess(entry, remote, entry);
     }
 
     private NotificationTarget pointOfAccess(String entry, Resource entity, String to) {
