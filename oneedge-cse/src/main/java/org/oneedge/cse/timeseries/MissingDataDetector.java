@@ -31,13 +31,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Notices periods without a {@code <timeSeriesInstance>} (TS-0004 7.4.34 missing data detection): for every
  * timeSeries with {@code mdd=true} and a {@code pei}, once the first instance arrived, the next one is expected at
- * {@code dgt + pei}; if none with {@code dgt >= expected - peid} has arrived when {@code expected + peid} passes
- * (on the CSE's clock), {@code expected} is a missing data point. It is recorded in the {@link MissingDataLog} and an
+ * {@code dgt + pei}; if none with {@code dgt >= expected - peid} has arrived when {@code expected + peid + mdt} passes
+ * (on the CSE's clock), {@code expected} is a missing data point. {@code mdt} (missingDataDetectTimer, digest §1.5,
+ * milliseconds, default 0) is how much longer the CSE waits for a point generated in time but still on its way. It is recorded in the {@link MissingDataLog} and an
  * empty UPDATE is sent as the admin originator, so the {@link TimeSeriesHandler} writes it into {@code mdlt} under the
  * engine's lock and subscriptions hear of it (net 8). Detection then continues one period later.
  *
  * <pre>
- *  tsi Created ─► expected = dgt + pei ─► timer(expected + peid) ─ no newer dgt ─► log + UPDATE ─► mdlt/mdc ─► net 8
+ *  tsi Created ─► expected = dgt + pei ─► timer(expected + peid + mdt) ─ no newer dgt ─► log + UPDATE ─► mdlt/mdc ─► net 8
  * </pre>
  */
 public final class MissingDataDetector implements ResourceEventListener, AutoCloseable {
@@ -49,6 +50,7 @@ public final class MissingDataDetector implements ResourceEventListener, AutoClo
         final String ri;
         Duration period;
         Duration tolerance;
+        Duration detectTimer = Duration.ZERO;
         Instant latestDgt;
         Instant expected;
         ScheduledFuture<?> timer;
@@ -137,6 +139,12 @@ public final class MissingDataDetector implements ResourceEventListener, AutoClo
         synchronized (watch) {
             watch.period = Duration.ofMillis(a.get("pei").asLong());
             watch.tolerance = Duration.ofMillis(a.path("peid").asLong(0));
+            Duration timer = Duration.ofMillis(a.path("mdt").asLong(0));
+            boolean changed = !timer.equals(watch.detectTimer);
+            watch.detectTimer = timer;
+            if (changed && watch.expected != null) {
+                schedule(watch); // a changed mdt moves the pending deadline
+            }
         }
     }
 
@@ -178,7 +186,7 @@ public final class MissingDataDetector implements ResourceEventListener, AutoClo
         if (watch.timer != null) {
             watch.timer.cancel(false);
         }
-        Instant deadline = watch.expected.plus(watch.tolerance);
+        Instant deadline = watch.expected.plus(watch.tolerance).plus(watch.detectTimer);
         long delay = Math.max(0, Duration.between(clock.instant(), deadline).toMillis());
         Instant expected = watch.expected;
         watch.timer = running.schedule(() -> check(watch, expected), delay, TimeUnit.MILLISECONDS);

@@ -19,7 +19,8 @@ import org.oneedge.model.TimestampCodec;
 /**
  * The {@code <timeSeries>} (ty 29, TS-0004 7.4.33/7.4.34, digest §1.5): container-like limits and counters
  * ({@code mni mbs mia cni cbs}), the expected period {@code pei} with tolerance {@code peid} (milliseconds), and
- * missing-data detection ({@code mdd}, {@code mdn}, {@code mdt}); {@code mdlt}/{@code mdc} are read-only and grow
+ * missing-data detection ({@code mdd}, {@code mdn}, {@code mdt} the extra wait in milliseconds before a point counts as
+ * missing); {@code mdlt}/{@code mdc} are read-only and grow
  * when the {@link MissingDataDetector} reports a period without an instance: the detector sends an empty UPDATE as
  * the CSE and this handler then moves the points it recorded into {@code mdlt} (at most {@code mdn}, oldest dropped),
  * under the resource's write lock and with the usual Update event, which the subscription notifier turns into
@@ -97,13 +98,13 @@ public final class TimeSeriesHandler implements ResourceHandler {
         ObjectNode a = context.attributes();
         check(a);
         List<Instant> missing = log.drain(context.current().ri());
+        ArrayNode mdlt = a.withArrayProperty("mdlt");
+        missing.forEach(t -> mdlt.add(TimestampCodec.format(t)));
+        long max = a.hasNonNull("mdn") ? a.get("mdn").asLong() : DEFAULT_MISSING_DATA_MAX;
+        while (mdlt.size() > max) { // also when an UPDATE lowered mdn
+            mdlt.remove(0);
+        }
         if (!missing.isEmpty()) {
-            ArrayNode mdlt = a.withArrayProperty("mdlt");
-            missing.forEach(t -> mdlt.add(TimestampCodec.format(t)));
-            long max = a.hasNonNull("mdn") ? a.get("mdn").asLong() : DEFAULT_MISSING_DATA_MAX;
-            while (mdlt.size() > max) {
-                mdlt.remove(0);
-            }
             a.put("mdc", a.path("mdc").asLong() + missing.size());
         }
         a.put("st", a.path("st").asLong() + 1);
