@@ -8,6 +8,7 @@ import org.oneedge.cse.event.ResourceEvent;
 import org.oneedge.cse.resource.CreateContext;
 import org.oneedge.cse.resource.ResourceHandler;
 import org.oneedge.cse.store.Resource;
+import org.oneedge.cse.store.StoreConflictException;
 import org.oneedge.cse.store.Write;
 import org.oneedge.model.ContentCodec;
 import org.oneedge.model.OneM2MException;
@@ -18,6 +19,8 @@ import org.oneedge.model.Response;
 import org.oneedge.model.ResponseStatusCode;
 import org.oneedge.model.ResultContent;
 import org.oneedge.model.TimestampCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * CREATE (TS-0004 7.3.3.2 generic procedure): child type allowed under the parent, access, content checks, then the
@@ -25,6 +28,8 @@ import org.oneedge.model.TimestampCodec;
  * lock is held and awaited (durable) after it is released, see {@link PipelinedWrites}.
  */
 final class CreateOperation {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CreateOperation.class);
 
     private final Engine engine;
 
@@ -62,10 +67,34 @@ final class CreateOperation {
         if (rn != null) {
             checkName(rn, parentHandler);
         }
+        try {
+            return createOnce(request, parent, type, handler, rn, requested.deepCopy(), rcn);
+        } catch (StoreConflictException e) {
+            // the generated ri met a row of an earlier run (its counter started among that run's numbers, see
+            // ResourceIds): a new random start, and the request once more; any other conflict is the originator's
+            String taken = e.takenResourceId().orElseThrow(() -> conflict(e));
+            LOG.warn("generated ri {} already exists in the store; ri counter restarted, CREATE {} retried once",
+                    taken, request.requestId());
+            engine.ids.restartRiCounter();
+            try {
+                return createOnce(request, parent, type, handler, rn, requested, rcn);
+            } catch (StoreConflictException again) {
+                throw conflict(again);
+            }
+        }
+    }
+
+    private static OneM2MException conflict(StoreConflictException e) {
+        return new OneM2MException(ResponseStatusCode.CONFLICT, e.getMessage());
+    }
+
+    /** One attempt of the CREATE proper; a store conflict comes out as is, for {@link #handle} to judge. */
+    private Response createOnce(Request request, Resource parent, ResourceType type, ResourceHandler handler,
+                                String rn, ObjectNode requested, ResultContent rcn) {
         boolean creatorRequested = requested.has("cr");
 
         // neither the ri nor a generated rn is looked up (see ResourceIds): the store's unique ri and path refuse the
-        // (never seen) clash with 4105 instead of overwriting anything
+        // (rare) clash; a clash of the ri is retried once with a new counter start, of the rn answers 4105
         String ri = engine.ids.newRi(type);
         String name = rn != null ? rn : engine.ids.newRn(type);
 
@@ -103,13 +132,15 @@ final class CreateOperation {
         }
         // the next create below the same parent builds on this one's pending state meanwhile, and its batch joins
         // the same group commit; this request is answered only once its batch is durable
-        engine.await(pending);
+        pending.await();
         engine.events.publishAll(context.extraEvents());
         if (engine.events.hasListeners()) {
             engine.events.publish(new ResourceEvent.Created(created, context.parent(), context.originator()));
         }
-        return Response.of(ResponseStatusCode.CREATED, content(created, requested, rcn, context.now()))
-                .withContentLocation(created.path());
+        Response response = Response.of(ResponseStatusCode.CREATED, content(created, requested, rcn, context.now()));
+        // TS-0009 (digest §2.2): Content-Location only when the response carries the created resource's address
+        return rcn == ResultContent.HIERARCHICAL_ADDRESS || rcn == ResultContent.HIERARCHICAL_ADDRESS_AND_ATTRIBUTES
+                ? response.withContentLocation(created.path()) : response;
     }
 
     private ObjectNode content(Resource created, ObjectNode requested, ResultContent rcn, Instant now) {

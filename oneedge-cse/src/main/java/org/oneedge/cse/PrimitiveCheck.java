@@ -155,6 +155,10 @@ final class PrimitiveCheck {
         if (!rc.validFor(op, discovery)) {
             throw bad("rcn=" + rcn + " (" + rc + ") is not valid for " + what);
         }
+        if (rc == ResultContent.PERMISSIONS) { // digest §2.5: a Release 4 value without a defined result content
+            throw bad("rcn=12 (permissions) is not supported: its result content is not defined for the release "
+                    + "versions this CSE implements; use rcn=1 (attributes) and read acpi");
+        }
         Set<ResultContent> supported = discovery ? DISCOVERY_RCN : switch (op) {
             case CREATE -> CREATE_RCN;
             case RETRIEVE, DELETE -> TREE_RCN;

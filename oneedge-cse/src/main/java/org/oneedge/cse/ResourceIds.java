@@ -27,12 +27,17 @@ final class ResourceIds {
      * starts, so that a run never repeats itself and consecutive resources sit side by side in the store's index
      * (a random {@code ri} per CREATE rewrote a random index page each time). It is not looked up: a run's numbers
      * meet an earlier run's only if its random start falls among the numbers that run used (for a million stored
-     * resources about 1 in 10^6 per start), and the store's unique {@code ri} then refuses the CREATE (4105) instead
-     * of overwriting anything.
+     * resources about 1 in 10^6 per start), and the store's unique {@code ri} then refuses the CREATE instead of
+     * overwriting anything; the engine then calls {@link #restartRiCounter()} and tries once more.
      */
     String newRi(ResourceType type) {
         long n = FIRST_RI + Math.floorMod(nextRi.getAndIncrement() - FIRST_RI, RI_VALUES);
         return type.shortName() + n;
+    }
+
+    /** Moves the counter to a new random start, after a generated {@code ri} was found taken. */
+    void restartRiCounter() {
+        nextRi.set(FIRST_RI + ThreadLocalRandom.current().nextLong(RI_VALUES));
     }
 
     /** Digits and letters in ascending character order, so that generated names sort as the numbers they encode. */

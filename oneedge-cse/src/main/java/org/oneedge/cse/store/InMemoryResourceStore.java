@@ -98,7 +98,7 @@ public final class InMemoryResourceStore implements ResourceStore {
                 case Write.Create c -> {
                     Resource r = c.resource();
                     if (present.getOrDefault(r.ri(), byRi.containsKey(r.ri()))) {
-                        throw new StoreConflictException("resource " + r.ri() + " already exists");
+                        throw StoreConflictException.resourceIdTaken(r.ri(), null);
                     }
                     boolean pathTaken = pathsAdded.containsKey(r.path())
                             || (riByPath.containsKey(r.path()) && present.getOrDefault(riByPath.get(r.path()), true));

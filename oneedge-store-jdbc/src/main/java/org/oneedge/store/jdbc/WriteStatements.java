@@ -76,7 +76,7 @@ final class WriteStatements implements AutoCloseable {
             return new StoreConflictException(
                     "a resource named " + r.rn() + " already exists under " + r.pi() + " (" + r.path() + ")", e);
         }
-        return new StoreConflictException("resource " + r.ri() + " already exists", e);
+        return StoreConflictException.resourceIdTaken(r.ri(), e);
     }
 
     private void update(ResourceRow row) throws SQLException {
