@@ -18,6 +18,9 @@ import org.oneedge.model.ResourceType;
  * <ol>
  *   <li>The admin originator and the CSE itself are always granted (digest §5.3).</li>
  *   <li>CREATE of {@code <AE>} and {@code <remoteCSE>} is granted: registration rules apply instead (digest §5.2).</li>
+ *   <li>An announced copy ({@code …Annc}) is open to the CSE that announced it (its {@code lnk} starts with that
+ *       CSE-ID); everyone else is judged by the copy's {@code acpi}, which names the announced copies of the
+ *       original's policies (digest §5.2, §8.2).</li>
  *   <li>A request to an {@code <accessControlPolicy>} is judged by that ACP's {@code pvs}.</li>
  *   <li>{@code <contentInstance>} and {@code <timeSeriesInstance>} have no {@code acpi}: their parent decides.</li>
  *   <li>A resource with {@code acpi} is judged by the union of the {@code pv} of the ACPs that exist
@@ -84,6 +87,9 @@ public final class AccessControlEvaluator {
     }
 
     private boolean evaluate(AccessRequest request, Resource target, Resource judged) {
+        if (judged.type().isAnnounced() && isAnnouncingCse(request.originator(), judged)) {
+            return true;
+        }
         ResourceType type = judged.type().original();
         if (type == ResourceType.ACCESS_CONTROL_POLICY) {
             return anyPermits(List.of(judged), "pvs", request);
@@ -149,6 +155,18 @@ public final class AccessControlEvaluator {
         }
         String key = local;
         return store.get(key).or(() -> store.getByPath(key));
+    }
+
+    /**
+     * The CSE that announced the copy ({@code lnk} = {@code /<its csi>/<original ri>}) keeps it in step whatever the
+     * copy's {@code acpi} says (digest §5.2: the original host keeps the announced attributes, also {@code acpi}, in
+     * sync and only it may change them).
+     */
+    private static boolean isAnnouncingCse(String originator, Resource copy) {
+        JsonNode lnk = copy.attributes().get("lnk");
+        return originator != null && originator.length() > 1 && originator.charAt(0) == '/'
+                && originator.indexOf('/', 1) < 0 && lnk != null && lnk.isTextual()
+                && lnk.asText().startsWith(originator + "/");
     }
 
     /** The default-policy owner test: {@code cr}, or the AE / remoteCSE holding the subtree. */

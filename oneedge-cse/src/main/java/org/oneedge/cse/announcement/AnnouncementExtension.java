@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.oneedge.cse.CseConfig;
 import org.oneedge.cse.CseExtension;
+import org.oneedge.cse.access.AccessControlPolicyHandler;
 import org.oneedge.cse.container.ContainerHandler;
 import org.oneedge.cse.container.ContentInstanceHandler;
 import org.oneedge.cse.event.ResourceEvent;
@@ -56,9 +57,11 @@ import org.slf4j.LoggerFactory;
  * Everything goes through the {@link MccOutbox} (persisted in this CSE's store, in order), so copies are made once
  * the registrar is reachable again (link loss) and after a restart. A target that refuses a copy (e.g. an unknown
  * CSE-ID) is logged and dropped from {@code at}. {@code at} naming a CSE this CSE has no route to, or itself, is
- * refused at once (4000, {@link AnnounceToCheck}). Access control policies are not copied (documented choice): the
- * copy is the announcing CSE's ({@code cr}), and {@code rcn=7} (handled by the engine's RETRIEVE) reads the original
- * under the original's policies.
+ * refused at once (4000, {@link AnnounceToCheck}). Access control policies travel along (digest §5.2 "Announced
+ * resources"): before a resource is announced to a target, the ACPs of its {@code acpi} (or of its parent's, when it
+ * has none) are announced there too, and the copy's {@code acpi} names their copies; a changed {@code acpi} or
+ * {@code pv}/{@code pvs} is pushed like any announced attribute. {@code rcn=7} (handled by the engine's RETRIEVE)
+ * reads the original under the original's policies.
  */
 public final class AnnouncementExtension implements CseExtension {
 
@@ -66,6 +69,7 @@ public final class AnnouncementExtension implements CseExtension {
 
     /** The types announced, with their mandatory-announced (MA) attributes besides {@code lbl} and {@code et}. */
     static final Map<ResourceType, Set<String>> ANNOUNCEABLE = Map.of(
+            ResourceType.ACCESS_CONTROL_POLICY, Set.of("pv", "pvs"),
             ResourceType.AE, Set.of(),
             ResourceType.CONTAINER, Set.of(),
             ResourceType.CONTENT_INSTANCE, Set.of(),
@@ -108,7 +112,9 @@ public final class AnnouncementExtension implements CseExtension {
         store = installation.store();
         cse = installation.cse();
         Set<ResourceType> underAe = Set.of(ResourceType.CONTAINER_ANNC, ResourceType.FLEX_CONTAINER_ANNC,
-                ResourceType.GROUP_ANNC);
+                ResourceType.GROUP_ANNC, ResourceType.ACCESS_CONTROL_POLICY_ANNC);
+        installation.handler(new AnnouncedResourceHandler(ResourceType.ACCESS_CONTROL_POLICY_ANNC,
+                new AccessControlPolicyHandler().schema(), Set.of()));
         installation.handler(new AnnouncedResourceHandler(ResourceType.AE_ANNC, new AeHandler().schema(), underAe));
         installation.handler(new AnnouncedResourceHandler(ResourceType.CONTAINER_ANNC, new ContainerHandler().schema(),
                 Set.of(ResourceType.CONTAINER_ANNC, ResourceType.CONTENT_INSTANCE_ANNC,
@@ -164,7 +170,9 @@ public final class AnnouncementExtension implements CseExtension {
             return 0;
         }
         int count = 0;
-        for (Resource r : store.descendants(cseBase.path(), 0, ANNOUNCEABLE.keySet())) {
+        List<Resource> all = new ArrayList<>(store.descendants(cseBase.path(), 0, ANNOUNCEABLE.keySet()));
+        all.sort(java.util.Comparator.comparing(r -> r.type() != ResourceType.ACCESS_CONTROL_POLICY)); // policies first
+        for (Resource r : all) {
             Map<String, String> targets = targets(r);
             if (!targets.containsKey(target)) {
                 continue;
@@ -207,6 +215,7 @@ public final class AnnouncementExtension implements CseExtension {
         switch (event) {
             case ResourceEvent.Created c when announceable(c.resource()) -> {
                 for (String target : targets(c.resource()).keySet()) {
+                    announcePolicies(c.resource(), target);
                     queue("create", c.resource().ri(), target, null, null);
                 }
             }
@@ -245,16 +254,23 @@ public final class AnnouncementExtension implements CseExtension {
             attrs.addAll(unannounced);
         }
         attrs.removeIf(NEVER::contains);
+        if (u.modifiedAttributes().contains("acpi")) {
+            attrs.add("acpi"); // rewritten per target to the addresses of the policies' copies there
+        }
         for (Map.Entry<String, String> t : before.entrySet()) {
             if (!after.containsKey(t.getKey())) {
                 queue("delete", ri, t.getKey(), t.getValue(), null);
             } else if (!attrs.isEmpty()) {
+                if (attrs.contains("acpi")) {
+                    announcePolicies(u.after(), t.getKey());
+                }
                 queue("update", ri, t.getKey(), t.getValue(), attrs, unannounced);
             }
         }
         boolean restore = false;
         for (Map.Entry<String, String> t : after.entrySet()) {
             if (!before.containsKey(t.getKey())) {
+                announcePolicies(u.after(), t.getKey());
                 queue("create", ri, t.getKey(), null, null);
             } else if (t.getValue() == null && before.get(t.getKey()) != null) {
                 restore = true; // the request named a target already announced to: keep the copy's address
@@ -338,7 +354,7 @@ public final class AnnouncementExtension implements CseExtension {
         String parent = placement(original, target);
         String rootKey = installation.rootKey(original) + "A";
         ObjectNode content = ContentCodec.object();
-        content.set(rootKey, copy(original));
+        content.set(rootKey, copy(original, target));
         ResourceType annc = original.type().announced().orElseThrow();
         Response r = send(Operation.CREATE, parent, annc, content);
         if (unreachable(r)) {
@@ -386,7 +402,9 @@ public final class AnnouncementExtension implements CseExtension {
         ObjectNode attributes = ContentCodec.object();
         Set<String> removed = names(item.get("removed"));
         item.path("attrs").forEach(n -> {
-            JsonNode value = removed.contains(n.asText()) ? null : original.get().attributes().get(n.asText());
+            JsonNode value = removed.contains(n.asText()) ? null : "acpi".equals(n.asText())
+                    ? announcedPolicyIds(original.get(), target)
+                    : scoped(n.asText(), original.get().attributes().get(n.asText()));
             attributes.set(n.asText(), value == null ? ContentCodec.nodes().nullNode() : value);
         });
         ObjectNode content = ContentCodec.object();
@@ -440,8 +458,11 @@ public final class AnnouncementExtension implements CseExtension {
         return target + "/" + config.cseIdWithoutSlash();
     }
 
-    /** The copy's attributes: rn (the original's ri), lnk, cr, et, lbl, the MA attributes and those in aa. */
-    private ObjectNode copy(Resource original) {
+    /**
+     * The copy's attributes: rn (the original's ri), lnk, cr, et, lbl, the MA attributes, those in aa, and acpi
+     * naming the copies of its policies at the target.
+     */
+    private ObjectNode copy(Resource original, String target) {
         JsonNode attributes = original.attributes();
         ObjectNode copy = ContentCodec.object();
         copy.put("rn", original.ri());
@@ -453,10 +474,105 @@ public final class AnnouncementExtension implements CseExtension {
         names.removeAll(NEVER);
         for (String name : names) {
             if (attributes.has(name) && !attributes.get(name).isNull()) {
-                copy.set(name, attributes.get(name));
+                copy.set(name, scoped(name, attributes.get(name)));
             }
         }
+        ArrayNode acpi = announcedPolicyIds(original, target);
+        if (!acpi.isEmpty()) {
+            copy.set("acpi", acpi);
+        }
         return copy;
+    }
+
+    // ---- access control policies of announced resources (digest §5.2 "Announced resources", §8.2 acpi) ----
+
+    /**
+     * The policies that decide access to the resource: its own {@code acpi}, or its parent's when it has none
+     * (digest §5.2: the host supplies the parent's {@code acpi} when the original has none), as local ACPs.
+     */
+    private List<Resource> policies(Resource resource) {
+        List<Resource> own = localPolicies(resource.attributes().get("acpi"));
+        if (!own.isEmpty() || resource.type() == ResourceType.ACCESS_CONTROL_POLICY) {
+            return own;
+        }
+        return store.get(resource.pi()).map(p -> localPolicies(p.attributes().get("acpi"))).orElse(List.of());
+    }
+
+    private List<Resource> localPolicies(JsonNode acpi) {
+        List<Resource> found = new ArrayList<>();
+        if (acpi == null || !acpi.isArray()) {
+            return found;
+        }
+        for (JsonNode id : acpi) {
+            String local = id.asText();
+            if (local.startsWith(config.cseId() + "/")) {
+                local = local.substring(config.cseId().length() + 1);
+            } else if (local.startsWith("/")) {
+                continue; // a policy on another CSE: not this CSE's to announce
+            }
+            String key = local;
+            store.get(key).or(() -> store.getByPath(key))
+                    .filter(r -> r.type() == ResourceType.ACCESS_CONTROL_POLICY).ifPresent(found::add);
+        }
+        return found;
+    }
+
+    /**
+     * Announces the resource's policies to the target too (their {@code at} gains it), queued before the resource
+     * itself so that its copy can name their copies; policies already announced there are left as they are.
+     */
+    private void announcePolicies(Resource resource, String target) {
+        for (Resource policy : policies(resource)) {
+            if (targets(policy).containsKey(target)) {
+                continue;
+            }
+            rewriteAt(policy.ri(), current -> {
+                Map<String, String> t = new LinkedHashMap<>(targets(current));
+                t.putIfAbsent(target, null);
+                return t;
+            });
+            queue("create", policy.ri(), target, null, null);
+        }
+    }
+
+    /**
+     * Identifier-valued attributes in the scope the target needs (digest §8.2): an AE-ID-Stem ({@code C…}) in the
+     * {@code acor} of {@code pv}/{@code pvs} names an AE registered here, so it becomes SP-relative
+     * ({@code /id-mn1/CAE1}).
+     */
+    private JsonNode scoped(String name, JsonNode value) {
+        if (value == null || !("pv".equals(name) || "pvs".equals(name)) || !value.path("acr").isArray()) {
+            return value;
+        }
+        ObjectNode out = value.deepCopy();
+        for (JsonNode rule : out.path("acr")) {
+            if (rule.path("acor").isArray()) {
+                ArrayNode acor = (ArrayNode) rule.get("acor");
+                for (int i = 0; i < acor.size(); i++) {
+                    String id = acor.get(i).asText();
+                    if (id.startsWith("C")) {
+                        acor.set(i, ContentCodec.nodes().textNode(config.cseId() + "/" + id));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The {@code acpi} of the resource's copy at the target: the addresses there of its policies' copies. */
+    private ArrayNode announcedPolicyIds(Resource resource, String target) {
+        ArrayNode ids = ContentCodec.nodes().arrayNode();
+        for (Resource policy : policies(resource)) {
+            Resource current = store.get(policy.ri()).orElse(policy);
+            String address = targets(current).get(target);
+            if (address != null) {
+                ids.add(address);
+            } else {
+                LOG.debug("policy {} of {} is not announced to {} (yet); left out of the copy's acpi", policy.ri(),
+                        resource.ri(), target);
+            }
+        }
+        return ids;
     }
 
     private String link(Resource original) {

@@ -14,8 +14,11 @@
  * </pre>
  *
  * Documented choices: copies live below the announcing CSE's {@code <remoteCSE>} at the target (the Rel-2 place, as
- * no {@code <CSEBaseAnnc>} exists here) and are named by the original's {@code ri}; access control policies are not
- * copied (the copy belongs to the announcing CSE, {@code rcn=7} reads the original under its own policies); the
+ * no {@code <CSEBaseAnnc>} exists here) and are named by the original's {@code ri}; access control policies travel
+ * with the resource (digest §5.2, §8.2): the policies in the original's {@code acpi} (or its parent's, when it has
+ * none) are announced to the same target first ({@code m2m:acpA} with {@code pv}/{@code pvs}, kept in step) and the
+ * copy's {@code acpi} names their copies, so the target judges access to the copy by the original's rules, while the
+ * announcing CSE itself may always keep its copies in step; the
  * {@code at} bookkeeping is written straight to the store (no event, {@code lt} unchanged); announced copies are
  * never pushed back to the original ({@code ast} is not supported).
  */

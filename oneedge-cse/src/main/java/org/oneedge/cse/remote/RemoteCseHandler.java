@@ -53,7 +53,7 @@ public final class RemoteCseHandler implements ResourceHandler {
             ResourceType.FLEX_CONTAINER, ResourceType.TIME_SERIES, ResourceType.NODE, ResourceType.SCHEDULE,
             ResourceType.AE_ANNC, ResourceType.CONTAINER_ANNC, ResourceType.CONTENT_INSTANCE_ANNC,
             ResourceType.FLEX_CONTAINER_ANNC, ResourceType.GROUP_ANNC, ResourceType.NODE_ANNC,
-            ResourceType.MGMT_OBJ_ANNC);
+            ResourceType.MGMT_OBJ_ANNC, ResourceType.ACCESS_CONTROL_POLICY_ANNC);
 
     @Override
     public ResourceType type() {
