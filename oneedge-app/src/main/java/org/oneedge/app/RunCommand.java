@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.oneedge.app.config.ConfigKey;
+import org.oneedge.app.config.NodeConfig;
+import org.oneedge.app.topology.AddOnSpec;
 import org.oneedge.app.topology.TopologyFile;
 import org.oneedge.app.topology.TopologyOverrides;
 import org.oneedge.app.topology.TopologySpec;
@@ -42,8 +44,8 @@ final class RunCommand implements Callable<Integer> {
     boolean devices = true;
 
     @Option(names = "--mca-proxy", paramLabel = "PORT", arity = "0..1",
-            fallbackValue = "" + McaProxyLaunch.DEFAULT_PORT,
-            description = "Also start an Mca proxy (port " + McaProxyLaunch.DEFAULT_PORT + " without a value, 0 = a free one) that relays devices' TS-0009 requests to MN-CSE /id-mn1 (the IN-CSE with --mns 0), registered with the MEC platform and published there as MEC service oneM2M-McaProxy-<csi>.")
+            fallbackValue = "" + FileAddOnLaunch.DEFAULT_PORT,
+            description = "Also start an Mca proxy (port " + FileAddOnLaunch.DEFAULT_PORT + " without a value, 0 = a free one) that relays devices' TS-0009 requests to MN-CSE /id-mn1 (the IN-CSE with --mns 0), registered with the MEC platform and published there as MEC service oneM2M-McaProxy-<csi>.")
     Integer mcaProxyPort;
 
     @Option(names = "--mca-proxy-token", paramLabel = "TOKEN",
@@ -74,18 +76,21 @@ final class RunCommand implements Callable<Integer> {
             context.err().println("--processes needs --topology FILE or --deployment A|B|C|D");
             return 2;
         }
+        NodeConfig config = options.load(context.env(), Map.of(ConfigKey.MEC_ENABLED, "true",
+                ConfigKey.MQTT_ENABLED, "true"));
+        String edge = mnCount > 0 ? "mn1" : "in";   // the first MN-CSE, else the IN-CSE
         java.util.List<TopologyAddOn> addOns = new java.util.ArrayList<>();
-        if (devices) {
-            addOns.add(new DeviceGatewayLaunch());
+        if (devices && config.mqttEnabled()) {
+            addOns.add(new FileAddOnLaunch(new AddOnSpec.MqttDevices("in", java.util.List.of(config.cseId() + "/C*"))));
         }
         if (mcaProxyPort != null) {
-            addOns.add(new McaProxyLaunch(mcaProxyPort, mcaProxyTokens));
+            addOns.add(new FileAddOnLaunch(new AddOnSpec.McaProxy(edge, config.mecEnabled() ? "in" : null,
+                    mcaProxyPort, mcaProxyTokens)));
         }
         if (networkLocation) {
-            addOns.add(new NetworkLocationLaunch());
+            addOns.add(new FileAddOnLaunch(new AddOnSpec.NetworkLocation(edge, "in")));
         }
-        return new NodeRunner(context, options.load(context.env(), Map.of(ConfigKey.MEC_ENABLED, "true",
-                ConfigKey.MQTT_ENABLED, "true")), mnCount, addOns).call();
+        return new NodeRunner(context, config, mnCount, addOns).call();
     }
 
     /** {@code --topology FILE} or {@code --deployment X}: the file, with the flags that apply to every node. */
