@@ -1,11 +1,16 @@
 package org.oneedge.app;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.oneedge.app.config.ConfigKey;
-import org.oneedge.app.node.EdgeDeployment;
+import org.oneedge.app.config.NodeConfig;
+import org.oneedge.app.topology.AddOnSpec;
 import org.oneedge.app.topology.TopologyFile;
+import org.oneedge.app.topology.TopologyOverrides;
+import org.oneedge.app.topology.TopologySpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,15 +28,15 @@ final class RunCommand implements Callable<Integer> {
     int mnCount = 2;
 
     @Option(names = "--topology", paramLabel = "FILE",
-            description = "Run the nodes and links of a topology file (see config/topology-default.yaml) instead of the default IN + MN-CSEs.")
+            description = "Run what a topology file describes instead of the default IN + MN-CSEs: CSE nodes and links, MEC platforms of their own, add-ons (MEC application, MEC IPE, MQTT-JSON devices, Mca proxy, network location); see config/topology-default.yaml and topologies/deployment-*.yaml. --port 0, --store, --data-dir (each node in DIR/<node name>) and --log-level apply to every node.")
     Path topology;
 
     @Option(names = "--processes",
-            description = "With --topology: start each node as its own child process (same jar) and supervise them.")
+            description = "With --topology or --deployment: start each CSE node as its own child process (same jar) and supervise them; only for files without MEC platforms of their own and add-ons.")
     boolean processes;
 
     @Option(names = "--deployment", paramLabel = "A|B|C|D",
-            description = "Run a oneM2M/MEC deployment option instead. In each, the MEC IPE (a MEC application, MEC 011/033) mirrors RNIS, Location and host metrics into a CSE: A = IN-CSE /id-in in the cloud, the MEC platform on an edge node, devices (MQTT-JSON) reach the IN-CSE; B = MN-CSE /id-mn1 on one edge node registered to the IN-CSE, the MEC platform on another edge node, devices reach the MN-CSE; C = MN-CSE /id-mn1 (cse-mn1) and the MEC platform side by side, the CSE itself the MEC application; D = C plus the CSE published as MEC service oneM2M-CSE-id-mn1.")
+            description = "Run a oneM2M/MEC deployment option, the topology file topologies/deployment-x.yaml (shipped in the jar; --topology topologies/deployment-x.yaml runs the same). In each, a MEC application (MEC 011/033) hosts the MEC IPE, which mirrors RNIS, Location and host metrics into a CSE, and devices publishing JSON over MQTT reach an application at the IN-CSE /id-in: A = IN-CSE in the cloud, the MEC platform on an edge node of its own, devices reach the IN-CSE; B = MN-CSE /id-mn1 on one edge node registered to the IN-CSE, the MEC platform on another edge node, devices reach the MN-CSE; C = MN-CSE /id-mn1 and the MEC platform on the same edge node, the CSE itself the MEC application; D = C plus the CSE published as MEC service oneM2M-CSE-id-mn1. Flags as with --topology.")
     String deployment;
 
     @Option(names = "--devices", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -39,8 +44,8 @@ final class RunCommand implements Callable<Integer> {
     boolean devices = true;
 
     @Option(names = "--mca-proxy", paramLabel = "PORT", arity = "0..1",
-            fallbackValue = "" + McaProxyLaunch.DEFAULT_PORT,
-            description = "Also start an Mca proxy (port " + McaProxyLaunch.DEFAULT_PORT + " without a value, 0 = a free one) that relays devices' TS-0009 requests to MN-CSE /id-mn1 (the IN-CSE with --mns 0), registered with the MEC platform and published there as MEC service oneM2M-McaProxy-<csi>.")
+            fallbackValue = "" + FileAddOnLaunch.DEFAULT_PORT,
+            description = "Also start an Mca proxy (port " + FileAddOnLaunch.DEFAULT_PORT + " without a value, 0 = a free one) that relays devices' TS-0009 requests to MN-CSE /id-mn1 (the IN-CSE with --mns 0), registered with the MEC platform and published there as MEC service oneM2M-McaProxy-<csi>.")
     Integer mcaProxyPort;
 
     @Option(names = "--mca-proxy-token", paramLabel = "TOKEN",
@@ -60,49 +65,67 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if ((mcaProxyPort != null || networkLocation) && (deployment != null || topology != null)) {
-            context.err().println("--mca-proxy and --network-location run with the default IN + MN-CSEs only, not with --deployment or --topology");
+            context.err().println("--mca-proxy and --network-location run with the default IN + MN-CSEs only; in a"
+                    + " topology file they are add-ons (type mca-proxy, network-location)");
             return 2;
         }
-        if (deployment != null) {
-            return runDeployment();
-        }
-        if (topology != null) {
-            return new TopologyRunner(context, TopologyFile.load(topology), processes).call();
+        if (deployment != null || topology != null) {
+            return runTopologyFile();
         }
         if (processes) {
-            context.err().println("--processes needs --topology FILE");
+            context.err().println("--processes needs --topology FILE or --deployment A|B|C|D");
             return 2;
         }
+        NodeConfig config = options.load(context.env(), Map.of(ConfigKey.MEC_ENABLED, "true",
+                ConfigKey.MQTT_ENABLED, "true"));
+        String edge = mnCount > 0 ? "mn1" : "in";   // the first MN-CSE, else the IN-CSE
         java.util.List<TopologyAddOn> addOns = new java.util.ArrayList<>();
-        if (devices) {
-            addOns.add(new DeviceGatewayLaunch());
+        if (devices && config.mqttEnabled()) {
+            addOns.add(new FileAddOnLaunch(new AddOnSpec.MqttDevices("in", java.util.List.of(config.cseId() + "/C*"))));
         }
         if (mcaProxyPort != null) {
-            addOns.add(new McaProxyLaunch(mcaProxyPort, mcaProxyTokens));
+            addOns.add(new FileAddOnLaunch(new AddOnSpec.McaProxy(edge, config.mecEnabled() ? "in" : null,
+                    mcaProxyPort, mcaProxyTokens)));
         }
         if (networkLocation) {
-            addOns.add(new NetworkLocationLaunch());
+            addOns.add(new FileAddOnLaunch(new AddOnSpec.NetworkLocation(edge, "in")));
         }
-        return new NodeRunner(context, options.load(context.env(), Map.of(ConfigKey.MEC_ENABLED, "true",
-                ConfigKey.MQTT_ENABLED, "true")), mnCount, addOns).call();
+        return new NodeRunner(context, config, mnCount, addOns).call();
     }
 
-    private Integer runDeployment() throws Exception {
-        EdgeDeployment.Option option;
-        try {
-            option = EdgeDeployment.Option.parse(deployment);
-        } catch (IllegalArgumentException e) {
-            context.err().println(e.getMessage());
+    /** {@code --topology FILE} or {@code --deployment X}: the file, with the flags that apply to every node. */
+    private Integer runTopologyFile() throws Exception {
+        if (deployment != null && topology != null) {
+            context.err().println("--deployment runs the file topologies/deployment-x.yaml; give either it or --topology");
             return 2;
         }
-        if (topology != null || processes) {
-            context.err().println("--deployment cannot be combined with --topology or --processes");
+        Map<ConfigKey, String> flags = options.flags();
+        Set<ConfigKey> perNode = EnumSet.complementOf(EnumSet.of(ConfigKey.HTTP_PORT, ConfigKey.MEC_PORT,
+                ConfigKey.STORE, ConfigKey.DATA_DIR, ConfigKey.LOG_LEVEL));
+        perNode.retainAll(flags.keySet());
+        if (options.config != null || !perNode.isEmpty()) {
+            context.err().println("with --topology or --deployment each node is configured in the file; of the node"
+                    + " flags only --port 0, --mec-port 0, --store, --data-dir and --log-level apply (to every node), got "
+                    + (options.config != null ? "--config " : "") + perNode.stream().map(ConfigKey::flag).toList());
             return 2;
         }
-        Map<ConfigKey, String> defaults = option.separateNodes()
-                ? Map.of(ConfigKey.MEC_ENABLED, "true", ConfigKey.MQTT_ENABLED, "true")
-                : Map.of(ConfigKey.MEC_ENABLED, "true", ConfigKey.CSE_ID, "/id-mn1", ConfigKey.CSE_BASE_NAME,
-                        "cse-mn1", ConfigKey.CSE_TYPE, "MN");
-        return new DeploymentRunner(context, options.load(context.env(), defaults), option).call();
+        boolean freePorts = flags.containsKey(ConfigKey.HTTP_PORT) || flags.containsKey(ConfigKey.MEC_PORT);
+        if (java.util.stream.Stream.of(ConfigKey.HTTP_PORT, ConfigKey.MEC_PORT).map(flags::get)
+                .anyMatch(v -> v != null && !v.equals("0"))) {
+            context.err().println("with --topology or --deployment, --port and --mec-port take only 0 (free ports for"
+                    + " every node); ports are set in the file");
+            return 2;
+        }
+        String dataDir = flags.get(ConfigKey.DATA_DIR);
+        TopologyOverrides overrides = new TopologyOverrides(freePorts, flags.get(ConfigKey.STORE),
+                dataDir == null ? null : Path.of(dataDir), flags.get(ConfigKey.LOG_LEVEL));
+        TopologySpec spec = deployment != null ? TopologyFile.deployment(deployment, overrides)
+                : TopologyFile.load(topology, overrides);
+        if (processes && spec.hasMecOrAddOns()) {
+            context.err().println("--processes runs CSE nodes only; this file also has MEC platforms or add-ons:"
+                    + " run it in one JVM (without --processes)");
+            return 2;
+        }
+        return new TopologyRunner(context, spec, processes).call();
     }
 }

@@ -4,34 +4,35 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.oneedge.app.node.Listener;
-import org.oneedge.app.topology.NodeSpec;
 import org.oneedge.app.topology.ProcessTopology;
-import org.oneedge.app.topology.Topology;
+import org.oneedge.app.topology.RunningTopology;
+import org.oneedge.app.topology.TopologySpec;
 
 /**
- * Runs a topology file until told to stop: all nodes in this JVM, or (with {@code --processes}) each as a child
- * process of the same jar; prints the map (one line per node) and stops everything on Ctrl-C.
+ * Runs a topology file ({@code --topology FILE} or {@code --deployment X}) until told to stop: everything in this
+ * JVM, or (with {@code --processes}) each CSE node as a child process of the same jar; prints one line per listener
+ * and the map (one line per node) and stops everything on Ctrl-C.
  */
 final class TopologyRunner implements Callable<Integer> {
 
     private final AppContext context;
-    private final List<NodeSpec> specs;
+    private final TopologySpec spec;
     private final boolean processes;
 
-    TopologyRunner(AppContext context, List<NodeSpec> specs, boolean processes) {
+    TopologyRunner(AppContext context, TopologySpec spec, boolean processes) {
         this.context = context;
-        this.specs = specs;
+        this.spec = spec;
         this.processes = processes;
     }
 
     @Override
     public Integer call() throws Exception {
-        LogLevels.apply(specs.get(0).config().logLevel());
+        LogLevels.apply(spec.nodes().get(0).config().logLevel());
         return context.<AutoCloseable>runUntilStopped(() -> processes ? startProcesses() : startInJvm());
     }
 
     private AutoCloseable startInJvm() {
-        Topology topology = Topology.start(specs);
+        RunningTopology topology = RunningTopology.start(spec);
         for (Listener l : topology.listeners()) {
             context.out().println(l.line());
         }
@@ -42,7 +43,7 @@ final class TopologyRunner implements Callable<Integer> {
     private AutoCloseable startProcesses() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"), OneEdge.class.getName());
-        ProcessTopology topology = ProcessTopology.start(specs, command, context.out());
+        ProcessTopology topology = ProcessTopology.start(spec.nodes(), command, context.out());
         printMap(topology.map());
         return topology;
     }

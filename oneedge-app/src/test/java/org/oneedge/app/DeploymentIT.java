@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code oneedge run --deployment A|B|C|D} in this JVM on free ports, checked over real HTTP on both sides: MEC
- * information appears as oneM2M resources in the CSE the option names, and (A, B) a device publishing JSON over MQTT
+ * The deployment files {@code topologies/deployment-a.yaml} .. {@code -d.yaml}, run as {@code oneedge run --deployment
+ * X} (A via {@code --topology} and the repository's file) in this JVM on free ports, checked over real HTTP and MQTT:
+ * MEC information appears as oneM2M resources in the CSE the option names, and a device publishing JSON over MQTT
  * reaches an application registered at the IN-CSE.
  */
 class DeploymentIT {
@@ -27,9 +28,9 @@ class DeploymentIT {
     private static final Pattern CSE_LINE = Pattern.compile("MN-CSE /id-mn1 \\(cse-mn1\\) listening on (http://\\S+)");
     private static final Pattern IN_LINE = Pattern.compile("IN-CSE /id-in \\(cse-in\\) listening on (http://\\S+)");
     private static final Pattern MEC_APP_SUPPORT_LINE =
-            Pattern.compile("MEC 011 application support listening on (http://\\S+)");
+            Pattern.compile("MEC 011 application support.* listening on (http://\\S+)");
     private static final Pattern SERVICE_MGMT_LINE =
-            Pattern.compile("MEC 011 service management listening on (http://\\S+)");
+            Pattern.compile("MEC 011 service management.* listening on (http://\\S+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -61,57 +62,29 @@ class DeploymentIT {
         AtomicInteger exit = new AtomicInteger(-1);
         Thread app = Thread.ofPlatform().name("oneedge-deployment").start(() ->
                 exit.set(OneEdge.commandLine(context).execute(args)));
-        await().atMost(Duration.ofSeconds(60)).until(() -> out.toString().contains("Deployment (role") || !app.isAlive());
+        await().atMost(Duration.ofSeconds(60)).until(() -> out.toString().contains("Press Ctrl-C") || !app.isAlive());
         assertThat(app.isAlive()).as("still running; output: %s / errors: %s", out, err).isTrue();
         return new Running(app, signal, exit, out);
     }
 
     private String[] deployment(String option) {
-        return new String[] {"run", "--deployment", option, "--port", "0", "--mec-port", "0", "--store", "memory",
+        return new String[] {"run", "--deployment", option, "--port", "0", "--store", "memory",
                 "--data-dir", dataDir.toString(), "--log-level", "WARN"};
     }
 
     @Test
-    void deployment_c_runs_the_cse_as_mec_application_with_the_mec_ipe_writing_into_it() throws Exception {
-        Running c = run(deployment("C"));
-        try (WireClient client = new WireClient()) {
-            String mirror = c.group(IPE_LINE);
-            assertThat(mirror).startsWith(c.group(CSE_LINE) + "/CMecIpe/mec");
-            assertMecInformationMirrored(client, mirror);
-            HttpResponse<String> offered = client.retrieve(c.group(SERVICE_MGMT_LINE)
-                    + "/services?ser_category_id=oneM2M", "Cit");
-            assertThat(offered.statusCode()).isEqualTo(200);
-            assertThat(JSON.readTree(offered.body())).as("C does not publish the CSE as MEC service").isEmpty();
-        } finally {
-            c.stop();
-        }
-    }
-
-    @Test
-    void deployment_d_also_publishes_the_cse_as_mec_service_reachable_over_oneM2M() throws Exception {
-        Running d = run(deployment("D"));
-        String services = d.group(SERVICE_MGMT_LINE) + "/services?ser_category_id=oneM2M";
-        try (WireClient client = new WireClient()) {
-            JsonNode offered = JSON.readTree(client.retrieve(services, "Cit").body());
-            assertThat(offered).hasSize(1);
-            assertThat(offered.get(0).path("serName").asText()).isEqualTo("oneM2M-CSE-id-mn1");
-            String endpoint = offered.get(0).path("transportInfo").path("endpoint").path("uris").get(0).asText();
-            HttpResponse<String> cseBase = client.retrieve(endpoint + "/cse-mn1", "CAdmin");
-            assertThat(cseBase.statusCode()).as(cseBase.body()).isEqualTo(200);
-            assertThat(JSON.readTree(cseBase.body()).path("m2m:cb").path("csi").asText()).isEqualTo("/id-mn1");
-        } finally {
-            d.stop();
-        }
-    }
-
-    @Test
-    void deployment_a_mirrors_mec_into_the_in_cse_and_devices_reach_the_in_cse() throws Exception {
-        Running a = run(deployment("A"));
+    void deployment_a_from_the_repository_file_mirrors_mec_into_the_in_cse_and_devices_reach_the_in_cse()
+            throws Exception {
+        Running a = run("run", "--topology", "../topologies/deployment-a.yaml", "--port", "0", "--store", "memory",
+                "--data-dir", dataDir.toString(), "--log-level", "WARN");
         try (WireClient client = new WireClient()) {
             String in = a.group(IN_LINE);
             String mirror = a.group(IPE_LINE);
             assertThat(mirror).startsWith(in + "/CMecIpe/mec");
-            assertThat(a.out().toString()).doesNotContain("MN-CSE").contains("MEC IPE for CSE /id-in");
+            assertThat(a.out().toString()).doesNotContain("MN-CSE").contains("oneM2M-MEC-IPE-id-in for CSE /id-in")
+                    .contains("deployment A:");
+            assertThat(hostPort(a.group(MEC_APP_SUPPORT_LINE))).as("MEC platform on a node of its own")
+                    .isNotEqualTo(hostPort(in));
             assertMecInformationMirrored(client, mirror);
 
             String app = registerApplication(client, in, "Capp-a");
@@ -135,14 +108,59 @@ class DeploymentIT {
                     .isNotEqualTo(hostPort(mn)).isNotEqualTo(hostPort(in));
             assertMecInformationMirrored(client, mirror);
 
-            String app = registerApplication(client, in, "Capp-b");
-            MqttDevice.publishReading(b.out().toString(), "b1", "{\"temperature\":19.5}");
-
-            String viaIn = in.substring(0, in.length() - "/cse-in".length()) + "/~/id-mn1/cse-mn1";
-            assertReadingVisible(client, viaIn + "/dev-b1/telemetry/la", app, 19.5);
+            assertDeviceReadingReachesTheInCseThroughTheMnCse(client, b, in, "b1", 19.5);
         } finally {
             b.stop();
         }
+    }
+
+    @Test
+    void deployment_c_runs_the_cse_as_mec_application_with_the_mec_ipe_writing_into_it() throws Exception {
+        Running c = run(deployment("C"));
+        try (WireClient client = new WireClient()) {
+            String mirror = c.group(IPE_LINE);
+            assertThat(mirror).startsWith(c.group(CSE_LINE) + "/CMecIpe/mec");
+            assertThat(c.out().toString()).contains("(CSE /id-mn1 on MEC host mec-host-1");
+            assertMecInformationMirrored(client, mirror);
+            HttpResponse<String> offered = client.retrieve(c.group(SERVICE_MGMT_LINE)
+                    + "/services?ser_category_id=oneM2M", "Cit");
+            assertThat(offered.statusCode()).isEqualTo(200);
+            assertThat(JSON.readTree(offered.body())).as("C does not publish the CSE as MEC service").isEmpty();
+
+            assertDeviceReadingReachesTheInCseThroughTheMnCse(client, c, c.group(IN_LINE), "c1", 22);
+        } finally {
+            c.stop();
+        }
+    }
+
+    @Test
+    void deployment_d_also_publishes_the_cse_as_mec_service_reachable_over_oneM2M() throws Exception {
+        Running d = run(deployment("D"));
+        String services = d.group(SERVICE_MGMT_LINE) + "/services?ser_category_id=oneM2M";
+        try (WireClient client = new WireClient()) {
+            JsonNode offered = JSON.readTree(client.retrieve(services, "Cit").body());
+            assertThat(offered).hasSize(1);
+            assertThat(offered.get(0).path("serName").asText()).isEqualTo("oneM2M-CSE-id-mn1");
+            String endpoint = offered.get(0).path("transportInfo").path("endpoint").path("uris").get(0).asText();
+            HttpResponse<String> cseBase = client.retrieve(endpoint + "/cse-mn1", "CAdmin");
+            assertThat(cseBase.statusCode()).as(cseBase.body()).isEqualTo(200);
+            assertThat(JSON.readTree(cseBase.body()).path("m2m:cb").path("csi").asText()).isEqualTo("/id-mn1");
+            assertMecInformationMirrored(client, d.group(IPE_LINE));
+
+            assertDeviceReadingReachesTheInCseThroughTheMnCse(client, d, d.group(IN_LINE), "d1", 23.5);
+        } finally {
+            d.stop();
+        }
+    }
+
+    /** A device publishes on the MN-CSE's broker; an application registered at the IN-CSE reads it through Mcc. */
+    private static void assertDeviceReadingReachesTheInCseThroughTheMnCse(WireClient client, Running running,
+                                                                          String in, String deviceId, double value)
+            throws Exception {
+        String app = registerApplication(client, in, "Capp-" + deviceId);
+        MqttDevice.publishReading(running.out().toString(), deviceId, "{\"temperature\":" + value + "}");
+        String viaIn = in.substring(0, in.length() - "/cse-in".length()) + "/~/id-mn1/cse-mn1";
+        assertReadingVisible(client, viaIn + "/dev-" + deviceId + "/telemetry/la", app, value);
     }
 
     private static String hostPort(String url) {

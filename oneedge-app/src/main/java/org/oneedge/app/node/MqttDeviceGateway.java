@@ -1,11 +1,13 @@
 package org.oneedge.app.node;
 
 import java.util.List;
+import org.oneedge.app.config.NodeConfig;
 import org.oneedge.binding.mqtt.MqttBindingConfig;
 import org.oneedge.interworking.thirdparty.ThirdPartyIpe;
 import org.oneedge.interworking.thirdparty.ThirdPartyIpeConfig;
 import org.oneedge.interworking.thirdparty.mqtt.MqttJsonDevices;
 import org.oneedge.interworking.thirdparty.mqtt.MqttJsonDevicesConfig;
+import org.oneedge.model.CseClient;
 
 /**
  * The 3rd-party IPE for MQTT-JSON devices as the app runs it next to one CSE node: devices publish JSON readings
@@ -29,17 +31,27 @@ public final class MqttDeviceGateway implements AutoCloseable {
      *                     {@code /id-in/C*} (every AE registered at the IN-CSE)
      */
     public static MqttDeviceGateway start(OneEdgeNode node, List<String> applications) {
-        String broker = node.config().mqttBrokerUrl() != null ? node.config().mqttBrokerUrl()
-                : MqttBindingConfig.DEFAULT_BROKER_URL;
+        return start(node.config(), node.cse(), node.cseBaseUrl(), applications);
+    }
+
+    /**
+     * Starts the IPE on the broker the node configured by {@code config} serves MQTT on, writing into its CSE
+     * through {@code cse} (in this JVM or over HTTP).
+     *
+     * @param cseBaseUrl the CSEBase URL, for the start-up line
+     */
+    public static MqttDeviceGateway start(NodeConfig config, CseClient cse, String cseBaseUrl,
+                                          List<String> applications) {
+        String broker = config.mqttBrokerUrl() != null ? config.mqttBrokerUrl() : MqttBindingConfig.DEFAULT_BROKER_URL;
         MqttJsonDevicesConfig devices = MqttJsonDevicesConfig.builder().brokerUrl(broker)
-                .clientId("oneedge-device-ipe-" + node.config().cseId().substring(1)).build();
-        ThirdPartyIpeConfig config = ThirdPartyIpeConfig.builder().cseBaseName(node.config().cseBaseName())
-                .notificationHost(node.config().httpHost()).applicationOriginators(applications).build();
-        ThirdPartyIpe ipe = new ThirdPartyIpe(node.cse(), config, new MqttJsonDevices(devices)).start();
-        return new MqttDeviceGateway(ipe, new Listener("MQTT-JSON device IPE into " + node.config().cseId()
+                .clientId("oneedge-device-ipe-" + config.cseId().substring(1)).build();
+        ThirdPartyIpeConfig ipeConfig = ThirdPartyIpeConfig.builder().cseBaseName(config.cseBaseName())
+                .notificationHost(config.httpHost()).applicationOriginators(applications).build();
+        ThirdPartyIpe ipe = new ThirdPartyIpe(cse, ipeConfig, new MqttJsonDevices(devices)).start();
+        return new MqttDeviceGateway(ipe, new Listener("MQTT-JSON device IPE into " + config.cseId()
                 + " (readings on " + devices.telemetryFilter() + ", commands on "
-                + devices.commandTopic("{deviceId}") + ", devices appear as " + node.cseBaseUrl() + "/"
-                + config.aeNamePrefix() + "{deviceId})", broker));
+                + devices.commandTopic("{deviceId}") + ", devices appear as " + cseBaseUrl + "/"
+                + ipeConfig.aeNamePrefix() + "{deviceId})", broker));
     }
 
     /** The start-up line: topics and broker. */

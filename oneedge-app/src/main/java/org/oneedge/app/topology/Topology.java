@@ -28,6 +28,7 @@ public final class Topology implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Topology.class);
 
     private final List<OneEdgeNode> nodes = new ArrayList<>();
+    private final Map<String, OneEdgeNode> byName = new LinkedHashMap<>();
     private EmbeddedMqttBroker broker;
 
     private Topology() {
@@ -73,7 +74,7 @@ public final class Topology implements AutoCloseable {
                         .withPort(specs.get(0).config().httpPort() == 0 ? freePort() : 1883));
                 embeddedBroker = topology.broker.url();
             }
-            Map<String, OneEdgeNode> started = new LinkedHashMap<>();
+            Map<String, OneEdgeNode> started = topology.byName;
             List<NodeSpec> waiting = new ArrayList<>(specs);
             while (!waiting.isEmpty()) {
                 NodeSpec next = waiting.stream().filter(s -> s.registrar() == null || started.containsKey(s.registrar()))
@@ -114,6 +115,15 @@ public final class Topology implements AutoCloseable {
         }
     }
 
+    /** The node of that name in the topology file (or {@code in}, {@code mn1}, ... for the default). */
+    public OneEdgeNode node(String name) {
+        OneEdgeNode node = byName.get(name);
+        if (node == null) {
+            throw new IllegalArgumentException("no CSE node '" + name + "' in the topology " + byName.keySet());
+        }
+        return node;
+    }
+
     public List<OneEdgeNode> nodes() {
         return List.copyOf(nodes);
     }
@@ -143,6 +153,7 @@ public final class Topology implements AutoCloseable {
             }
         }
         nodes.clear();
+        byName.clear();
         if (broker != null) {
             broker.close();
             broker = null;

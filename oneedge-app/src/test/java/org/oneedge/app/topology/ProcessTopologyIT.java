@@ -43,7 +43,7 @@ class ProcessTopologyIT {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         StringWriter out = new StringWriter();
-        try (ProcessTopology topology = ProcessTopology.start(TopologyFile.load(file),
+        try (ProcessTopology topology = ProcessTopology.start(TopologyFile.load(file).nodes(),
                 List.of(java, "-cp", System.getProperty("java.class.path"), OneEdge.class.getName()),
                 new PrintWriter(out, true))) {
             assertThat(topology.map()).hasSize(3);

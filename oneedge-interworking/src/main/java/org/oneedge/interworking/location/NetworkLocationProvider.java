@@ -42,6 +42,9 @@ import org.slf4j.LoggerFactory;
  *
  * The content of each instance is an {@code m2m:geoCoordinates} value (TS-0004 6.3.5.x, the format of the universal
  * {@code loc} attribute): {@code typ} 1 (Point) and {@code crd} the GeoJSON coordinates {@code [longitude,latitude]}.
+ * A policy with {@code lit} 2 (Geofence_event) gets no positions but one instance per geofence event its
+ * {@code gec} asks for ({@link Geofence}): the position at that fix plus {@code gec}, the event (1 Entering,
+ * 2 Leaving, 3 Inside, 4 Outside); {@code lit} 2 without a Polygon {@code gta} sets {@code lost} 2.
  */
 public final class NetworkLocationProvider implements AutoCloseable {
 
@@ -169,6 +172,11 @@ public final class NetworkLocationProvider implements AutoCloseable {
             position = null;
             log.debug("MEC 013 query for {} failed: {}", address, e.getMessage());
         }
+        if (policy.geofence() != null && !policy.geofence().usable()) {
+            log.debug("locationPolicy {}: lit 2 without a usable gta (a Polygon, typ 3)", policy.path());
+            reportStatus(policy, FAILURE);
+            return;
+        }
         if (position == null || position.latitude() == null || position.latitude().isEmpty()
                 || position.longitude() == null || position.longitude().isEmpty()) {
             log.debug("locationPolicy {}: no position for target={} address={}", policy.path(), policy.target(),
@@ -176,8 +184,25 @@ public final class NetworkLocationProvider implements AutoCloseable {
             reportStatus(policy, FAILURE);
             return;
         }
-        cse.createContentInstance(policy.container(),
-                geoCoordinates(position.latitude().get(0), position.longitude().get(0)));
+        double latitude = position.latitude().get(0);
+        double longitude = position.longitude().get(0);
+        if (policy.geofence() == null) {
+            cse.createContentInstance(policy.container(), geoCoordinates(latitude, longitude));
+        } else {
+            Scheduled s = policies.get(policy.path());
+            boolean inside = policy.geofence().contains(longitude, latitude);
+            Boolean wasInside = s == null ? null : s.inside;
+            java.util.Optional<Integer> event = policy.geofence().event(wasInside, inside);
+            if (event.isPresent()) {
+                cse.createContentInstance(policy.container(), geoCoordinates(latitude, longitude)
+                        .put("gec", event.get()));
+                log.debug("locationPolicy {}: geofence event {} for target={}", policy.path(), event.get(),
+                        policy.target());
+            }
+            if (s != null) {
+                s.inside = inside;   // only after the event is stored: a failed write is reported again
+            }
+        }
         reportStatus(policy, SUCCESSFUL);
     }
 
@@ -211,6 +236,7 @@ public final class NetworkLocationProvider implements AutoCloseable {
         private volatile ScheduledFuture<?> future;
         private volatile int lastStatus;
         private volatile boolean failing;
+        private volatile Boolean inside;   // geofence: where the target was at the last fix (null = no fix yet)
 
         Scheduled(WatchedPolicy policy) {
             this.policy = policy;

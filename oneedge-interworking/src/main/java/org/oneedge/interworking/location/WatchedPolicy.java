@@ -7,14 +7,21 @@ import java.util.Optional;
 
 /**
  * What the provider keeps of one network-based {@code <locationPolicy>} (TS-0004 7.4.11): where it is, whom to
- * locate ({@code lot}), where to write ({@code loi}) and how often ({@code lou}).
+ * locate ({@code lot}), where to write ({@code loi}), how often ({@code lou}) and, for {@code lit} 2, the geofence
+ * whose events it writes instead of positions.
  *
  * @param path      address of the policy as discovery returned it
  * @param target    {@code lot}, the locationTargetID
  * @param container {@code loi}, the location container's resource id
  * @param period    update period: the first {@code lou}, or the configured default
+ * @param geofence  {@code gta}/{@code gec} when {@code lit} is 2 (Geofence_event), null for position fixes
  */
-record WatchedPolicy(String path, String target, String container, Duration period) {
+record WatchedPolicy(String path, String target, String container, Duration period, Geofence geofence) {
+
+    /** A position-fix policy. */
+    WatchedPolicy(String path, String target, String container, Duration period) {
+        this(path, target, container, period, null);
+    }
 
     /** The network-based policy ({@code los} 1) in a retrieved representation, or empty for any other. */
     static Optional<WatchedPolicy> of(String path, JsonNode lcp, Duration defaultPeriod) {
@@ -23,7 +30,7 @@ record WatchedPolicy(String path, String target, String container, Duration peri
             return Optional.empty();
         }
         return Optional.of(new WatchedPolicy(path, lcp.get("lot").asText(), lcp.get("loi").asText(),
-                firstPeriod(lcp.get("lou")).orElse(defaultPeriod)));
+                firstPeriod(lcp.get("lou")).orElse(defaultPeriod), Geofence.of(lcp).orElse(null)));
     }
 
     /** The first entry of {@code lou}; none or zero means "on request" (TS-0001 10.2.9), for which we poll anyway. */

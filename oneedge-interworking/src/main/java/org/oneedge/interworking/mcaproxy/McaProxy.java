@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
  * registrar's HTTP or MQTT point of access unchanged: the same {@code X-M2M-Origin}/{@code fr}, so the CSE's access
  * control decides, and the same oneM2M parameters. The proxy only adds its own admission check (a configured bearer
  * token, 4103 without one) and refuses what it cannot forward: 5103 when the registrar is unreachable, 4000 for an
- * oversize or malformed request, each with {@code m2m:dbg}.
+ * oversize or malformed request, each with {@code m2m:dbg}. When the MEC platform terminates the proxy's MEC
+ * application it withdraws its service, confirms, deregisters and from then on answers 5103 saying so.
  *
  * <pre>
  *  try (McaProxy proxy = new McaProxy(McaProxyConfig.builder().registrarCseId("/id-mn1")
@@ -30,6 +31,7 @@ public final class McaProxy implements AutoCloseable {
     private ProxyHttpEndpoint http;
     private ProxyMqttEndpoint mqtt;
     private McaProxyMecApp mecApp;
+    private volatile boolean terminated;
 
     public McaProxy(McaProxyConfig config) {
         this.config = Objects.requireNonNull(config, "config");
@@ -52,7 +54,13 @@ public final class McaProxy implements AutoCloseable {
                 mqtt.start();
             }
             if (config.mecPlatformUrl() != null) {
-                mecApp = new McaProxyMecApp(config);
+                RegistrarForwarder forwarder = registrar;
+                mecApp = new McaProxyMecApp(config, action -> {
+                    forwarder.stopRelaying("the Mca proxy for " + config.registrarCseId() + " no longer relays: the"
+                            + " MEC platform terminated its MEC application (" + action + "); find another proxy with"
+                            + " GET /mec_service_mgmt/v1/services?ser_name=" + config.serviceName());
+                    terminated = true;   // no lock: the MEC app calls this holding its own
+                });
                 mecApp.start(advertisedUrl());
             }
         } catch (RuntimeException e) {
@@ -99,6 +107,19 @@ public final class McaProxy implements AutoCloseable {
     /** The MQTT topic filter the proxy takes requests on; empty when MQTT is off or before {@link #start()}. */
     public synchronized Optional<String> mqttRequestTopics() {
         return mqtt == null ? Optional.empty() : Optional.of(mqtt.requestTopics());
+    }
+
+    /**
+     * True once the MEC platform terminated the proxy's MEC application (MEC 011 AppTerminationNotification): the
+     * proxy left the platform and answers every request 5103 until it is stopped.
+     */
+    public boolean terminated() {
+        return terminated;
+    }
+
+    /** The proxy's MEC application instance id, while it is registered with a MEC platform. */
+    public synchronized Optional<String> appInstanceId() {
+        return mecApp == null ? Optional.empty() : Optional.ofNullable(mecApp.appInstanceId());
     }
 
     /** The proxy's entry in the MEC 011 service registry, when it registered with a MEC platform. */

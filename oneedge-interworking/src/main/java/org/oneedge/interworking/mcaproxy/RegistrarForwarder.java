@@ -24,6 +24,7 @@ final class RegistrarForwarder implements CseClient, AutoCloseable {
     private final McaProxyConfig config;
     private final CseClient registrar;
     private final AutoCloseable closer;
+    private volatile String refusal;   // set once relaying ended (MEC application terminated)
 
     private RegistrarForwarder(McaProxyConfig config, CseClient registrar, AutoCloseable closer) {
         this.config = config;
@@ -46,8 +47,17 @@ final class RegistrarForwarder implements CseClient, AutoCloseable {
         return new RegistrarForwarder(config, http, http);
     }
 
+    /** From now on every request is answered 5103 with {@code reason} instead of being relayed. */
+    void stopRelaying(String reason) {
+        refusal = reason;
+    }
+
     @Override
     public Response send(Request request) {
+        String refused = refusal;
+        if (refused != null) {
+            return Response.error(ResponseStatusCode.TARGET_NOT_REACHABLE, refused).withRequestId(request.requestId());
+        }
         Response response;
         try {
             response = registrar.send(request);

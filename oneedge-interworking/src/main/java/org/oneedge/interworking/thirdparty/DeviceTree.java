@@ -110,6 +110,32 @@ final class DeviceTree {
         }
     }
 
+    /**
+     * After a restart of the IPE: finds the flexContainers an earlier run created and points their command
+     * subscriptions here again, so an UPDATE of a command attribute reaches the device before it publishes again.
+     */
+    void restoreFlexContainers(String notificationUrl, BiConsumer<String, FlexMapping> route,
+                               Map<String, JsonNode> commandState) {
+        for (FlexMapping flex : model.flexContainers()) {
+            if (flex.commands().isEmpty()) {
+                continue;
+            }
+            String path = aePath() + "/" + flex.name();
+            Response current = client.send(Request.builder().operation(Operation.RETRIEVE).to(path));
+            if (current.statusCode() == ResponseStatusCode.NOT_FOUND) {
+                continue;   // created with the first reading that carries one of its fields
+            }
+            if (!current.isSuccess()) {
+                throw new RequestFailedException("RETRIEVE " + path, current);
+            }
+            RemoteResource resource = resource(path, current);
+            commandState.putIfAbsent(resource.ri(), commandValues(flex, resource.attributes()));
+            if (trySubscribe(path, 1, notificationUrl)) {
+                route.accept(resource.ri(), flex);
+            }
+        }
+    }
+
     /** Adds the reading to the telemetry container as a contentInstance whose {@code con} is the reading. */
     void storeReading(ObjectNode reading) {
         client.createContentInstance(aePath() + "/" + model.telemetryContainer(), reading);

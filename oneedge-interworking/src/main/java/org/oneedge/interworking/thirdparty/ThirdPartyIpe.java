@@ -8,18 +8,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.oneedge.binding.http.HttpBindingConfig;
 import org.oneedge.binding.http.HttpNotificationReceiver;
 import org.oneedge.interworking.ipe.ResourceNames;
+import org.oneedge.client.OneM2MClient;
+import org.oneedge.client.RemoteResource;
 import org.oneedge.model.CseClient;
+import org.oneedge.model.FilterCriteria;
+import org.oneedge.model.ResourceType;
 import org.oneedge.model.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +53,10 @@ public final class ThirdPartyIpe implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ThirdPartyIpe.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long start() waits for the devices of an earlier run to be found. */
+    private static final java.time.Duration RESTORE_WAIT = java.time.Duration.ofSeconds(10);
+    private static final String TECHNOLOGY_LABEL = "Iwked-Technology:";
+    private static final String ENTITY_LABEL = "Iwked-Entity-ID:";
 
     /** Where a command resource's notifications go: a device, and the flexContainer (null = command container). */
     private record Route(String deviceId, FlexMapping flex) {
@@ -79,6 +91,7 @@ public final class ThirdPartyIpe implements AutoCloseable {
         worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("ipe-" + protocol.technology()).factory());
         receiver.start();
         running = true;
+        awaitRestored(submit("find the devices of an earlier run", this::restoreDevices)); // before any reading
         try {
             protocol.start(new DeviceListener() {
                 @Override
@@ -102,6 +115,21 @@ public final class ThirdPartyIpe implements AutoCloseable {
         LOG.info("IPE for {} devices writes into {} (notifications at {})", protocol.technology(),
                 config.cseBaseName(), notificationUrl());
         return this;
+    }
+
+    /** Waits (bounded) until the devices of an earlier run take commands again, so they do once start() returns. */
+    private void awaitRestored(Future<?> restored) {
+        try {
+            restored.get(RESTORE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("IPE for {} devices: finding the devices of an earlier run takes longer than {}; starting anyway",
+                    protocol.technology(), RESTORE_WAIT);
+        } catch (ExecutionException e) {
+            LOG.warn("IPE for {} devices: finding the devices of an earlier run failed: {}", protocol.technology(),
+                    e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Stops the protocol, finishes queued work and stops the receiver; the oneM2M resources stay. Idempotent. */
@@ -179,6 +207,60 @@ public final class ThirdPartyIpe implements AutoCloseable {
         }
     }
 
+    /**
+     * Rebuilds the command routes from the CSE (TS-0001 Annex F: the IPE's state lives in the resources): every
+     * device AE of this IPE's technology under the CSEBase gets its command subscriptions pointed here again, so a
+     * command right after a restart reaches the device without waiting for a reading.
+     */
+    private void restoreDevices() {
+        if (config.adminOriginator() == null) {
+            return;
+        }
+        OneM2MClient admin = OneM2MClient.builder(cse).cseBase(config.cseBaseName())
+                .originator(config.adminOriginator()).build();
+        List<String> found;
+        try {
+            found = admin.discover(config.cseBaseName(), new FilterCriteria(1, null, List.of(ResourceType.AE.ty()),
+                    List.of(TECHNOLOGY_LABEL + protocol.technology()), null, null, null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, null, Map.of()));
+        } catch (RuntimeException e) {
+            LOG.warn("IPE for {} devices could not look up the devices of an earlier run ({}); commands reach each"
+                    + " again with its first reading", protocol.technology(), e.getMessage());
+            return;
+        }
+        int restored = 0;
+        for (String path : found) {
+            String deviceId = deviceIdOf(admin, path);
+            if (deviceId != null && !devices.containsKey(deviceId)) {
+                withDevice(deviceId, d -> d.restoreFlexContainers(notificationUrl(), routesTo(deviceId), commandState));
+                restored++;
+            }
+        }
+        LOG.info("IPE for {} devices: {} device(s) of an earlier run take commands again", protocol.technology(),
+                restored);
+    }
+
+    /** The device id from the {@code Iwked-Entity-ID} label of one of this IPE's device AEs, else null. */
+    private String deviceIdOf(OneM2MClient admin, String path) {
+        try {
+            RemoteResource ae = admin.retrieve(path);
+            if (!config.appId().equals(ae.text("api")) || ae.get("lbl") == null) {
+                return null;
+            }
+            for (JsonNode label : ae.get("lbl")) {
+                String l = label.asText();
+                if (l.startsWith(ENTITY_LABEL)) {
+                    String id = l.substring(ENTITY_LABEL.length());
+                    return ae.text("rn") != null && ae.text("rn").equals(config.aeNamePrefix() + ResourceNames.of(id))
+                            ? id : null;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("IPE: {} not readable: {}", path, e.getMessage());
+        }
+        return null;
+    }
+
     private BiConsumer<String, FlexMapping> routesTo(String deviceId) {
         return (ri, flex) -> routes.put(ri, new Route(deviceId, flex));
     }
@@ -239,12 +321,12 @@ public final class ThirdPartyIpe implements AutoCloseable {
         return con;
     }
 
-    private void submit(String what, Runnable step) {
+    private Future<?> submit(String what, Runnable step) {
         if (!running) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         try {
-            worker.execute(() -> {
+            return worker.submit(() -> {
                 try {
                     step.run();
                 } catch (RuntimeException e) {
@@ -253,6 +335,7 @@ public final class ThirdPartyIpe implements AutoCloseable {
             });
         } catch (RejectedExecutionException e) {
             LOG.debug("IPE stopping; dropped: {}", what);
+            return CompletableFuture.completedFuture(null);
         }
     }
 

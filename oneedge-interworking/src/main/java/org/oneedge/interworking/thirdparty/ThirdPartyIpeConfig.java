@@ -19,10 +19,14 @@ import java.util.Objects;
  *                               {@code <accessControlPolicy>} {@code ipe-acp} under each device AE (CREATE, RETRIEVE,
  *                               UPDATE, NOTIFY, DISCOVERY). Empty = no ACP: only the device AE and the admin
  *                               (TS-0003 default policy) (default empty)
+ * @param adminOriginator        the CSE's admin originator, with which the IPE finds, at start, the devices an earlier
+ *                               run interworked (discovery of its AEs by label: a device AE without ACP is visible only
+ *                               to itself and the admin), so commands reach them before they publish again (default
+ *                               {@code CAdmin}; {@code null} = no look-up, commands resume with a device's first reading)
  */
 public record ThirdPartyIpeConfig(String cseBaseName, String aeNamePrefix, String appId, String notificationHost,
                                   int notificationPort, String notificationAdvertisedHost,
-                                  List<String> applicationOriginators) {
+                                  List<String> applicationOriginators, String adminOriginator) {
 
     public ThirdPartyIpeConfig {
         Objects.requireNonNull(cseBaseName, "cseBaseName");
@@ -51,6 +55,7 @@ public record ThirdPartyIpeConfig(String cseBaseName, String aeNamePrefix, Strin
         private int notificationPort;
         private String notificationAdvertisedHost;
         private List<String> applicationOriginators = List.of();
+        private String adminOriginator = "CAdmin";
 
         private Builder() {
         }
@@ -62,10 +67,11 @@ public record ThirdPartyIpeConfig(String cseBaseName, String aeNamePrefix, Strin
         public Builder notificationPort(int v) { notificationPort = v; return this; }
         public Builder notificationAdvertisedHost(String v) { notificationAdvertisedHost = v; return this; }
         public Builder applicationOriginators(List<String> v) { applicationOriginators = v; return this; }
+        public Builder adminOriginator(String v) { adminOriginator = v; return this; }
 
         public ThirdPartyIpeConfig build() {
             return new ThirdPartyIpeConfig(cseBaseName, aeNamePrefix, appId, notificationHost, notificationPort,
-                    notificationAdvertisedHost, applicationOriginators);
+                    notificationAdvertisedHost, applicationOriginators, adminOriginator);
         }
     }
 }

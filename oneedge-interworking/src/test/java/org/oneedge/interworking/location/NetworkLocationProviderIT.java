@@ -78,6 +78,69 @@ class NetworkLocationProviderIT {
     }
 
     @Test
+    void writes_geofence_events_when_the_ue_enters_and_leaves_the_target_area() {
+        createPolicy("car", "car-1");
+        await().atMost(Duration.ofSeconds(10)).until(() -> policyStatus("car") == 1);
+        JsonNode start = latestPosition("car-pos");
+        mec.advance(Duration.ofSeconds(10));   // 200 m east
+        await().atMost(Duration.ofSeconds(10)).until(() -> !latestPosition("car-pos").equals(start));
+        JsonNode now = latestPosition("car-pos");
+        double per200m = longitude(now) - longitude(start);
+        double lat = latitude(now);
+        // an area 200 m to 400 m ahead of the car (x 320..520 m), generous in latitude
+        String gta = String.format(java.util.Locale.ROOT, "[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]",
+                longitude(now) + per200m, lat - 0.01, longitude(now) + 2 * per200m, lat - 0.01,
+                longitude(now) + 2 * per200m, lat + 0.01, longitude(now) + per200m, lat + 0.01,
+                longitude(now) + per200m, lat - 0.01);
+        createGeofencePolicy("enter", gta, 1);
+        createGeofencePolicy("leave", gta, 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> policyStatus("enter") == 1 && policyStatus("leave") == 1);
+        assertThat(instances("enter-pos")).as("outside at the first fix: no event").isZero();
+
+        mec.advance(Duration.ofSeconds(15));   // x about 420 m: inside
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> instances("enter-pos") == 1);
+        assertThat(latestPosition("enter-pos").get("gec").asInt()).isEqualTo(1);
+        assertThat(instances("leave-pos")).isZero();
+
+        mec.advance(Duration.ofSeconds(15));   // x about 720 m: outside again
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> instances("leave-pos") == 1);
+        JsonNode left = latestPosition("leave-pos");
+        assertThat(left.get("gec").asInt()).isEqualTo(2);
+        assertThat(longitude(left)).isGreaterThan(longitude(now) + 2 * per200m);
+        assertThat(instances("enter-pos")).isEqualTo(1);
+    }
+
+    @Test
+    void reports_failure_for_a_geofence_policy_without_a_polygon_area() {
+        ObjectNode lcp = NODES.objectNode().put("rn", "fence").put("los", 1).put("lot", "car-1")
+                .put("lon", "fence-pos").put("lit", 2);
+        lcp.putArray("lou").add("PT0.05S");
+        ae.create(ae.aePath(), ResourceType.LOCATION_POLICY, lcp);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> policyStatus("fence") == 2);
+        assertThat(instances("fence-pos")).isZero();
+    }
+
+    private void createGeofencePolicy(String name, String polygon, int criteria) {
+        ObjectNode lcp = NODES.objectNode().put("rn", name).put("los", 1).put("lot", "car-1").put("lon", name + "-pos")
+                .put("lit", 2).put("gec", criteria);
+        lcp.putObject("gta").put("typ", 3).put("crd", polygon);
+        lcp.putArray("lou").add("PT0.05S");
+        ae.create(ae.aePath(), ResourceType.LOCATION_POLICY, lcp);
+    }
+
+    private int instances(String container) {
+        return ae.retrieve(ae.aePath() + "/" + container).get("cni").asInt();
+    }
+
+    private static double latitude(JsonNode geo) {
+        String crd = geo.get("crd").asText();
+        return Double.parseDouble(crd.substring(crd.indexOf(',') + 1, crd.length() - 1));
+    }
+
+    @Test
     void reports_failure_in_the_policy_for_an_unknown_target() {
         createPolicy("ghost", "acr:10.9.9.9");
 

@@ -1,6 +1,7 @@
 package org.oneedge.interworking.mcaproxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,12 +14,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.oneedge.interworking.CseTestbed;
 import org.oneedge.interworking.MecTestbed;
+import org.oneedge.mec.api.appsupport.MecAppSupportClient;
+import org.oneedge.mec.api.appsupport.OperationActionType;
+import org.oneedge.mec.api.common.MecProblemException;
 import org.oneedge.mec.api.servicemgmt.MecServiceMgmtClient;
 import org.oneedge.mec.api.servicemgmt.ServiceInfo;
 
@@ -263,6 +269,39 @@ class McaProxyHttpIT {
 
             onMec.stop();
             assertThat(registry.discover(MecServiceMgmtClient.Query.byName("oneM2M-McaProxy-id-mn1"))).isEmpty();
+        }
+    }
+
+    @Test
+    void stops_relaying_and_leaves_the_platform_when_the_platform_terminates_its_mec_application() throws Exception {
+        try (MecTestbed mec = MecTestbed.start();
+             McaProxy onMec = new McaProxy(McaProxyConfig.builder().registrarCseId(CseTestbed.CSE_ID)
+                     .registrarPoa(cse.baseUrl()).httpHost("127.0.0.1").tokens(Set.of(TOKEN))
+                     .mecPlatformUrl(mec.hostUrl("mec-host-a")).build()).start()) {
+            String url = onMec.httpUrl().orElseThrow();
+            String app = onMec.appInstanceId().orElseThrow();
+            HttpResponse<String> relayed = sendTo(url, "GET", "/" + CseTestbed.CSE_BASE, DEVICE, null, null, TOKEN);
+            assertThat(relayed.headers().firstValue("X-M2M-Origin")).as("answered by the registrar")
+                    .hasValue(CseTestbed.CSE_ID);
+
+            CompletableFuture<Boolean> confirmed = mec.platform.context().appInstances()
+                    .requestShutdown(app, OperationActionType.TERMINATING);
+
+            assertThat(confirmed.get(5, TimeUnit.SECONDS)).as("confirm_termination within the grace period").isTrue();
+            await().atMost(Duration.ofSeconds(5)).until(onMec::terminated);
+            HttpResponse<String> refused = sendTo(url, "GET", "/" + CseTestbed.CSE_BASE, DEVICE, null, null, TOKEN);
+            assertThat(refused.headers().firstValue("X-M2M-RSC")).hasValue("5103");
+            assertThat(refused.headers().firstValue("X-M2M-Origin")).as("not relayed").isEmpty();
+            assertThat(body(refused).get("m2m:dbg").asText()).contains("no longer relays")
+                    .contains("terminated its MEC application");
+            MecServiceMgmtClient registry = new MecServiceMgmtClient(mec.hostUrl("mec-host-a"));
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                assertThat(registry.discover(MecServiceMgmtClient.Query.byName("oneM2M-McaProxy-id-mn1"))).isEmpty();
+                assertThatThrownBy(() -> new MecAppSupportClient(mec.hostUrl("mec-host-a")).registration(app))
+                        .as("deregistered").isInstanceOfSatisfying(MecProblemException.class,
+                                e -> assertThat(e.status()).isEqualTo(404));
+            });
+            assertThat(onMec.appInstanceId()).isEmpty();
         }
     }
 

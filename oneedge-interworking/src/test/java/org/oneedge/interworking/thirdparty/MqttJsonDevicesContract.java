@@ -215,6 +215,26 @@ abstract class MqttJsonDevicesContract {
     }
 
     @Test
+    void a_restarted_ipe_delivers_commands_before_the_device_publishes_again() throws Exception {
+        publish("d1", "{\"temperature\":20}");
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> assertThat(
+                app.discover(ipe.aePath("d1") + "/temperature", ResourceType.SUBSCRIPTION)).hasSize(1));
+
+        ipe.close();
+        ipe = startIpe();
+        app.createContentInstance(ipe.aePath("d1") + "/cmd", JSON.readTree("{\"reboot\":true}"));
+        assertThat(awaitCommand().path("reboot").asBoolean()).isTrue();
+        var update = JsonNodeFactory.instance.objectNode();
+        update.putObject("cod:tempe").put("tarTe", 22);
+        assertThat(app.send(Request.builder().operation(Operation.UPDATE).to(ipe.aePath("d1") + "/temperature")
+                .content(update)).statusCode()).isEqualTo(ResponseStatusCode.UPDATED);
+
+        assertThat(awaitCommand().path("targetTemperature").asInt()).isEqualTo(22);
+        assertThat(readings("d1")).as("no reading since the restart").isEqualTo(1);
+        assertThat(app.discover(ipe.aePath("d1") + "/temperature", ResourceType.SUBSCRIPTION)).hasSize(1);
+    }
+
+    @Test
     void applications_granted_by_the_ipe_read_and_command_devices_others_are_refused() throws Exception {
         publish("d1", "{\"temperature\":20}");
         awaitReadings("d1", 1);
