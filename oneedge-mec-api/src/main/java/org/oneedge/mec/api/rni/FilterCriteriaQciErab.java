@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * Which bearer a {@link RabRelSubscription} watches (MEC 012 {@code FilterCriteriaQci1}, carried in the
- * {@code filterCriteriaQci} attribute): E-RAB {@code erabId} of QoS class {@code qci} (both required), optionally only
- * in the listed cells.
+ * Which bearer a {@link RabRelSubscription} or {@link RabModSubscription} watches (MEC 012 {@code FilterCriteriaQci1},
+ * carried in the {@code filterCriteriaQci} attribute): E-RAB {@code erabId} of QoS class {@code qci} (both required),
+ * optionally only in the listed cells.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FilterCriteriaQciErab(String appInstanceId, Integer erabId, List<Ecgi> ecgi, Integer qci) {

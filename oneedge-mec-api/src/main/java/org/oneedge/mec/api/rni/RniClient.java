@@ -57,6 +57,12 @@ public final class RniClient {
                 L2Meas.class);
     }
 
+    /** {@code GET /queries/s1_bearer_info} with filters such as {@code ue_ipv4_address}, {@code cell_id}. */
+    public S1BearerInfo s1BearerInfo(Map<String, String> filters) {
+        return unwrap(rest.get("/queries/s1_bearer_info" + query(filters), JsonNode.class).body(), "S1BearerInfo",
+                S1BearerInfo.class);
+    }
+
     /** {@code POST /subscriptions}; returns the stored subscription with {@code _links.self}. */
     public RniSubscription subscribe(RniSubscription subscription) {
         JsonNode body = rest.post("/subscriptions", subscription, JsonNode.class).body();

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import org.oneedge.mec.api.common.TimeStamp;
 
 /**
- * An RNIS subscription (MEC 012 6.3), told apart by {@code subscriptionType}. OneEdge implements those the emulator can
- * drive (cell change, E-RAB establishment and release, E-UTRAN and NR measurement reports, timing advance); other
- * types (RAB modification, carrier aggregation reconfiguration, S1 bearer) are refused with 400.
+ * An RNIS subscription (MEC 012 6.3), told apart by {@code subscriptionType}: every type of the file (cell change,
+ * E-RAB establishment, modification and release, E-UTRAN and NR measurement reports, timing advance, carrier
+ * aggregation reconfiguration, S1 bearer events).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "subscriptionType",
         visible = true)
@@ -17,9 +17,13 @@ import org.oneedge.mec.api.common.TimeStamp;
         @JsonSubTypes.Type(value = NrMeasRepUeSubscription.class, name = NrMeasRepUeSubscription.TYPE),
         @JsonSubTypes.Type(value = RabEstSubscription.class, name = RabEstSubscription.TYPE),
         @JsonSubTypes.Type(value = RabRelSubscription.class, name = RabRelSubscription.TYPE),
-        @JsonSubTypes.Type(value = MeasTaSubscription.class, name = MeasTaSubscription.TYPE)})
+        @JsonSubTypes.Type(value = MeasTaSubscription.class, name = MeasTaSubscription.TYPE),
+        @JsonSubTypes.Type(value = RabModSubscription.class, name = RabModSubscription.TYPE),
+        @JsonSubTypes.Type(value = CaReconfSubscription.class, name = CaReconfSubscription.TYPE),
+        @JsonSubTypes.Type(value = S1BearerSubscription.class, name = S1BearerSubscription.TYPE)})
 public sealed interface RniSubscription permits CellChangeSubscription, MeasRepUeSubscription,
-        NrMeasRepUeSubscription, RabEstSubscription, RabRelSubscription, MeasTaSubscription {
+        NrMeasRepUeSubscription, RabEstSubscription, RabRelSubscription, MeasTaSubscription, RabModSubscription,
+        CaReconfSubscription, S1BearerSubscription {
 
     String subscriptionType();
 

@@ -124,6 +124,10 @@ public final class MecBench {
                 case EmulatorEvent.MeasurementReport m -> adders[4].increment();
                 case EmulatorEvent.ZoneExit z -> {
                 }
+                case EmulatorEvent.BearerQosChange b -> {
+                }
+                case EmulatorEvent.SecondaryCellChange s -> {
+                }
             }
         }
 

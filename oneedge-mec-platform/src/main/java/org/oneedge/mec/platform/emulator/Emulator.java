@@ -32,8 +32,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *     measure cells from the CellGrid bucket (RSRP = P_tx − PL(d) + shadowing)
  *     every measurementInterval ─▶ MeasurementReport(PERIODICAL)
  *     serving lost?  ─▶ CellChange(RADIO_LINK_FAILURE | COVERAGE_LOST)
+ *     scenario QoS change due? ─▶ BearerQosChange
  *     neighbour ≥ serving + hysteresis for time-to-trigger? ─▶ MeasurementReport(EVENT_A3), CellChange(HANDOVER)
  *     after a CellChange: ZoneExit, ZoneEnter (zone changed), HostChange (MEC host changed)
+ *     4G cells of the serving cell's zone above/below the SCell thresholds? ─▶ SecondaryCellChange
  * </pre>
  *
  * Time is emulated: {@link #advance(Duration)} steps synchronously (tests move hours in seconds), {@link #start()}
@@ -68,6 +70,11 @@ public final class Emulator implements AutoCloseable {
     private final double noiseFloorMw;
     private final double hysteresis;
     private final double minRsrp;
+    private final double scellAddRsrp;
+    private final double scellRemoveRsrp;
+    private final int maxSecondaryCells;
+    /** Scratch for the secondary cell selection (ticks run under the lock, one at a time). */
+    private final int[] scellScratch;
 
     private long tick;
     private long positionUpdates;
@@ -108,6 +115,10 @@ public final class Emulator implements AutoCloseable {
         this.noiseFloorMw = Math.pow(10, radio.noiseFloorDbm() / 10);
         this.hysteresis = radio.hysteresisDb();
         this.minRsrp = radio.minRsrpDbm();
+        this.scellAddRsrp = radio.scellAddRsrpDbm();
+        this.scellRemoveRsrp = radio.scellRemoveRsrpDbm();
+        this.maxSecondaryCells = radio.maxSecondaryCells();
+        this.scellScratch = new int[maxSecondaryCells];
         this.epoch = config.clock().instant();
         this.ues = new UeState[scenario.ues().size()];
         Map<String, UeState> ueMap = new HashMap<>();
@@ -116,6 +127,7 @@ public final class Emulator implements AutoCloseable {
             long startTick = ceilDiv(spec.startTime().toNanos(), tickNanos);
             // spread periodic reports over the interval so that they do not all fall on the same tick
             ues[i] = new UeState(spec, i, geo, cells.size(), config.seed(), startTick, 1 + (i % reportTicks));
+            ues[i].secondary = new int[maxSecondaryCells];
             ueMap.put(spec.id(), ues[i]);
         }
         this.uesById = ueMap;
@@ -300,7 +312,106 @@ public final class Emulator implements AutoCloseable {
             publish(new EmulatorEvent.MeasurementReport(now, ue.id(), servingId(ue),
                     EmulatorEvent.ReportTrigger.PERIODICAL, measurements(ue)));
         }
+        if (!ue.spec.qos().isEmpty()) {
+            applyQosChanges(ue, now);
+        }
         decide(ue, now);
+        if (maxSecondaryCells > 0) {
+            selectSecondaryCells(ue, now);
+        }
+    }
+
+    /** Applies the scenario's QoS changes that are due: each one that changes something is a BearerQosChange. */
+    private void applyQosChanges(UeState ue, Instant now) {
+        List<Scenario.QosChange> changes = ue.spec.qos();
+        long elapsedNanos = tick * tickNanos;
+        while (ue.nextQosChange < changes.size() && changes.get(ue.nextQosChange).at().toNanos() <= elapsedNanos) {
+            BearerQos next = changes.get(ue.nextQosChange++).bearerQos();
+            if (!next.equals(ue.bearerQos)) {
+                BearerQos previous = ue.bearerQos;
+                ue.bearerQos = next;
+                publish(new EmulatorEvent.BearerQosChange(now, ue.id(), servingId(ue), previous, next));
+            }
+        }
+    }
+
+    /**
+     * Carrier aggregation: the 4G cells of the serving 4G cell's zone that the UE measures at least
+     * {@code scellAddRsrpDbm} (a secondary cell already configured stays down to {@code scellRemoveRsrpDbm}), the
+     * strongest {@code maxSecondaryCells} of them. A changed set is a SecondaryCellChange.
+     */
+    private void selectSecondaryCells(UeState ue, Instant now) {
+        EmulatedAccessPoint primary = ue.serving < 0 ? null : cells.get(ue.serving);
+        int n = 0;
+        if (primary != null && primary.type() == AccessPointType.LTE_4G) {
+            for (int i = 0; i < ue.measuredCount; i++) {
+                int c = ue.measured[i];
+                EmulatedAccessPoint cell = cells.get(c);
+                if (c == ue.serving || cell.type() != AccessPointType.LTE_4G
+                        || !cell.zoneId().equals(primary.zoneId())) {
+                    continue;
+                }
+                double threshold = indexOf(ue.secondary, ue.secondaryCount, c) >= 0 ? scellRemoveRsrp : scellAddRsrp;
+                if (ue.rsrp[c] < threshold) {
+                    continue;
+                }
+                if (n < scellScratch.length) {
+                    scellScratch[n++] = c;
+                } else if (ue.rsrp[c] > ue.rsrp[scellScratch[n - 1]]) {
+                    scellScratch[n - 1] = c;
+                } else {
+                    continue;
+                }
+                for (int j = n - 1; j > 0 && ue.rsrp[scellScratch[j]] > ue.rsrp[scellScratch[j - 1]]; j--) {
+                    int t = scellScratch[j];
+                    scellScratch[j] = scellScratch[j - 1];
+                    scellScratch[j - 1] = t;
+                }
+            }
+        }
+        if (n == 0 && ue.secondaryCount == 0) {
+            return;
+        }
+        List<String> added = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            if (indexOf(ue.secondary, ue.secondaryCount, scellScratch[j]) < 0) {
+                added.add(cells.get(scellScratch[j]).id());
+            }
+        }
+        for (int j = 0; j < ue.secondaryCount; j++) {
+            if (indexOf(scellScratch, n, ue.secondary[j]) < 0) {
+                removed.add(cells.get(ue.secondary[j]).id());
+            }
+        }
+        System.arraycopy(scellScratch, 0, ue.secondary, 0, n);
+        ue.secondaryCount = n;
+        // all released: reported against the primary cell they were aggregated with (the UE may have left it)
+        String primaryId = n == 0 ? ue.secondaryPrimary : primary.id();
+        ue.secondaryPrimary = n == 0 ? null : primary.id();
+        if (added.isEmpty() && removed.isEmpty()) {
+            return; // same cells, only their order changed
+        }
+        publish(new EmulatorEvent.SecondaryCellChange(now, ue.id(), primaryId, secondaryIds(ue), added, removed,
+                measurements(ue)));
+        LOG.debug("secondary cells ue={} primary={} added={} removed={}", ue.id(), primaryId, added, removed);
+    }
+
+    private static int indexOf(int[] array, int length, int value) {
+        for (int i = 0; i < length; i++) {
+            if (array[i] == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private List<String> secondaryIds(UeState ue) {
+        List<String> ids = new ArrayList<>(ue.secondaryCount);
+        for (int j = 0; j < ue.secondaryCount; j++) {
+            ids.add(cells.get(ue.secondary[j]).id());
+        }
+        return ids;
     }
 
     private void measure(UeState ue) {
@@ -514,7 +625,7 @@ public final class Emulator implements AutoCloseable {
         EmulatedAccessPoint serving = ue.serving < 0 ? null : cells.get(ue.serving);
         return new UeView(ue.id(), now, ue.x, ue.y, geo.latitudeOf(ue.y), geo.longitudeOf(ue.x), ue.currentSpeed,
                 ue.bearing, serving == null ? null : serving.id(), serving == null ? null : serving.zoneId(),
-                serving == null ? null : serving.hostName(), measurements(ue));
+                serving == null ? null : serving.hostName(), measurements(ue), ue.bearerQos, secondaryIds(ue));
     }
 
     /** Ticks run so far. */

@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * Something that happened to a UE in the emulated network; the MEC services (RNIS, Location, AMS) turn these into
  * ETSI notifications. Within one tick a UE's events come in this order: {@link PositionUpdate}, periodic
- * {@link MeasurementReport}, then on a cell change the A3 {@link MeasurementReport}, {@link CellChange},
- * {@link ZoneExit}, {@link ZoneEnter} and {@link HostChange}.
+ * {@link MeasurementReport}, a scheduled {@link BearerQosChange}, then on a cell change the A3
+ * {@link MeasurementReport}, {@link CellChange}, {@link ZoneExit}, {@link ZoneEnter} and {@link HostChange}, and last
+ * a {@link SecondaryCellChange} when the UE's carrier aggregation set changed.
  */
 public sealed interface EmulatorEvent {
 
@@ -63,6 +64,39 @@ public sealed interface EmulatorEvent {
      * @param targetHost new host, {@code null} when the UE lost coverage
      */
     record HostChange(Instant time, String ueId, String sourceHost, String targetHost) implements EmulatorEvent {
+    }
+
+    /**
+     * The QoS of the UE's E-RAB changed as its scenario schedules ({@link Scenario.QosChange}); an E-RAB modification
+     * (TS 36.413 8.2.2) when the UE is attached, otherwise only what the next bearer set-up will use.
+     *
+     * @param servingCellId serving access point, {@code null} when detached
+     * @param previous      QoS before
+     * @param current       QoS from now on
+     */
+    record BearerQosChange(Instant time, String ueId, String servingCellId, BearerQos previous, BearerQos current)
+            implements EmulatorEvent {
+    }
+
+    /**
+     * The UE's secondary cells (LTE carrier aggregation, TS 36.331 5.3.10.3b SCell addition/release) changed: cells
+     * added and removed, the set now configured, and what the UE measures.
+     *
+     * @param primaryCellId   serving (primary) cell the set belongs to; the previous one when the UE left it
+     * @param secondaryCellIds secondary cells configured now, strongest first (empty: no aggregation)
+     * @param added           secondary cells added
+     * @param removed         secondary cells released
+     * @param measurements    serving cell first, then the measurable neighbours strongest first
+     */
+    record SecondaryCellChange(Instant time, String ueId, String primaryCellId, List<String> secondaryCellIds,
+                               List<String> added, List<String> removed, List<CellMeasurement> measurements)
+            implements EmulatorEvent {
+        public SecondaryCellChange {
+            secondaryCellIds = List.copyOf(secondaryCellIds);
+            added = List.copyOf(added);
+            removed = List.copyOf(removed);
+            measurements = List.copyOf(measurements);
+        }
     }
 
     /** Why a measurement report was sent. */

@@ -201,8 +201,17 @@ public record Scenario(String name, Origin origin, Plmn plmn, Radio radio, List<
      * @param speed     metres per second along the path (default 0)
      * @param startTime when the UE starts moving, after the emulation start (default 0)
      * @param mode      what happens at the end of the path (default REVERSE)
+     * @param qos       changes of the QoS of the UE's E-RAB over time, in time order (default none: QCI 9 all along),
+     *                  e.g. a video call that upgrades it to QCI 2 with guaranteed bit rates and ends later
      */
-    public record Ue(String id, List<ScenarioPosition> path, Double speed, Duration startTime, PathMode mode) {
+    public record Ue(String id, List<ScenarioPosition> path, Double speed, Duration startTime, PathMode mode,
+                     List<QosChange> qos) {
+
+        /** A UE whose bearer keeps the default QoS. */
+        public Ue(String id, List<ScenarioPosition> path, Double speed, Duration startTime, PathMode mode) {
+            this(id, path, speed, startTime, mode, null);
+        }
+
         public Ue {
             Objects.requireNonNull(id, "UE id");
             if (path == null || path.isEmpty()) {
@@ -215,6 +224,39 @@ public record Scenario(String name, Origin origin, Plmn plmn, Radio radio, List<
             }
             startTime = startTime == null ? Duration.ZERO : startTime;
             mode = mode == null ? PathMode.REVERSE : mode;
+            qos = qos == null ? List.of() : List.copyOf(qos);
+            for (int i = 1; i < qos.size(); i++) {
+                if (qos.get(i).at().compareTo(qos.get(i - 1).at()) < 0) {
+                    throw new IllegalArgumentException("UE " + id + " qos changes must be in time order");
+                }
+            }
+        }
+    }
+
+    /**
+     * From {@code at} (after the emulation start) on, a UE's E-RAB has this QoS ({@link BearerQos}); MEC 012 reports
+     * the change as an E-RAB modification.
+     *
+     * @param at    when, after the emulation start
+     * @param qci   QoS class identifier (required)
+     * @param gbrDl guaranteed downlink bit rate, kbit/s (with the other three, or none of them)
+     * @param gbrUl guaranteed uplink bit rate, kbit/s
+     * @param mbrDl maximum downlink bit rate, kbit/s
+     * @param mbrUl maximum uplink bit rate, kbit/s
+     */
+    public record QosChange(Duration at, Integer qci, Integer gbrDl, Integer gbrUl, Integer mbrDl, Integer mbrUl) {
+        public QosChange {
+            if (at == null || at.isNegative()) {
+                throw new IllegalArgumentException("qos change needs 'at' >= 0");
+            }
+            if (qci == null) {
+                throw new IllegalArgumentException("qos change needs a 'qci'");
+            }
+            new BearerQos(qci, gbrDl, gbrUl, mbrDl, mbrUl); // checks the values
+        }
+
+        public BearerQos bearerQos() {
+            return new BearerQos(qci, gbrDl, gbrUl, mbrDl, mbrUl);
         }
     }
 
@@ -230,10 +272,27 @@ public record Scenario(String name, Origin origin, Plmn plmn, Radio radio, List<
      * @param hysteresisDb            how much better a neighbour must be than the serving cell (default 3 dB)
      * @param timeToTrigger           how long it must stay that much better before the handover (default 640 ms)
      * @param minRsrpDbm              weakest RSRP at which a cell can still be measured (default -140)
+     * @param scellAddRsrpDbm         carrier aggregation: a 4G cell of the serving cell's zone (taken as the same
+     *                                eNB site) measured at least this strong is added as a secondary cell (default
+     *                                -105, an A4-like rule)
+     * @param scellRemoveRsrpDbm      a secondary cell measured weaker than this is removed (default -115, A2-like;
+     *                                at most {@code scellAddRsrpDbm})
+     * @param maxSecondaryCells       secondary cells a UE aggregates at most, strongest first (default 4, i.e. five
+     *                                component carriers as in LTE-Advanced; 0 turns carrier aggregation off)
      */
     public record Radio(Double pathLossExponent, Double referenceLossDb, Double shadowingSigmaDb,
                         Double shadowingDecorrelation, Double noiseFloorDbm, Double hysteresisDb,
-                        Duration timeToTrigger, Double minRsrpDbm) {
+                        Duration timeToTrigger, Double minRsrpDbm, Double scellAddRsrpDbm,
+                        Double scellRemoveRsrpDbm, Integer maxSecondaryCells) {
+
+        /** Radio parameters with the default carrier aggregation settings. */
+        public Radio(Double pathLossExponent, Double referenceLossDb, Double shadowingSigmaDb,
+                     Double shadowingDecorrelation, Double noiseFloorDbm, Double hysteresisDb,
+                     Duration timeToTrigger, Double minRsrpDbm) {
+            this(pathLossExponent, referenceLossDb, shadowingSigmaDb, shadowingDecorrelation, noiseFloorDbm,
+                    hysteresisDb, timeToTrigger, minRsrpDbm, null, null, null);
+        }
+
         public Radio {
             pathLossExponent = pathLossExponent == null ? 3.5 : pathLossExponent;
             referenceLossDb = referenceLossDb == null ? 38.0 : referenceLossDb;
@@ -243,9 +302,16 @@ public record Scenario(String name, Origin origin, Plmn plmn, Radio radio, List<
             hysteresisDb = hysteresisDb == null ? 3.0 : hysteresisDb;
             timeToTrigger = timeToTrigger == null ? Duration.ofMillis(640) : timeToTrigger;
             minRsrpDbm = minRsrpDbm == null ? -140.0 : minRsrpDbm;
+            scellAddRsrpDbm = scellAddRsrpDbm == null ? -105.0 : scellAddRsrpDbm;
+            scellRemoveRsrpDbm = scellRemoveRsrpDbm == null ? Math.min(-115.0, scellAddRsrpDbm) : scellRemoveRsrpDbm;
+            maxSecondaryCells = maxSecondaryCells == null ? 4 : maxSecondaryCells;
             if (pathLossExponent <= 0 || shadowingSigmaDb < 0 || shadowingDecorrelation <= 0 || hysteresisDb < 0
                     || timeToTrigger.isNegative()) {
                 throw new IllegalArgumentException("invalid radio parameters");
+            }
+            if (scellRemoveRsrpDbm > scellAddRsrpDbm || maxSecondaryCells < 0) {
+                throw new IllegalArgumentException("scellRemoveRsrpDbm must be <= scellAddRsrpDbm and "
+                        + "maxSecondaryCells >= 0");
             }
         }
 

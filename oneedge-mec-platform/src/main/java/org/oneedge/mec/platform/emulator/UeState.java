@@ -37,6 +37,15 @@ final class UeState {
     final int[] measured;
     int measuredCount;
 
+    /** QoS of the UE's E-RAB and the index of the next scheduled change in {@code spec.qos()}. */
+    BearerQos bearerQos = BearerQos.DEFAULT;
+    int nextQosChange;
+    /** Secondary cells (carrier aggregation), strongest first: the first {@code secondaryCount} entries. */
+    int[] secondary = new int[0];
+    int secondaryCount;
+    /** The primary (serving) cell the secondary cells were configured with, {@code null} when none. */
+    String secondaryPrimary;
+
     int serving = -1;
     int candidate = -1;
     long candidateSince;

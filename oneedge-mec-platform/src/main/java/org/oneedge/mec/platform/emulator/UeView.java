@@ -19,13 +19,16 @@ import java.util.List;
  * @param zoneId        zone of the serving access point, {@code null} when detached
  * @param hostName      MEC host serving the UE, {@code null} when detached
  * @param measurements  serving cell first, then measurable neighbours strongest first
+ * @param bearerQos     QoS of the UE's E-RAB
+ * @param secondaryCellIds secondary cells aggregated with the serving cell (carrier aggregation), strongest first
  */
 public record UeView(String id, Instant time, double x, double y, double latitude, double longitude, double speed,
                      double bearing, String servingCellId, String zoneId, String hostName,
-                     List<CellMeasurement> measurements) {
+                     List<CellMeasurement> measurements, BearerQos bearerQos, List<String> secondaryCellIds) {
 
     public UeView {
         measurements = List.copyOf(measurements);
+        secondaryCellIds = List.copyOf(secondaryCellIds);
     }
 
     public boolean attached() {

@@ -1,6 +1,7 @@
 package org.oneedge.mec.platform.location;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.oneedge.mec.api.common.ExpiryNotification;
 import org.oneedge.mec.api.common.LinkType;
 import org.oneedge.mec.api.common.MecProblemException;
 import org.oneedge.mec.api.common.TimeStamp;
@@ -98,7 +99,7 @@ public final class LocationApi implements MecApi, EmulatorListener {
         this.areaSubs = ctx.newSubscriptionRegistry("");
         this.distanceSubs = ctx.newSubscriptionRegistry("");
         this.registries = Map.of("users", userSubs, "zones", zoneSubs, "area", areaSubs, "distance", distanceSubs);
-        registries.values().forEach(r -> r.onExpiry(e -> refresh()));
+        registries.forEach((kind, registry) -> registry.onExpiry(e -> expired(kind, e)));
         this.triggers = new GeoTriggers(emulator, this::send, (e, kind) -> {
             registries.get(kind).remove(e.id());
             refresh();
@@ -107,6 +108,23 @@ public final class LocationApi implements MecApi, EmulatorListener {
 
     public static Factory factory(Emulator emulator) {
         return ctx -> new LocationApi(ctx, emulator);
+    }
+
+    /**
+     * A subscription whose {@code expiryDeadline} passed was removed: it stops being evaluated and its subscriber gets
+     * an {@code ExpiryNotification}. LocationAPI.yaml 3.1.1 defines no expiry notification of its own, so the MEC 009
+     * one is sent (the shape MEC 012 6.4.9 and MEC 021 define), wrapped in its root key like every Location body.
+     */
+    private void expired(String kind, SubscriptionRegistry.Entry<LocationSubscription> e) {
+        sent.remove(e.id() + kind);
+        refresh();
+        String href = e.subscription().links().self().href();
+        ctx.notifications().send(e.callback(), Map.of("expiryNotification", Map.of(
+                "notificationType", ExpiryNotification.TYPE,
+                "timeStamp", TimeStamp.of(ctx.clock().instant()),
+                "expiryDeadline", TimeStamp.of(e.expiryDeadline()),
+                "_links", Links.notification(href))));
+        LOG.info("Location subscription {}/{} expired", kind, e.id());
     }
 
     @Override

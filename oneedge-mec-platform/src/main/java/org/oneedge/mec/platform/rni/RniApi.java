@@ -30,6 +30,15 @@ import org.oneedge.mec.api.rni.RabEstNotification;
 import org.oneedge.mec.api.rni.RabEstSubscription;
 import org.oneedge.mec.api.rni.RabRelNotification;
 import org.oneedge.mec.api.rni.RabRelSubscription;
+import org.oneedge.mec.api.rni.RabModNotification;
+import org.oneedge.mec.api.rni.RabModSubscription;
+import org.oneedge.mec.api.rni.CaReconfNotification;
+import org.oneedge.mec.api.rni.CaReconfSubscription;
+import org.oneedge.mec.api.rni.S1BearerEvent;
+import org.oneedge.mec.api.rni.S1BearerInfo;
+import org.oneedge.mec.api.rni.S1BearerNotification;
+import org.oneedge.mec.api.rni.S1BearerSubscription;
+import org.oneedge.mec.api.rni.S1BearerSubscriptionCriteria;
 import org.oneedge.mec.api.rni.TriggerNr;
 import org.oneedge.mec.api.rni.WebsockNotifConfig;
 import org.oneedge.mec.platform.http.NotificationTarget;
@@ -45,6 +54,7 @@ import org.oneedge.mec.platform.MecPlatformContext;
 import org.oneedge.mec.platform.MecServiceDescription;
 import org.oneedge.mec.platform.SubscriptionRegistry;
 import org.oneedge.mec.platform.emulator.AccessPointType;
+import org.oneedge.mec.platform.emulator.BearerQos;
 import org.oneedge.mec.platform.emulator.CellMeasurement;
 import org.oneedge.mec.platform.emulator.EmulatedAccessPoint;
 import org.oneedge.mec.platform.emulator.Emulator;
@@ -77,28 +87,31 @@ import java.util.concurrent.atomic.AtomicLong;
  *            ─MeasurementReport (4G serving)▶ MeasRepUeNotification  (trigger 1 periodical / 12 EVENT_A3)
  *            ─MeasurementReport (5G serving)▶ NrMeasRepUeNotification (triggerNr 1 NR_PERIODICAL / 12 EVENT_A3)
  *            ─MeasurementReport (4G, periodic)▶ MeasTaNotification (timing advance from the antenna distance)
+ *            ─BearerQosChange (UE on 4G) ─────▶ RabModNotification (the scenario's QoS schedule)
+ *            ─SecondaryCellChange ────────────▶ CaReconfNotification (carrier aggregation in the serving zone)
+ *            ─CellChange ─────────────────────▶ S1BearerNotification: attach / enter 4G = ESTABLISH, leave 4G =
+ *                                               RELEASE, 4G→4G = MODIFY (path switch); a host view sees a move
+ *                                               between MEC hosts as RELEASE (source host) and ESTABLISH (target)
  *                                               └─▶ NotificationSender ─POST─▶ callbackReference
  * </pre>
  *
  * A UE is identified by its IPv4 address ({@code AssociateId} type 1): the scenario address without its
- * {@code acr:} prefix. Bodies are sent bare (as the MEC 012 text and AdvantEDGE do); bodies wrapped in their type name
+ * {@code acr:} prefix. Each UE has one E-RAB (id from a platform-wide counter, QoS from the scenario, QCI 9 by
+ * default) whose S1 bearer runs between emulated transport addresses: the eNB of cell i at {@code 10.255.x.y}
+ * (x.y = i + 1), the S-GW of MEC host h at {@code 10.254.h.1} (local breakout), with TEIDs derived from cell or
+ * host and E-RAB id. Bodies are sent bare (as the MEC 012 text and AdvantEDGE do); bodies wrapped in their type name
  * (as the file's schemas show) are accepted. A host view ({@code /{host}/rni/v2}) sees that MEC host's cells only.
  */
 public final class RniApi implements MecApi, EmulatorListener {
 
     public static final String BASE_PATH = "/rni/v2";
     private static final Logger LOG = LoggerFactory.getLogger(RniApi.class);
-    private static final int DEFAULT_QCI = 9;
     private static final Map<String, String> SUBSCRIPTION_TYPES = Map.of(
             "cell_change", CellChangeSubscription.TYPE, "rab_est", "RabEstSubscription",
             "rab_mod", "RabModSubscription", "rab_rel", "RabRelSubscription",
             "meas_rep_ue", MeasRepUeSubscription.TYPE, "nr_meas_rep_ue", "NrMeasRepUeSubscription",
             "timing_advance_ue", "MeasTaSubscription", "ca_reconf", "CaReconfSubscription",
             "s1_bearer", "S1BearerSubscription");
-    /** What the emulator drives: cell changes, bearers set up and torn down with them, 4G and 5G reports. */
-    private static final List<String> SUPPORTED_TYPES = List.of(CellChangeSubscription.TYPE,
-            RabEstSubscription.TYPE, RabRelSubscription.TYPE, MeasRepUeSubscription.TYPE,
-            NrMeasRepUeSubscription.TYPE, MeasTaSubscription.TYPE);
     /** Distance per LTE timing advance step: 16 Ts of round trip, c × 16 / (2 × 30.72 MHz) (TS 36.213 4.2.3). */
     private static final double TA_STEP_METRES = 299_792_458.0 * 16 / (2 * 30.72e6);
     private static final String[] UE_FILTERS = {"ue_ipv4_address", "ue_ipv6_address", "nated_ip_address", "gtp_teid"};
@@ -125,12 +138,15 @@ public final class RniApi implements MecApi, EmulatorListener {
     private final SubscriptionRegistry<RniSubscription> subscriptions;
     private final AtomicLong requestIds = new AtomicLong();
     private final Map<String, Integer> erabIds = new ConcurrentHashMap<>();
+    private final Map<String, BearerQos> bearerQos = new ConcurrentHashMap<>();
     private final AtomicLong nextErabId = new AtomicLong();
     private volatile List<SubscriptionRegistry.Entry<RniSubscription>> cellChangeSubs = List.of();
     private volatile List<SubscriptionRegistry.Entry<RniSubscription>> measRepSubs = List.of();
     private volatile List<SubscriptionRegistry.Entry<RniSubscription>> nrMeasRepSubs = List.of();
     private volatile List<SubscriptionRegistry.Entry<RniSubscription>> rabSubs = List.of();
     private volatile List<SubscriptionRegistry.Entry<RniSubscription>> timingAdvanceSubs = List.of();
+    private volatile List<SubscriptionRegistry.Entry<RniSubscription>> caReconfSubs = List.of();
+    private volatile List<SubscriptionRegistry.Entry<RniSubscription>> s1BearerSubs = List.of();
 
     public RniApi(MecPlatformContext ctx, Emulator emulator) {
         this.ctx = ctx;
@@ -162,6 +178,9 @@ public final class RniApi implements MecApi, EmulatorListener {
     @Override
     public void start() {
         emulator.addListener(this);
+        for (UeView ue : emulator.ues()) {
+            bearerQos.putIfAbsent(ue.id(), ue.bearerQos());
+        }
     }
 
     @Override
@@ -174,10 +193,7 @@ public final class RniApi implements MecApi, EmulatorListener {
         routes.get("/queries/rab_info", this::rabInfo);
         routes.get("/queries/plmn_info", this::plmnInfo);
         routes.get("/queries/layer2_meas", this::layer2Meas);
-        routes.get("/queries/s1_bearer_info", ex -> {
-            throw new MecProblemException(org.oneedge.mec.api.common.ProblemDetails.of(501, "Not Implemented",
-                    "S1 bearer information is not emulated"));
-        });
+        routes.get("/queries/s1_bearer_info", this::s1BearerInfo);
         routes.get("/subscriptions", this::listSubscriptions);
         routes.post("/subscriptions", this::createSubscription);
         routes.get("/subscriptions/{subscriptionId}", ex -> ex.ok(requireSubscription(ex).subscription()));
@@ -230,10 +246,7 @@ public final class RniApi implements MecApi, EmulatorListener {
         ex.allowOnlyQueryParams(RAB_FILTERS);
         Integer erabId = intParam(ex, "erab_id");
         Integer qci = intParam(ex, "qci");
-        boolean gbrFilter = false;
-        for (String name : List.of("erab_mbr_dl", "erab_mbr_ul", "erab_gbr_dl", "erab_gbr_ul")) {
-            gbrFilter |= intParam(ex, name) != null;
-        }
+        bitRatesMatch(ex, BearerQos.DEFAULT); // 400 for a malformed bit rate even when no UE is attached
         List<EmulatedAccessPoint> cells = lteCellsInView(ex);
         Map<String, List<UeView>> byCell = uesByCell();
         List<RabInfo.CellUserInfo> cellUserInfo = new ArrayList<>();
@@ -241,12 +254,13 @@ public final class RniApi implements MecApi, EmulatorListener {
             List<RabInfo.UeInfo> ueInfo = new ArrayList<>();
             for (UeView ue : byCell.getOrDefault(cell.id(), List.of())) {
                 int id = erabIdOf(ue.id());
-                if (!ueMatches(ex, ue) || gbrFilter || (erabId != null && erabId != id)
-                        || (qci != null && qci != DEFAULT_QCI)) {
+                BearerQos q = ue.bearerQos();
+                if (!ueMatches(ex, ue) || (erabId != null && erabId != id) || (qci != null && qci != q.qci())
+                        || !bitRatesMatch(ex, q)) {
                     continue;
                 }
                 ueInfo.add(new RabInfo.UeInfo(List.of(AssociateId.ipv4(ipv4Of(ue.id()))),
-                        List.of(new RabInfo.ErabInfo(id, new RabInfo.ErabQosParameters(DEFAULT_QCI, null)))));
+                        List.of(new RabInfo.ErabInfo(id, qosParameters(q)))));
             }
             if (!ueInfo.isEmpty()) {
                 cellUserInfo.add(new RabInfo.CellUserInfo(ecgiOf(cell), ueInfo));
@@ -255,6 +269,30 @@ public final class RniApi implements MecApi, EmulatorListener {
         String appInstanceId = ex.queryParam("app_ins_id");
         ex.ok(new RabInfo(TimeStamp.of(emulator.now()), appInstanceId == null ? "" : appInstanceId,
                 Long.toString(requestIds.incrementAndGet()), cellUserInfo));
+    }
+
+    /** The bit rate filters of {@code rab_info}: a non-GBR bearer never matches one. */
+    private static boolean bitRatesMatch(MecExchange ex, BearerQos q) {
+        Integer mbrDl = intParam(ex, "erab_mbr_dl");
+        Integer mbrUl = intParam(ex, "erab_mbr_ul");
+        Integer gbrDl = intParam(ex, "erab_gbr_dl");
+        Integer gbrUl = intParam(ex, "erab_gbr_ul");
+        if (mbrDl == null && mbrUl == null && gbrDl == null && gbrUl == null) {
+            return true;
+        }
+        return q.guaranteed() && (mbrDl == null || mbrDl.equals(q.mbrDl())) && (mbrUl == null
+                || mbrUl.equals(q.mbrUl())) && (gbrDl == null || gbrDl.equals(q.gbrDl()))
+                && (gbrUl == null || gbrUl.equals(q.gbrUl()));
+    }
+
+    /** MEC 012 {@code erabQosParameters}: the QCI, and the bit rates of a GBR bearer. */
+    private static RabInfo.ErabQosParameters qosParameters(BearerQos q) {
+        return new RabInfo.ErabQosParameters(q.qci(), q.guaranteed() ? new RabInfo.QosInformation(q.mbrDl(),
+                q.mbrUl(), q.gbrDl(), q.gbrUl()) : null);
+    }
+
+    private BearerQos qosOf(String ueId) {
+        return bearerQos.getOrDefault(ueId, BearerQos.DEFAULT);
     }
 
     private void plmnInfo(MecExchange ex) {
@@ -370,9 +408,10 @@ public final class RniApi implements MecApi, EmulatorListener {
             body = body.elements().next(); // wrapped as in the file's schema: {"CellChangeSubscription": {...}}
         }
         String type = body.path("subscriptionType").asText(null);
-        if (type != null && SUBSCRIPTION_TYPES.containsValue(type) && !SUPPORTED_TYPES.contains(type)) {
-            throw MecProblemException.badRequest("subscriptionType " + type + " is not supported (the emulated "
-                    + "network has no such events); supported are " + SUPPORTED_TYPES);
+        if (type == null || !SUBSCRIPTION_TYPES.containsValue(type)) {
+            throw MecProblemException.badRequest("subscriptionType must be one of "
+                    + new java.util.TreeSet<>(SUBSCRIPTION_TYPES.values()) + ", was " + (type == null ? "missing"
+                    : "'" + type + "'"));
         }
         RniSubscription s = ex.convert(body, RniSubscription.class);
         if (s.expiryDeadline() != null && !s.expiryDeadline().toInstant().isAfter(ctx.clock().instant())) {
@@ -457,7 +496,10 @@ public final class RniApi implements MecApi, EmulatorListener {
         nrMeasRepSubs = all.stream().filter(e -> e.subscription() instanceof NrMeasRepUeSubscription).toList();
         timingAdvanceSubs = all.stream().filter(e -> e.subscription() instanceof MeasTaSubscription).toList();
         rabSubs = all.stream().filter(e -> e.subscription() instanceof RabEstSubscription
-                || e.subscription() instanceof RabRelSubscription).toList();
+                || e.subscription() instanceof RabRelSubscription || e.subscription() instanceof RabModSubscription)
+                .toList();
+        caReconfSubs = all.stream().filter(e -> e.subscription() instanceof CaReconfSubscription).toList();
+        s1BearerSubs = all.stream().filter(e -> e.subscription() instanceof S1BearerSubscription).toList();
     }
 
     // ------------------------------------------------------------------ notifications
@@ -467,6 +509,8 @@ public final class RniApi implements MecApi, EmulatorListener {
         switch (event) {
             case EmulatorEvent.CellChange c -> onCellChange(c);
             case EmulatorEvent.MeasurementReport r -> onMeasurementReport(r);
+            case EmulatorEvent.BearerQosChange b -> onBearerQosChange(b);
+            case EmulatorEvent.SecondaryCellChange sc -> onSecondaryCellChange(sc);
             default -> {
             }
         }
@@ -478,6 +522,7 @@ public final class RniApi implements MecApi, EmulatorListener {
 
     private void onCellChange(EmulatorEvent.CellChange c) {
         onBearerChange(c);
+        onS1Bearer(c);
         List<SubscriptionRegistry.Entry<RniSubscription>> subs = cellChangeSubs;
         if (subs.isEmpty() || c.sourceCellId() == null || c.targetCellId() == null) {
             return;
@@ -507,8 +552,8 @@ public final class RniApi implements MecApi, EmulatorListener {
     }
 
     /**
-     * A UE's default bearer (QCI 9) follows its serving 4G cell: released in the source cell and established in the
-     * target cell of every cell change (attach: establish only; coverage lost: release only).
+     * A UE's E-RAB follows its serving 4G cell: released in the source cell and established in the target cell of
+     * every cell change (attach: establish only; coverage lost: release only), with the QoS it has at the time.
      */
     private void onBearerChange(EmulatorEvent.CellChange c) {
         List<SubscriptionRegistry.Entry<RniSubscription>> subs = rabSubs;
@@ -520,6 +565,7 @@ public final class RniApi implements MecApi, EmulatorListener {
         EmulatedAccessPoint trg = c.targetCellId() == null ? null : emulator.accessPoint(c.targetCellId())
                 .filter(a -> a.type() == AccessPointType.LTE_4G).orElse(null);
         int erabId = erabIdOf(c.ueId());
+        BearerQos q = qosOf(c.ueId());
         List<AssociateId> ue = List.of(AssociateId.ipv4(ipv4Of(c.ueId())));
         TimeStamp time = TimeStamp.of(c.time());
         Instant now = ctx.clock().instant();
@@ -530,7 +576,7 @@ public final class RniApi implements MecApi, EmulatorListener {
             String href = selfHref(e);
             if (src != null && e.subscription() instanceof RabRelSubscription rel && inHost(e, src, src)) {
                 FilterCriteriaQciErab f = rel.filterCriteriaQci();
-                if (f.qci() == DEFAULT_QCI && f.erabId() == erabId && cellMatches(f.ecgi(), ecgiOf(src))) {
+                if (f.qci() == q.qci() && f.erabId() == erabId && cellMatches(f.ecgi(), ecgiOf(src))) {
                     ctx.notifications().send(e.callback(), c.ueId(), new RabRelNotification(
                             RabRelNotification.TYPE, time, ecgiOf(src), ue,
                             new RabRelNotification.ErabReleaseInfo(erabId),
@@ -539,14 +585,229 @@ public final class RniApi implements MecApi, EmulatorListener {
             }
             if (trg != null && e.subscription() instanceof RabEstSubscription est && inHost(e, trg, trg)) {
                 FilterCriteriaQci f = est.filterCriteriaQci();
-                if (f.qci() == DEFAULT_QCI && cellMatches(f.ecgi(), ecgiOf(trg))) {
+                if (f.qci() == q.qci() && cellMatches(f.ecgi(), ecgiOf(trg))) {
                     ctx.notifications().send(e.callback(), c.ueId(), new RabEstNotification(
-                            RabEstNotification.TYPE, time, ecgiOf(trg), ue, erabId,
-                            new RabInfo.ErabQosParameters(DEFAULT_QCI, null),
+                            RabEstNotification.TYPE, time, ecgiOf(trg), ue, erabId, qosParameters(q),
                             List.of(SelfLinks.of(href)), List.of(LinkType.of(href))));
                 }
             }
         }
+    }
+
+    /** The scenario changed the QoS of a UE's E-RAB: a RabModNotification when the UE is on a 4G cell. */
+    private void onBearerQosChange(EmulatorEvent.BearerQosChange b) {
+        bearerQos.put(b.ueId(), b.current());
+        List<SubscriptionRegistry.Entry<RniSubscription>> subs = rabSubs;
+        EmulatedAccessPoint cell = b.servingCellId() == null ? null : emulator.accessPoint(b.servingCellId())
+                .filter(a -> a.type() == AccessPointType.LTE_4G).orElse(null);
+        if (subs.isEmpty() || cell == null) {
+            return;
+        }
+        int erabId = erabIdOf(b.ueId());
+        Ecgi ecgi = ecgiOf(cell);
+        Instant now = ctx.clock().instant();
+        for (SubscriptionRegistry.Entry<RniSubscription> e : subs) {
+            if (!(e.subscription() instanceof RabModSubscription mod) || !live(e, now) || !inHost(e, cell, cell)) {
+                continue;
+            }
+            FilterCriteriaQciErab f = mod.filterCriteriaQci();
+            // the bearer is watched by its QCI before or after the change
+            boolean qciMatches = f.qci() == b.previous().qci() || f.qci() == b.current().qci();
+            if (f.erabId() == erabId && qciMatches && cellMatches(f.ecgi(), ecgi)) {
+                String href = selfHref(e);
+                ctx.notifications().send(e.callback(), b.ueId(), new RabModNotification(RabModNotification.TYPE,
+                        TimeStamp.of(b.time()), ecgi, List.of(AssociateId.ipv4(ipv4Of(b.ueId()))), erabId,
+                        qosParameters(b.current()), List.of(SelfLinks.of(href)), List.of(LinkType.of(href))));
+            }
+        }
+    }
+
+    /** The UE's secondary cells changed: a CaReconfNotification in its primary cell. */
+    private void onSecondaryCellChange(EmulatorEvent.SecondaryCellChange sc) {
+        List<SubscriptionRegistry.Entry<RniSubscription>> subs = caReconfSubs;
+        if (subs.isEmpty() || sc.primaryCellId() == null) {
+            return;
+        }
+        EmulatedAccessPoint primary = emulator.accessPoint(sc.primaryCellId()).orElseThrow();
+        Ecgi ecgi = ecgiOf(primary);
+        Instant now = ctx.clock().instant();
+        CaReconfNotification template = null;
+        for (SubscriptionRegistry.Entry<RniSubscription> e : subs) {
+            FilterCriteriaAssoc f = ((CaReconfSubscription) e.subscription()).filterCriteriaAssoc();
+            if (!live(e, now) || !inHost(e, primary, primary) || !associateMatches(f.associateId(), sc.ueId())
+                    || !cellMatches(f.ecgi(), ecgi)) {
+                continue;
+            }
+            if (template == null) {
+                template = caReconf(sc, ecgi);
+            }
+            String href = selfHref(e);
+            ctx.notifications().send(e.callback(), sc.ueId(), new CaReconfNotification(template.notificationType(),
+                    template.timeStamp(), ecgi, template.associateId(), template.secondaryCellAdd(),
+                    template.secondaryCellRemove(), template.carrierAggregationMeasInfo(),
+                    List.of(SelfLinks.of(href)), List.of(LinkType.of(href))));
+        }
+    }
+
+    /**
+     * The notification body without links: cells added and removed, and for each serving cell of the aggregation
+     * (primary first, then the secondaries) its measurement and the best 4G neighbour outside the aggregation.
+     */
+    private CaReconfNotification caReconf(EmulatorEvent.SecondaryCellChange sc, Ecgi ecgi) {
+        Map<String, CellMeasurement> measured = new HashMap<>();
+        for (CellMeasurement m : sc.measurements()) {
+            measured.put(m.cellId(), m);
+        }
+        List<String> serving = new ArrayList<>();
+        if (!sc.secondaryCellIds().isEmpty()) {
+            serving.add(sc.primaryCellId());
+            serving.addAll(sc.secondaryCellIds());
+        }
+        CellMeasurement bestNeighbour = null;
+        for (CellMeasurement m : sc.measurements()) { // neighbours come strongest first
+            EmulatedAccessPoint cell = emulator.accessPoint(m.cellId()).orElseThrow();
+            if (cell.type() == AccessPointType.LTE_4G && !serving.contains(m.cellId())
+                    && !m.cellId().equals(sc.primaryCellId())) {
+                bestNeighbour = m;
+                break;
+            }
+        }
+        List<CaReconfNotification.CarrierAggregationMeasInfo> meas = new ArrayList<>();
+        for (String id : serving) {
+            CellMeasurement m = measured.get(id);
+            if (m != null && bestNeighbour != null) {
+                meas.add(new CaReconfNotification.CarrierAggregationMeasInfo(cellIdOf(id), m.rsrpIndex(),
+                        m.rsrqIndex(), cellIdOf(bestNeighbour.cellId()), bestNeighbour.rsrpIndex(),
+                        bestNeighbour.rsrqIndex()));
+            }
+        }
+        return new CaReconfNotification(CaReconfNotification.TYPE, TimeStamp.of(sc.time()), ecgi,
+                List.of(AssociateId.ipv4(ipv4Of(sc.ueId()))), secondaryCells(sc.added()),
+                secondaryCells(sc.removed()), meas.isEmpty() ? null : meas, null, null);
+    }
+
+    private List<CaReconfNotification.SecondaryCell> secondaryCells(List<String> ids) {
+        return ids.isEmpty() ? null : ids.stream().map(id -> new CaReconfNotification.SecondaryCell(
+                ecgiOf(emulator.accessPoint(id).orElseThrow()))).toList();
+    }
+
+    private String cellIdOf(String accessPointId) {
+        return emulator.accessPoint(accessPointId).orElseThrow().cellId();
+    }
+
+    /**
+     * S1 bearer events of a cell change: entering 4G establishes the UE's S1 bearer, leaving 4G releases it, and a
+     * 4G to 4G handover switches its path to the target eNB (modify). A subscription made in a MEC host view sees a
+     * move to another host's cell as a release, and one from another host's cell as an establishment.
+     */
+    private void onS1Bearer(EmulatorEvent.CellChange c) {
+        List<SubscriptionRegistry.Entry<RniSubscription>> subs = s1BearerSubs;
+        if (subs.isEmpty()) {
+            return;
+        }
+        EmulatedAccessPoint src = lteCell(c.sourceCellId());
+        EmulatedAccessPoint trg = lteCell(c.targetCellId());
+        if (src == null && trg == null) {
+            return;
+        }
+        Instant now = ctx.clock().instant();
+        int erabId = erabIdOf(c.ueId());
+        for (SubscriptionRegistry.Entry<RniSubscription> e : subs) {
+            if (!live(e, now)) {
+                continue;
+            }
+            boolean seesSrc = src != null && (e.hostName() == null || e.hostName().equals(src.hostName()));
+            boolean seesTrg = trg != null && (e.hostName() == null || e.hostName().equals(trg.hostName()));
+            if (seesSrc && seesTrg) {
+                notifyS1(e, c, S1BearerEvent.S1_BEARER_MODIFY, trg, src, erabId);
+            } else if (seesTrg) {
+                notifyS1(e, c, S1BearerEvent.S1_BEARER_ESTABLISH, trg, null, erabId);
+            } else if (seesSrc) {
+                notifyS1(e, c, S1BearerEvent.S1_BEARER_RELEASE, src, null, erabId);
+            }
+        }
+    }
+
+    private EmulatedAccessPoint lteCell(String accessPointId) {
+        return accessPointId == null ? null : emulator.accessPoint(accessPointId)
+                .filter(a -> a.type() == AccessPointType.LTE_4G).orElse(null);
+    }
+
+    /** One S1BearerNotification if the subscription wants the event, UE, cell ({@code cell} or {@code other}), bearer. */
+    private void notifyS1(SubscriptionRegistry.Entry<RniSubscription> e, EmulatorEvent.CellChange c,
+                          S1BearerEvent event, EmulatedAccessPoint cell, EmulatedAccessPoint other, int erabId) {
+        S1BearerSubscription s = (S1BearerSubscription) e.subscription();
+        S1BearerSubscriptionCriteria f = s.s1BearerSubscriptionCriteria();
+        boolean cellMatches = cellMatches(f.ecgi(), ecgiOf(cell)) || (other != null
+                && cellMatches(f.ecgi(), ecgiOf(other)));
+        if (!s.eventType().contains(event) || !associateMatches(f.associateId(), c.ueId()) || !cellMatches
+                || (f.erabId() != null && !f.erabId().isEmpty() && !f.erabId().contains(erabId))) {
+            return;
+        }
+        String href = selfHref(e);
+        ctx.notifications().send(e.callback(), c.ueId(), new S1BearerNotification(S1BearerNotification.TYPE,
+                TimeStamp.of(c.time()), event.name(), new S1BearerNotification.S1UeInfo(tempUeIdOf(c.ueId()),
+                List.of(AssociateId.ipv4(ipv4Of(c.ueId()))), List.of(ecgiOf(cell)),
+                List.of(s1Bearer(cell, erabId))), List.of(SelfLinks.of(href)), List.of(LinkType.of(href))));
+    }
+
+    /** The S1-U bearer of E-RAB {@code erabId} served by {@code cell}: its eNB and its MEC host's S-GW. */
+    private S1BearerInfo.Detailed s1Bearer(EmulatedAccessPoint cell, int erabId) {
+        int host = Math.max(0, emulator.hostNames().indexOf(cell.hostName()));
+        int enb = cell.index() + 1;
+        return new S1BearerInfo.Detailed(erabId,
+                new S1BearerInfo.Endpoint("10.255." + (enb >> 8 & 0xFF) + "." + (enb & 0xFF),
+                        String.format("%08X", (enb & 0xFFFF) << 16 | (erabId & 0xFFFF))),
+                new S1BearerInfo.Endpoint("10.254." + (host & 0xFF) + ".1",
+                        String.format("%08X", (host + 1) << 24 | (erabId & 0xFFFFFF))));
+    }
+
+    /** An emulated S-TMSI: MMEC 01 and an M-TMSI (8 hex digits) derived from the UE's address. */
+    private static S1BearerInfo.TempUeId tempUeIdOf(String ueId) {
+        return new S1BearerInfo.TempUeId("01", String.format("%08X", ueId.hashCode()));
+    }
+
+    private static final String[] S1_FILTERS = {"temp_ue_id", "ue_ipv4_address", "ue_ipv6_address",
+            "nated_ip_address", "gtp_teid", "cell_id", "erab_id"};
+
+    /** {@code GET /queries/s1_bearer_info}: the S1 bearer of every UE on a 4G cell in view that matches the filters. */
+    private void s1BearerInfo(MecExchange ex) {
+        ex.allowOnlyQueryParams(S1_FILTERS);
+        List<Integer> erabFilter = new ArrayList<>();
+        for (String v : ex.queryParams("erab_id")) {
+            try {
+                erabFilter.add(Integer.valueOf(v));
+            } catch (NumberFormatException e) {
+                throw MecProblemException.badRequest("query parameter erab_id must be a comma separated list of "
+                        + "integers, was '" + v + "'");
+            }
+        }
+        List<String> tempUeIds = ex.queryParams("temp_ue_id");
+        List<String> v4 = ex.queryParams("ue_ipv4_address");
+        List<String> teids = ex.queryParams("gtp_teid");
+        boolean otherIds = !ex.queryParams("ue_ipv6_address").isEmpty()
+                || !ex.queryParams("nated_ip_address").isEmpty();
+        Map<String, List<UeView>> byCell = uesByCell();
+        List<S1BearerInfo.S1UeInfo> out = new ArrayList<>();
+        for (EmulatedAccessPoint cell : lteCellsInView(ex)) {
+            for (UeView ue : byCell.getOrDefault(cell.id(), List.of())) {
+                int erabId = erabIdOf(ue.id());
+                S1BearerInfo.TempUeId tmp = tempUeIdOf(ue.id());
+                S1BearerInfo.Detailed bearer = s1Bearer(cell, erabId);
+                if (otherIds && v4.isEmpty()
+                        || !v4.isEmpty() && !v4.contains(ipv4Of(ue.id())) && !v4.contains(ue.id())
+                        || !tempUeIds.isEmpty() && !tempUeIds.contains(tmp.mtmsi())
+                        && !tempUeIds.contains(tmp.mmec() + tmp.mtmsi())
+                        || !teids.isEmpty() && !teids.contains(bearer.enbInfo().tunnelId())
+                        && !teids.contains(bearer.sGwInfo().tunnelId())
+                        || !erabFilter.isEmpty() && !erabFilter.contains(erabId)) {
+                    continue;
+                }
+                out.add(new S1BearerInfo.S1UeInfo(tmp, List.of(AssociateId.ipv4(ipv4Of(ue.id()))),
+                        List.of(ecgiOf(cell)), List.of(bearer)));
+            }
+        }
+        ex.ok(new S1BearerInfo(TimeStamp.of(emulator.now()), out));
     }
 
     private static boolean cellMatches(List<Ecgi> filter, Ecgi cell) {

@@ -202,4 +202,21 @@ class AmsApiTest {
         assertThat(hostA.registrations()).isEmpty();
         await().until(() -> mec.directory.find("short@mec-host-a").isEmpty());
     }
+    @Test
+    void expired_subscription_is_notified_with_an_expiry_notification_and_removed() {
+        long deadline = java.time.Instant.now().plusSeconds(1).getEpochSecond() + 1;
+        TestHttp.Answer sub = TestHttp.post(mec.url("/mec-host-a/amsi/v1/subscriptions"), """
+                {"subscriptionType":"AdjacentAppInfoSubscription","callbackReference":"%s",
+                 "expiryDeadline":{"seconds":%d,"nanoSeconds":0},
+                 "filterCriteria":{"appInstanceId":"app@mec-host-a"}}""".formatted(receiver.url("/x"), deadline));
+        assertThat(sub.status()).isEqualTo(201);
+        String href = sub.header("Location").orElseThrow();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !receiver.ofType("ExpiryNotification").isEmpty());
+        JsonNode n = receiver.ofType("ExpiryNotification").get(0);
+        assertThat(n.at("/_links/subscription/href").asText()).isEqualTo(href);
+        assertThat(n.at("/expiryDeadline/seconds").asLong()).isEqualTo(deadline);
+        assertConformsTo(AMS, "ExpiryNotification", n);
+        assertThat(TestHttp.get(href).status()).isEqualTo(404);
+    }
 }

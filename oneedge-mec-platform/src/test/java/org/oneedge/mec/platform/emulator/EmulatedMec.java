@@ -18,7 +18,8 @@ public final class EmulatedMec implements AutoCloseable {
     /**
      * Two MEC hosts on a 1.4 km road: zone-a (cells a1, a2 — 4G) on mec-host-a, zone-b (b1 4G, b2 5G) on mec-host-b.
      * UE 10.0.0.1 drives from x = -100 to 1300 at 20 m/s and back (a1→a2 after about 15 s, into zone-b / mec-host-b
-     * after about 35 s); UE 10.0.0.2 is parked next to cell a1.
+     * after about 35 s); UE 10.0.0.2 is parked next to cell a1, its bearer upgraded to QCI 2 (guaranteed bit rates)
+     * from 5 s to 10 s.
      */
     public static final String SCENARIO = """
             name: test-two-hosts
@@ -34,7 +35,11 @@ public final class EmulatedMec implements AutoCloseable {
               - { id: cell-b2, type: 5G, position: { x: 1200, y: 0 }, cellId: "00B0000B1", zone: zone-b }
             ues:
               - { id: "acr:10.0.0.1", speed: 20, mode: REVERSE, path: [ { x: -100, y: 5 }, { x: 1300, y: 5 } ] }
-              - { id: "acr:10.0.0.2", path: [ { x: 10, y: 10 } ] }
+              - id: "acr:10.0.0.2"
+                path: [ { x: 10, y: 10 } ]
+                qos:
+                  - { at: PT5S, qci: 2, gbrDl: 2000, gbrUl: 500, mbrDl: 4000, mbrUl: 1000 }
+                  - { at: PT10S, qci: 9 }
             """;
 
     public final Emulator emulator;

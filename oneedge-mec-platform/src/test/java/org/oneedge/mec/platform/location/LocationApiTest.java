@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.oneedge.mec.api.common.TimeStamp;
 import org.oneedge.mec.api.location.LocationClient;
 import org.oneedge.mec.api.location.LocationEventType;
 import org.oneedge.mec.api.location.TerminalDistance;
@@ -17,6 +18,7 @@ import org.oneedge.mec.platform.emulator.EmulatedMec;
 import org.oneedge.mec.platform.emulator.UeView;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -175,5 +177,37 @@ class LocationApiTest {
 
         location.unsubscribe(href);
         assertThat(TestHttp.get(href).status()).isEqualTo(404);
+    }
+    @Test
+    void expired_subscriptions_are_notified_with_an_expiry_notification_and_removed() {
+        TimeStamp deadline = TimeStamp.of(Instant.now().plusSeconds(1));
+        UserLocationEventSubscription user = location.subscribeUser(UserLocationEventSubscription.of(
+                "acr:10.0.0.1", receiver.url("/eu"), null, null, deadline));
+        ZoneLocationEventSubscription zone = location.subscribeZone(ZoneLocationEventSubscription.of("zone-a",
+                receiver.url("/ez"), null, null, deadline));
+        ZoneLocationEventSubscription lasting = location.subscribeZone(ZoneLocationEventSubscription.of("zone-b",
+                receiver.url("/ez"), null, null, null));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> received("expiryNotification").size() >= 2);
+        List<JsonNode> expiries = received("expiryNotification");
+        assertThat(expiries).extracting(n -> n.at("/_links/subscription/href").asText())
+                .containsExactlyInAnyOrder(user.links().self().href(), zone.links().self().href());
+        for (JsonNode n : expiries) {
+            assertThat(n.get("notificationType").asText()).isEqualTo("ExpiryNotification");
+            assertThat(n.at("/expiryDeadline/seconds").asLong()).isEqualTo(deadline.seconds());
+            // LocationAPI.yaml defines no expiry notification: the MEC 009 one (as MEC 012 defines it) is sent
+            assertConformsTo("RniAPI.yaml", "ExpiryNotification", n);
+            assertConformsTo(LOC, "TimeStamp", n.get("timeStamp"));
+            assertConformsTo(LOC, "_links", n.get("_links"));
+        }
+        assertThat(TestHttp.get(user.links().self().href()).status()).isEqualTo(404);
+        assertThat(TestHttp.get(zone.links().self().href()).status()).isEqualTo(404);
+        assertThat(TestHttp.get(lasting.links().self().href()).status()).isEqualTo(200);
+
+        mec.advance(Duration.ofSeconds(45)); // the UE leaves zone-a and enters zone-b: only the lasting one hears it
+        await().until(() -> !received("zoneLocationEventNotification").isEmpty());
+        assertThat(received("zoneLocationEventNotification")).allSatisfy(n ->
+                assertThat(n.at("/_links/subscription/href").asText()).isEqualTo(lasting.links().self().href()));
+        assertThat(received("userLocationEventNotification")).isEmpty();
     }
 }

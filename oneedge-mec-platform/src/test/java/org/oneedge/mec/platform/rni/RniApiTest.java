@@ -270,11 +270,11 @@ class RniApiTest {
 
         assertThat(TestHttp.post(mec.url("/rni/v2/subscriptions"), "{\"subscriptionType\": ").status())
                 .isEqualTo(400);
-        TestHttp.Answer rabMod = TestHttp.post(mec.url("/rni/v2/subscriptions"), """
-                {"subscriptionType":"RabModSubscription","callbackReference":"http://127.0.0.1:1/x",
+        TestHttp.Answer unknownType = TestHttp.post(mec.url("/rni/v2/subscriptions"), """
+                {"subscriptionType":"RabSubscription","callbackReference":"http://127.0.0.1:1/x",
                  "filterCriteriaQci":{"qci":9,"erabId":1}}""");
-        assertThat(rabMod.status()).isEqualTo(400);
-        assertThat(rabMod.json().get("detail").asText()).contains("RabModSubscription");
+        assertThat(unknownType.status()).isEqualTo(400);
+        assertThat(unknownType.json().get("detail").asText()).contains("RabSubscription", "RabModSubscription");
         TestHttp.Answer rabRelWithoutErab = TestHttp.post(mec.url("/rni/v2/subscriptions"), """
                 {"subscriptionType":"RabRelSubscription","callbackReference":"http://127.0.0.1:1/x",
                  "filterCriteriaQci":{"qci":9}}""");
