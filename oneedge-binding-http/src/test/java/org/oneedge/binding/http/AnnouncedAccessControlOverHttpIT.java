@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +35,8 @@ import org.oneedge.model.ResponseStatusCode;
 /**
  * Access to announced resources over HTTP (digest §5.2 "Announced resources", §8.2 acpi): an MN-CSE announces a
  * container with {@code acpi} to the IN-CSE; its ACP is announced first ({@code m2m:acpA}) and the copy's {@code acpi}
- * names that copy, so the IN-CSE grants and refuses access to the copy by the original's rules, and follows changes.
+ * names that copy, so the IN-CSE grants and refuses access to the copy by the original's rules, and follows changes;
+ * a copy with {@code ast}=2 passes updates back to the original.
  */
 class AnnouncedAccessControlOverHttpIT {
 
@@ -45,7 +49,7 @@ class AnnouncedAccessControlOverHttpIT {
     private Cse mn;
 
     @BeforeEach
-    void startInAndMn() {
+    void startInAndMn() throws IOException {
         MccOutbox.Settings fast = MccOutbox.Settings.defaults().withRetryInterval(Duration.ofMillis(20))
                 .withMaxRetryInterval(Duration.ofMillis(100));
         HttpRemoteSender inSender = new HttpRemoteSender();
@@ -65,14 +69,22 @@ class AnnouncedAccessControlOverHttpIT {
 
         HttpRemoteSender mnSender = new HttpRemoteSender();
         running.add(mnSender);
+        int mnPort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            mnPort = probe.getLocalPort(); // the MN-CSE's poa must be known before its CSEBase exists
+        }
         CseConfig mnConfig = CseConfig.defaults().withCseId("/id-mn1").withCseBaseName("cse-mn1")
-                .withCseType(CseType.MN).withPointOfAccess(List.of());
+                .withCseType(CseType.MN).withPointOfAccess(List.of("http://127.0.0.1:" + mnPort));
         mnStore = new InMemoryResourceStore();
         mn = Cse.builder().config(mnConfig).store(mnStore).remoteSender(mnSender)
                 .forwarder(new RemoteCseForwarder(mnConfig, mnStore, List.of(mnSender)))
                 .extension(new AnnouncementExtension(fast, FlexContainerDefinitions.builtIn())).build();
         mn.start();
         running.add(mn);
+        HttpBindingServer mnServer = new HttpBindingServer(HttpBindingConfig.builder().host("127.0.0.1").port(mnPort)
+                .build(), mn);
+        mnServer.start();
+        running.add(mnServer);
         CseRegistrar registrar = new CseRegistrar(RegistrarConfig.builder("/id-in", "cse-in",
                 List.of(server.baseUrl())).retryInterval(Duration.ofMillis(50)).maxRetryInterval(Duration.ofMillis(200))
                 .build(), mnConfig, mn, mnStore, List.of(mnSender));
@@ -132,6 +144,41 @@ class AnnouncedAccessControlOverHttpIT {
                 "{\"m2m:cnt\":{\"lbl\":[\"v2\"]}}").statusCode()).isEqualTo(ResponseStatusCode.UPDATED);
         await().atMost(WAIT).until(() -> send(in, Operation.RETRIEVE, copy, "CAdmin", null, null).content()
                 .at("/m2m:cntA/lbl/0").asText().equals("v2"));
+    }
+
+    @Test
+    void a_bi_directional_copy_passes_updates_to_the_original_judged_by_its_policies() {
+        Response acp = send(mn, Operation.CREATE, "cse-mn1/ae-Cowner", "Cowner", ResourceType.ACCESS_CONTROL_POLICY,
+                "{\"m2m:acp\":{\"rn\":\"writers\",\"pv\":{\"acr\":[{\"acor\":[\"/id-in/Creader\",\"Cowner\"],"
+                        + "\"acop\":63}]},\"pvs\":{\"acr\":[{\"acor\":[\"Cowner\"],\"acop\":63}]}}}");
+        String acpRi = acp.content().at("/m2m:acp/ri").asText();
+        Response badAst = send(mn, Operation.CREATE, "cse-mn1/ae-Cowner", "Cowner", ResourceType.CONTAINER,
+                "{\"m2m:cnt\":{\"rn\":\"odd\",\"ast\":3,\"at\":[\"/id-in\"]}}");
+        assertThat(badAst.statusCode()).isEqualTo(ResponseStatusCode.BAD_REQUEST);
+        assertThat(badAst.content().path("m2m:dbg").asText()).contains("ast");
+        assertThat(send(mn, Operation.RETRIEVE, "cse-mn1/ae-Cowner/odd", "Cowner", null, null).statusCode())
+                .isEqualTo(ResponseStatusCode.NOT_FOUND);
+
+        Response cnt = send(mn, Operation.CREATE, "cse-mn1/ae-Cowner", "Cowner", ResourceType.CONTAINER,
+                "{\"m2m:cnt\":{\"rn\":\"shared\",\"acpi\":[\"" + acpRi + "\"],\"lbl\":[\"v1\"],\"ast\":2,"
+                        + "\"at\":[\"/id-in\"]}}");
+        assertThat(cnt.statusCode()).as(dbg(cnt)).isEqualTo(ResponseStatusCode.CREATED);
+        String copy = announcedAddress("cse-mn1/ae-Cowner/shared");
+        assertThat(send(in, Operation.RETRIEVE, copy, "CAdmin", null, null).content().at("/m2m:cntA/ast").asInt())
+                .isEqualTo(2);
+
+        Response pushed = send(in, Operation.UPDATE, copy, "Creader", null, "{\"m2m:cntA\":{\"lbl\":[\"from-in\"]}}");
+        assertThat(pushed.statusCode()).as(dbg(pushed)).isEqualTo(ResponseStatusCode.UPDATED);
+        assertThat(send(mn, Operation.RETRIEVE, "cse-mn1/ae-Cowner/shared", "Cowner", null, null).content()
+                .at("/m2m:cnt/lbl/0").asText()).isEqualTo("from-in");
+        await().atMost(WAIT).until(() -> send(in, Operation.RETRIEVE, copy, "CAdmin", null, null).content()
+                .at("/m2m:cntA/lbl/0").asText().equals("from-in"));
+
+        Response refused = send(in, Operation.UPDATE, copy, "Cother", null, "{\"m2m:cntA\":{\"lbl\":[\"x\"]}}");
+        assertThat(refused.statusCode()).isEqualTo(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE);
+        assertThat(refused.content().path("m2m:dbg").asText()).contains("Cother");
+        assertThat(send(mn, Operation.RETRIEVE, "cse-mn1/ae-Cowner/shared", "Cowner", null, null).content()
+                .at("/m2m:cnt/lbl/0").asText()).isEqualTo("from-in");
     }
 
     /** The copy's address once {@code at} of the original holds it. */

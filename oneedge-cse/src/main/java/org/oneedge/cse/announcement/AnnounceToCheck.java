@@ -16,8 +16,9 @@ import org.oneedge.model.ResponseStatusCode;
 /**
  * Refuses, before anything is stored, a CREATE or UPDATE whose {@code at} (announceTo, digest §1.4 and §8.2) cannot
  * be honoured: an entry that is not an SP-relative CSE-ID (or a copy address below one), this CSE's own CSE-ID, a
- * CSE-ID this CSE has no route to (not registered here, no registrar), or a type that is never announced. Each gets
- * 4000 with the entry named in {@code m2m:dbg}.
+ * CSE-ID this CSE has no route to (not registered here, no registrar), or a type that is never announced; and an
+ * {@code ast} (announceSyncType, digest §1.4 [R4]) other than 1 or 2. Each gets 4000 with the entry named in
+ * {@code m2m:dbg}.
  */
 final class AnnounceToCheck {
 
@@ -37,6 +38,10 @@ final class AnnounceToCheck {
                 || request.content() == null || !request.content().isObject() || request.content().size() != 1) {
             return null;
         }
+        JsonNode ast = request.content().elements().next().get("ast");
+        if (ast != null && !ast.isNull() && !(ast.isIntegralNumber() && (ast.asInt() == 1 || ast.asInt() == 2))) {
+            throw bad("announceSyncType (ast) must be 1 (uni-directional) or 2 (bi-directional), was " + ast);
+        }
         JsonNode at = request.content().elements().next().get("at");
         if (at == null || !at.isArray() || at.isEmpty()) {
             return null;
@@ -52,7 +57,7 @@ final class AnnounceToCheck {
             ResourceType type = ResourceType.of(request.resourceType()).orElse(null);
             if (type != null && !announceable.contains(type)) {
                 throw bad("resources of type " + type.shortName() + " are not announced by this CSE; remove 'at'"
-                        + " (announceable: AE, container, contentInstance, flexContainer, group, node, mgmtObj)");
+                        + " (announceable: accessControlPolicy, AE, container, contentInstance, flexContainer, group, node, mgmtObj)");
             }
         }
         for (JsonNode entry : at) {

@@ -26,11 +26,13 @@ import org.oneedge.cse.node.MgmtObjSpecialization;
 import org.oneedge.cse.node.NodeHandler;
 import org.oneedge.cse.registration.AeHandler;
 import org.oneedge.cse.remote.MccOutbox;
+import org.oneedge.cse.resource.LocalResolver;
 import org.oneedge.cse.store.Resource;
 import org.oneedge.cse.store.ResourceStore;
 import org.oneedge.cse.store.Write;
 import org.oneedge.model.ContentCodec;
 import org.oneedge.model.CseClient;
+import org.oneedge.model.OneM2MException;
 import org.oneedge.model.Operation;
 import org.oneedge.model.Request;
 import org.oneedge.model.ResourceType;
@@ -77,7 +79,7 @@ public final class AnnouncementExtension implements CseExtension {
             ResourceType.GROUP, Set.of("mt", "mnm", "mid", "cnm", "macp", "mtv", "csy", "gn"),
             ResourceType.NODE, Set.of("ni"),
             ResourceType.MGMT_OBJ, Set.of("mgd"));
-    private static final Set<String> ALWAYS = Set.of("lbl", "et");
+    private static final Set<String> ALWAYS = Set.of("lbl", "et", "ast");
     private static final Set<String> NEVER = Set.of("ty", "ri", "pi", "ct", "lt", "rn", "at", "aa", "cr", "acpi",
             "st", "lnk");
 
@@ -138,6 +140,8 @@ public final class AnnouncementExtension implements CseExtension {
                         .map(FlexContainerDefinition::rootKey)));
         installation.listener(this::onEvent);
         installation.interceptor(new AnnounceToCheck(config, store, ANNOUNCEABLE.keySet())::check);
+        LocalResolver resolver = new LocalResolver(store, config);
+        installation.interceptor(request -> pushBack(request, resolver));
         outbox = new MccOutbox("announcement", config, store, installation.clock(), settings, this::process);
     }
 
@@ -207,6 +211,45 @@ public final class AnnouncementExtension implements CseExtension {
     @Override
     public void stop() {
         outbox.close();
+    }
+
+    // ---- bi-directional copies (ast=2) ----
+
+    /**
+     * An UPDATE of a copy with {@code ast}=2 (bi-directional, digest §1.4 and §8.2 [R4]) by anyone but the announcing
+     * CSE goes to the original ({@code lnk}) as the originator's own request, so the original's host judges it by the
+     * original's policies; its answer is the answer, and the changed attributes come back to the copy with the
+     * ordinary synchronization. Without {@code ast}=2 the engine handles the UPDATE as usual. Null: not such a request.
+     */
+    private Response pushBack(Request request, LocalResolver resolver) {
+        if (request.operation() != Operation.UPDATE || request.content() == null || !request.content().isObject()
+                || request.content().size() != 1) {
+            return null;
+        }
+        Optional<Resource> copy;
+        try {
+            copy = resolver.find(request.to());
+        } catch (RuntimeException e) {
+            return null; // the engine answers the bad address
+        }
+        if (copy.isEmpty() || !copy.get().type().isAnnounced() || copy.get().attributes().path("ast").asInt(1) != 2) {
+            return null;
+        }
+        String lnk = copy.get().attributes().path("lnk").asText("");
+        String host = AnnounceToCheck.cseIdOf(lnk);
+        if (host == null || host.equals(request.from())) {
+            return null; // the announcing CSE keeping its copy in step
+        }
+        String rootKey = request.content().fieldNames().next();
+        if (!rootKey.endsWith("A")) {
+            throw new OneM2MException(ResponseStatusCode.BAD_REQUEST, "the content of an UPDATE of the announced"
+                    + " resource '" + request.to() + "' must be under its announced key (e.g. m2m:cntA), not " + rootKey);
+        }
+        ObjectNode content = ContentCodec.object();
+        content.set(rootKey.substring(0, rootKey.length() - 1), request.content().get(rootKey));
+        LOG.debug("UPDATE of the bi-directional copy {} by {} pushed back to the original {}", copy.get().ri(),
+                request.from(), lnk);
+        return cse.send(request.toBuilder().to(lnk).content(content).build());
     }
 
     // ---- events -> outbox items ----

@@ -19,7 +19,9 @@
  * none) are announced to the same target first ({@code m2m:acpA} with {@code pv}/{@code pvs}, kept in step) and the
  * copy's {@code acpi} names their copies, so the target judges access to the copy by the original's rules, while the
  * announcing CSE itself may always keep its copies in step; the
- * {@code at} bookkeeping is written straight to the store (no event, {@code lt} unchanged); announced copies are
- * never pushed back to the original ({@code ast} is not supported).
+ * {@code at} bookkeeping is written straight to the store (no event, {@code lt} unchanged); {@code ast}
+ * (announceSyncType, digest §1.4/§8.2, Release 4 from ACME only) is announced with the copy: with 2 (bi-directional)
+ * an UPDATE of the copy by anyone but the announcing CSE is sent to the original as that originator's request and
+ * comes back through the ordinary synchronization; with 1 or absent the copy is updated where it is (as before).
  */
 package org.oneedge.cse.announcement;

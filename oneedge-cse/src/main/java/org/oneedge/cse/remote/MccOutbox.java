@@ -27,11 +27,11 @@ import org.slf4j.LoggerFactory;
  * The work a CSE must still send to other CSEs over Mcc (announcements now), kept in order and in the CSE's own
  * store so that an unreachable registrar (link loss, TS-0001 10.2.13 "re-announce when reachable") or a restart of
  * this CSE loses nothing. Each item is a {@code <request>} resource below the CSEBase (rn
- * {@value #NAME_PREFIX}&lt;sequence&gt;, {@code rs}=3 PENDING, the item in {@code pc}); one worker sends the oldest
+ * {@value #NAME_PREFIX}&lt;name&gt;-&lt;sequence&gt;, {@code rs}=3 PENDING, the item in {@code pc}); one worker sends the oldest
  * first and removes it once it is done.
  *
  * <pre>
- *  add(item) ─► store &lt;request&gt; outbox-000000000042 ─► wake worker
+ *  add(item) ─► store &lt;request&gt; outbox-announcement-000000000042 ─► wake worker
  *  worker: head ─► sender(item) ── DONE ──► delete &lt;request&gt;, next
  *                               └─ RETRY (next hop unreachable) ─► wait retryInterval (doubling to max) or wake()
  * </pre>
@@ -235,9 +235,9 @@ public final class MccOutbox implements AutoCloseable {
     private List<Entry> stored() {
         List<Entry> entries = new ArrayList<>();
         for (Resource r : store.children(config.cseIdWithoutSlash(), ResourceType.REQUEST, 0, Integer.MAX_VALUE)) {
-            if (r.rn().startsWith(NAME_PREFIX) && r.attributes().has("pc")) {
+            if (r.rn().startsWith(prefix()) && r.attributes().has("pc")) {
                 try {
-                    entries.add(new Entry(r.ri(), Long.parseLong(r.rn().substring(NAME_PREFIX.length())),
+                    entries.add(new Entry(r.ri(), Long.parseLong(r.rn().substring(prefix().length())),
                             r.attributes().get("pc")));
                 } catch (NumberFormatException e) {
                     // not ours
@@ -248,10 +248,19 @@ public final class MccOutbox implements AutoCloseable {
         return entries;
     }
 
+    /**
+     * The rn prefix of this outbox's items, {@code outbox-<name>-}: several outboxes (announcements, forwarded
+     * notifications, non-blocking requests) share one store without reading or overwriting each other's items.
+     */
+    private String prefix() {
+        return NAME_PREFIX + name.replaceAll("[^A-Za-z0-9]", "") + "-";
+    }
+
     private Resource record(long seq, JsonNode item) {
         Instant now = clock.instant();
-        String rn = NAME_PREFIX + String.format("%012d", seq);
-        String ri = "obx" + config.cseIdWithoutSlash().replaceAll("[^A-Za-z0-9]", "") + String.format("%012d", seq);
+        String rn = prefix() + String.format("%012d", seq);
+        String ri = "obx" + (config.cseIdWithoutSlash() + name).replaceAll("[^A-Za-z0-9]", "")
+                + String.format("%012d", seq);
         Instant et = now.plus(settings.retention());
         ObjectNode a = ContentCodec.object();
         String ct = TimestampCodec.format(now);

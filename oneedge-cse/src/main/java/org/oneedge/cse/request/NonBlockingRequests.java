@@ -1,5 +1,7 @@
 package org.oneedge.cse.request;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,12 +18,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.oneedge.cse.CseConfig;
+import org.oneedge.cse.remote.MccOutbox;
 import org.oneedge.cse.resource.LocalResolver;
 import org.oneedge.cse.store.Resource;
 import org.oneedge.cse.store.ResourceStore;
 import org.oneedge.cse.store.Write;
 import org.oneedge.cse.subscription.NotificationTarget;
 import org.oneedge.cse.subscription.NotificationTargetResolver;
+import org.oneedge.model.Address;
 import org.oneedge.model.ContentCodec;
 import org.oneedge.model.CseClient;
 import org.oneedge.model.OneM2MException;
@@ -48,7 +52,14 @@ import org.slf4j.LoggerFactory;
  * <pre>
  *  Cse.send ─rt 1/2─► NonBlockingRequests ─► <request> PENDING ─► 1001/1002
  *                         └─ at oet ─► Cse.send(blocking) ─► <request> COMPLETED/FAILED (+ ors) ─► [NOTIFY m2m:rsp]
+ *                                        └ to another CSE, next hop unreachable (5103/5107) ─► MccOutbox "nonblocking"
+ *                                          (persisted, bounded; the <request> stays PENDING) ─► sent again when the
+ *                                          link is back ─► COMPLETED/FAILED (+ ors) ─► [NOTIFY m2m:rsp]
  * </pre>
+ * Link loss (digest §8.5 CMDH: a CSE may buffer what it forwards over Mcc): the originator of a non-blocking request
+ * does not wait, so a forwarded one whose next hop cannot be reached waits in this CSE's outbox instead of failing;
+ * it fails (5103, {@code ors}) only when the outbox is full, and with 4008 when its {@code rqet} passes while it
+ * waits. Blocking requests are not queued: their originator waits, so they get the 5103 at once.
  */
 public final class NonBlockingRequests implements Function<Request, Response>, AutoCloseable {
 
@@ -68,6 +79,7 @@ public final class NonBlockingRequests implements Function<Request, Response>, A
     private final AtomicLong notifyIds = new AtomicLong();
     private volatile ScheduledExecutorService timers;
     private volatile ExecutorService workers;
+    private final MccOutbox linkLoss;
 
     public NonBlockingRequests(CseConfig config, ResourceStore store, CseClient cse, Clock clock,
                                List<RemoteSender> senders, NonBlockingSettings settings) {
@@ -80,16 +92,24 @@ public final class NonBlockingRequests implements Function<Request, Response>, A
         this.targets = new NotificationTargetResolver(store, config.cseId(), config.spId(),
                 url -> this.senders.stream().anyMatch(s -> s.supports(url)));
         this.local = new LocalResolver(store, config);
+        this.linkLoss = new MccOutbox("nonblocking", config, store, clock, settings.linkLossQueue(), this::resend);
     }
 
     public synchronized void start() {
         if (timers == null) {
             timers = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("nonblocking-timer").factory());
             workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("nonblocking-", 0).factory());
+            linkLoss.start();
         }
     }
 
+    /** Forwarded non-blocking requests waiting for their next hop to come back. */
+    public int waitingForLink() {
+        return linkLoss.size();
+    }
+
     public synchronized void stop() {
+        linkLoss.close();
         if (timers != null) {
             timers.shutdownNow();
             workers.shutdownNow();
@@ -213,7 +233,21 @@ public final class NonBlockingRequests implements Function<Request, Response>, A
         } else {
             response = cse.send(request.toBuilder().responseType(null).responseTargets(null)
                     .operationExecutionTime(null).build());
+            if (nextHopUnreachable(request, response)) {
+                if (linkLoss.add(queued(request, requestRi, rqet))) {
+                    LOG.info("non-blocking {} {} rqi {} (<request> {}) waits for its next hop: {}",
+                            request.operation(), request.to(), request.requestId(), requestRi, debug(response));
+                    return;
+                }
+                response = Response.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "the next hop toward '"
+                        + request.to() + "' is unreachable and the queue of requests waiting for it is full ("
+                        + debug(response) + ")");
+            }
         }
+        finish(request, requestRi, response);
+    }
+
+    private void finish(Request request, String requestRi, Response response) {
         RequestStatus status = response.isSuccess() ? RequestStatus.COMPLETED : RequestStatus.FAILED;
         ObjectNode rsp = responsePrimitive(request, response);
         complete(requestRi, status, rsp);
@@ -222,6 +256,98 @@ public final class NonBlockingRequests implements Function<Request, Response>, A
         if (request.responseType() == NON_BLOCKING_ASYNCH) {
             notifyResult(request, rsp);
         }
+    }
+
+    /**
+     * A request for another CSE that could not leave because its next hop is down (5103/5107 from the forwarder; a
+     * forwarding loop is not a link loss).
+     */
+    private boolean nextHopUnreachable(Request request, Response response) {
+        if (response.statusCode() != ResponseStatusCode.TARGET_NOT_REACHABLE
+                && response.statusCode() != ResponseStatusCode.REMOTE_ENTITY_NOT_REACHABLE
+                || debug(response).contains("forwarding loop")) {
+            return false;
+        }
+        try {
+            Address target = Address.parse(request.to());
+            return target.scope() != Address.Scope.CSE_RELATIVE && !(config.cseId().equals(target.cseId())
+                    && (target.scope() == Address.Scope.SP_RELATIVE || config.spId().equals(target.spId())));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The outbox item: the {@code <request>} it belongs to and the request primitive (digest §2.1 short names). */
+    private static ObjectNode queued(Request request, String requestRi, Instant rqet) {
+        ObjectNode item = ContentCodec.object();
+        item.put("request", requestRi);
+        item.put("op", request.operation().code());
+        item.put("to", request.to());
+        item.put("fr", request.from());
+        item.put("rqi", request.requestId());
+        putIfSet(item, "rvi", request.releaseVersion());
+        if (request.resourceType() != null) {
+            item.put("ty", request.resourceType());
+        }
+        if (request.content() != null) {
+            item.set("pc", request.content());
+        }
+        item.put("rt", request.responseType());
+        ArrayNode nu = item.putArray("nu");
+        request.responseTargets().forEach(nu::add);
+        if (rqet != null) {
+            item.put("rqet", TimestampCodec.format(rqet)); // absolute: the wait must not restart a relative one
+        }
+        if (request.resultContent() != null) {
+            item.put("rcn", request.resultContent());
+        }
+        return item;
+    }
+
+    /** Sends a request that waited for its next hop; RETRY while the hop is still down. */
+    private MccOutbox.Result resend(JsonNode item) {
+        String requestRi = item.path("request").asText();
+        if (store.get(requestRi).isEmpty()) {
+            return MccOutbox.Result.DONE; // the originator deleted the <request>, or it expired: nobody waits
+        }
+        Request.Builder b = Request.builder().operation(Operation.of(item.path("op").asInt()))
+                .to(item.path("to").asText()).from(item.path("fr").asText()).requestId(item.path("rqi").asText())
+                .releaseVersion(item.path("rvi").asText("3")).content(item.get("pc"))
+                .responseType(item.path("rt").asInt(NON_BLOCKING_SYNCH));
+        if (item.hasNonNull("ty")) {
+            b.resourceType(item.get("ty").asInt());
+        }
+        if (item.hasNonNull("rqet")) {
+            b.requestExpirationTimestamp(item.get("rqet").asText());
+        }
+        if (item.hasNonNull("rcn")) {
+            b.resultContent(item.get("rcn").asInt());
+        }
+        List<String> nu = new java.util.ArrayList<>();
+        item.path("nu").forEach(n -> nu.add(n.asText()));
+        b.responseTargets(nu);
+        Request request = b.build();
+        Response response;
+        Instant rqet = request.requestExpirationTimestamp() == null ? null
+                : TimestampCodec.isValid(request.requestExpirationTimestamp())
+                ? TimestampCodec.parse(request.requestExpirationTimestamp()) : null;
+        if (rqet != null && !rqet.isAfter(clock.instant())) {
+            response = Response.error(ResponseStatusCode.REQUEST_TIMEOUT, "the request expired (rqet "
+                    + request.requestExpirationTimestamp() + ") while its next hop was unreachable");
+        } else {
+            response = cse.send(request.toBuilder().responseType(null).responseTargets(null).build());
+            if (nextHopUnreachable(request, response)) {
+                return MccOutbox.Result.RETRY;
+            }
+        }
+        LOG.info("non-blocking {} {} rqi {} (<request> {}) sent after the link came back: {}", request.operation(),
+                request.to(), request.requestId(), requestRi, response.statusCode().code());
+        finish(request, requestRi, response);
+        return MccOutbox.Result.DONE;
+    }
+
+    private static String debug(Response r) {
+        return r.content() == null ? String.valueOf(r.statusCode()) : r.content().path("m2m:dbg").asText();
     }
 
     private ObjectNode responsePrimitive(Request request, Response response) {

@@ -27,7 +27,7 @@ public final class AttributeSchema {
 
     /**
      * Starts a table holding the universal and common attributes every type has (digest §1.4):
-     * {@code ty ri pi ct lt st} read-only, {@code rn} create-only, {@code et lbl at aa} optional.
+     * {@code ty ri pi ct lt st} read-only, {@code rn} create-only, {@code et lbl at aa ast} optional.
      *
      * @param typeName the type's long name for messages, e.g. "container"
      */
@@ -42,7 +42,8 @@ public final class AttributeSchema {
                 .optional("et", ValueType.TIMESTAMP)
                 .optional("lbl", ValueType.STRING_LIST)
                 .optional("at", ValueType.ANY_URI_LIST)
-                .optional("aa", ValueType.STRING_LIST);
+                .optional("aa", ValueType.STRING_LIST)
+                .optional("ast", ValueType.POSITIVE_INTEGER);
     }
 
     /** The type's long name used in messages. */
