@@ -32,7 +32,7 @@ final class RunCommand implements Callable<Integer> {
     Path topology;
 
     @Option(names = "--processes",
-            description = "With --topology or --deployment: start each CSE node as its own child process (same jar) and supervise them; only for files without MEC platforms of their own and add-ons.")
+            description = "With --topology or --deployment: start each CSE node as its own child process (same jar) and supervise them; MEC platforms of their own and add-ons run in this process and reach the nodes over HTTP.")
     boolean processes;
 
     @Option(names = "--deployment", paramLabel = "A|B|C|D",
@@ -121,11 +121,6 @@ final class RunCommand implements Callable<Integer> {
                 dataDir == null ? null : Path.of(dataDir), flags.get(ConfigKey.LOG_LEVEL));
         TopologySpec spec = deployment != null ? TopologyFile.deployment(deployment, overrides)
                 : TopologyFile.load(topology, overrides);
-        if (processes && spec.hasMecOrAddOns()) {
-            context.err().println("--processes runs CSE nodes only; this file also has MEC platforms or add-ons:"
-                    + " run it in one JVM (without --processes)");
-            return 2;
-        }
         return new TopologyRunner(context, spec, processes).call();
     }
 }

@@ -4,13 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.oneedge.app.node.Listener;
-import org.oneedge.app.topology.ProcessTopology;
 import org.oneedge.app.topology.RunningTopology;
 import org.oneedge.app.topology.TopologySpec;
 
 /**
  * Runs a topology file ({@code --topology FILE} or {@code --deployment X}) until told to stop: everything in this
- * JVM, or (with {@code --processes}) each CSE node as a child process of the same jar; prints one line per listener
+ * JVM, or (with {@code --processes}) each CSE node as a child process of the same jar (MEC platforms and add-ons in
+ * this process); prints one line per listener
  * and the map (one line per node) and stops everything on Ctrl-C.
  */
 final class TopologyRunner implements Callable<Integer> {
@@ -43,7 +43,10 @@ final class TopologyRunner implements Callable<Integer> {
     private AutoCloseable startProcesses() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"), OneEdge.class.getName());
-        ProcessTopology topology = ProcessTopology.start(spec.nodes(), command, context.out());
+        RunningTopology topology = RunningTopology.startProcesses(spec, command, context.out());
+        for (Listener l : topology.listeners()) {
+            context.out().println(l.line());
+        }
         printMap(topology.map());
         return topology;
     }

@@ -31,6 +31,7 @@ class DeploymentIT {
             Pattern.compile("MEC 011 application support.* listening on (http://\\S+)");
     private static final Pattern SERVICE_MGMT_LINE =
             Pattern.compile("MEC 011 service management.* listening on (http://\\S+)");
+    private static final Pattern STARTED = Pattern.compile("(?m)^Press Ctrl-C");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -46,7 +47,7 @@ class DeploymentIT {
 
         void stop() throws InterruptedException {
             signal.requestStop();
-            app.join(Duration.ofSeconds(20));
+            app.join(Duration.ofSeconds(60));
             assertThat(app.isAlive()).isFalse();
             assertThat(exit.get()).isZero();
             assertThat(out.toString()).contains("Stopped.");
@@ -54,6 +55,10 @@ class DeploymentIT {
     }
 
     private Running run(String... args) {
+        return run(Duration.ofSeconds(60), args);
+    }
+
+    private Running run(Duration startTimeout, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         ShutdownSignal signal = new ShutdownSignal();
@@ -62,7 +67,8 @@ class DeploymentIT {
         AtomicInteger exit = new AtomicInteger(-1);
         Thread app = Thread.ofPlatform().name("oneedge-deployment").start(() ->
                 exit.set(OneEdge.commandLine(context).execute(args)));
-        await().atMost(Duration.ofSeconds(60)).until(() -> out.toString().contains("Press Ctrl-C") || !app.isAlive());
+        // the supervisor's own banner (a child's, with --processes, starts with "[name] ")
+        await().atMost(startTimeout).until(() -> STARTED.matcher(out.toString()).find() || !app.isAlive());
         assertThat(app.isAlive()).as("still running; output: %s / errors: %s", out, err).isTrue();
         return new Running(app, signal, exit, out);
     }
@@ -150,6 +156,23 @@ class DeploymentIT {
             assertDeviceReadingReachesTheInCseThroughTheMnCse(client, d, d.group(IN_LINE), "d1", 23.5);
         } finally {
             d.stop();
+        }
+    }
+
+    @Test
+    void deployment_c_runs_with_each_cse_node_as_a_child_process() throws Exception {
+        String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(deployment("C")),
+                java.util.stream.Stream.of("--processes")).toArray(String[]::new);
+        Running c = run(Duration.ofSeconds(120), args);
+        try (WireClient client = new WireClient()) {
+            assertThat(c.out().toString()).contains("[in] ", "[mn1] ");
+            String mirror = c.group(IPE_LINE);
+            assertThat(mirror).startsWith(c.group(CSE_LINE) + "/CMecIpe/mec");
+            assertMecInformationMirrored(client, mirror);
+
+            assertDeviceReadingReachesTheInCseThroughTheMnCse(client, c, c.group(IN_LINE), "p1", 18);
+        } finally {
+            c.stop();
         }
     }
 

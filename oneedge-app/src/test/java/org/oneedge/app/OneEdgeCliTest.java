@@ -183,6 +183,31 @@ class OneEdgeCliTest {
         assertThat(err.toString()).contains("store.type must be one of h2, memory, postgres").contains("--store");
     }
 
+    @Test
+    void deployment_must_be_one_of_a_to_d() {
+        assertThat(run("run", "--deployment", "E")).isEqualTo(2);
+        assertThat(err.toString()).contains("configuration error").contains("A, B, C or D");
+    }
+
+    @Test
+    void a_deployment_takes_only_free_ports_from_the_command_line_and_no_identities() {
+        assertThat(run("run", "--deployment", "A", "--port", "8085")).isEqualTo(2);
+        assertThat(err.toString()).contains("--port and --mec-port take only 0");
+        assertThat(run("run", "--deployment", "B", "--cse-id", "/id-x")).isEqualTo(2);
+        assertThat(err.toString()).contains("configured in the file").contains("--cse-id");
+        assertThat(run("run", "--deployment", "C", "--topology", "x.yaml")).isEqualTo(2);
+        assertThat(err.toString()).contains("either it or --topology");
+    }
+
+    @Test
+    void a_topology_file_naming_a_missing_node_in_an_add_on_is_a_configuration_error() throws IOException {
+        Path file = tmp.resolve("t.yaml");
+        Files.writeString(file, "nodes:\n  - name: in\n    config: {cse: {id: /id-in, base-name: cse-in}}\n"
+                + "add-ons:\n  - {type: mqtt-devices, cse: edge}\n");
+        assertThat(run("run", "--topology", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("configuration error").contains("cse 'edge'");
+    }
+
     private NodeConfig loadCse(Map<String, String> env, String... args) {
         CommandLine root = cli(env);
         String[] all = new String[args.length + 1];

@@ -46,7 +46,8 @@ public final class MqttDeviceGateway implements AutoCloseable {
         MqttJsonDevicesConfig devices = MqttJsonDevicesConfig.builder().brokerUrl(broker)
                 .clientId("oneedge-device-ipe-" + config.cseId().substring(1)).build();
         ThirdPartyIpeConfig ipeConfig = ThirdPartyIpeConfig.builder().cseBaseName(config.cseBaseName())
-                .notificationHost(config.httpHost()).applicationOriginators(applications).build();
+                .notificationHost(config.httpHost()).applicationOriginators(applications)
+                .adminOriginator(config.adminOriginator()).build();
         ThirdPartyIpe ipe = new ThirdPartyIpe(cse, ipeConfig, new MqttJsonDevices(devices)).start();
         return new MqttDeviceGateway(ipe, new Listener("MQTT-JSON device IPE into " + config.cseId()
                 + " (readings on " + devices.telemetryFilter() + ", commands on "

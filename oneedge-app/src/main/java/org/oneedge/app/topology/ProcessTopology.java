@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.oneedge.app.config.NodeConfig;
+import org.oneedge.binding.http.HttpCseClient;
+import org.oneedge.mec.platform.emulator.Scenario;
+import org.oneedge.mec.platform.emulator.ScenarioLoader;
 import org.oneedge.binding.mqtt.broker.EmbeddedMqttBroker;
 import org.oneedge.binding.mqtt.broker.EmbeddedMqttBrokerConfig;
 
@@ -22,16 +25,23 @@ import org.oneedge.binding.mqtt.broker.EmbeddedMqttBrokerConfig;
  * Runs each node of a topology as its own process ({@code java … OneEdge cse …}, same jar and JVM), registrars
  * first, and supervises them: their output is echoed with a {@code [name]} prefix, the map is printed once all
  * are up, and closing stops them (SIGTERM, so each deregisters; killed after a grace period). A node's registrar
- * URL is learned from the registrar's own start-up line, so free ports (0) work too.
+ * URL is learned from the registrar's own start-up line, so free ports (0) work too; so is the URL of the MEC
+ * platform a node with {@code mec.enabled} runs. {@link #cse} and {@link #mec} give add-ons what they need to reach
+ * a node over HTTP.
  */
 public final class ProcessTopology implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("-CSE (\\S+) \\((\\S+)\\) listening on (https?://\\S+)");
+    private static final Pattern MEC_LISTENING =
+            Pattern.compile("MEC 011 application support listening on (https?://\\S+)/mec_app_support/v2");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final PrintWriter out;
     private final List<Process> processes = new ArrayList<>();
     private final List<String> map = new ArrayList<>();
+    private final Map<String, StartedCse> started = new LinkedHashMap<>();
+    private final Map<String, StartedMec> mecs = new LinkedHashMap<>();
+    private final List<HttpCseClient> clients = new ArrayList<>();
     private EmbeddedMqttBroker broker;
 
     private ProcessTopology(PrintWriter out) {
@@ -79,9 +89,14 @@ public final class ProcessTopology implements AutoCloseable {
                     Integer.toString(c.httpPort()), "--store", c.storeType().name().toLowerCase(), "--data-dir",
                     c.dataDir().toString(), "--log-level", c.logLevel(), c.mecEnabled() ? "--mec" : "--no-mec",
                     "--mec-port", Integer.toString(c.mecPort())));
+            if (c.mecScenario() != null) {
+                command.addAll(List.of("--scenario", c.mecScenario().toString()));
+            }
+            NodeConfig effective = c;
             if (c.mqttEnabled()) {
-                command.addAll(List.of("--mqtt", "--mqtt-broker-url",
-                        c.mqttBrokerUrl() != null ? c.mqttBrokerUrl() : embeddedBroker));
+                String broker = c.mqttBrokerUrl() != null ? c.mqttBrokerUrl() : embeddedBroker;
+                command.addAll(List.of("--mqtt", "--mqtt-broker-url", broker));
+                effective = effective.withMqtt(true, broker);
             }
             String registrarLine = "-";
             if (next.registrar() != null) {
@@ -90,9 +105,24 @@ public final class ProcessTopology implements AutoCloseable {
                 command.addAll(List.of("--registrar-cse-id", r.cseId(), "--registrar-cse-base", r.cseBaseName(),
                         "--registrar-url", url, "--registrar-deregister", Boolean.toString(c.registrarDeregister())));
                 registrarLine = r.cseId() + " " + url;
+                effective = effective.withRegistrar(r.cseId(), r.cseBaseName(), List.of(url));
             }
-            String baseUrl = launch(next.name(), command);
+            Launched launched = launch(next.name(), command, c.mecEnabled());
+            String baseUrl = launched.cseBaseUrl();
             String url = baseUrl.substring(0, baseUrl.length() - c.cseBaseName().length() - 1);
+            HttpCseClient client = new HttpCseClient(url);
+            clients.add(client);
+            List<String> pointsOfAccess = new ArrayList<>(List.of(url));
+            if (effective.mqttEnabled()) {
+                pointsOfAccess.add("mqtt://" + effective.mqttBrokerUrl().replaceFirst("^[a-z]+://", ""));
+            }
+            started.put(next.name(), new StartedCse(effective, url, pointsOfAccess, client));
+            if (launched.mecBaseUrl() != null) {
+                Scenario scenario = c.mecScenario() == null ? ScenarioLoader.defaultScenario()
+                        : ScenarioLoader.read(c.mecScenario());
+                mecs.put(next.name(), new StartedMec(launched.mecBaseUrl(),
+                        scenario.mecHosts().stream().map(Scenario.MecHost::name).toList()));
+            }
             urls.put(next.name(), url);
             configs.put(next.name(), c);
             map.add(String.format("%-7s %-9s %-9s %s  registrar: %s  pid %d", c.cseType() + "-CSE", c.cseId(),
@@ -100,8 +130,12 @@ public final class ProcessTopology implements AutoCloseable {
         }
     }
 
-    /** Starts one node and waits for its "listening on" line; returns its CSEBase URL. */
-    private String launch(String name, List<String> command) {
+    /** What a started child said: its CSEBase URL and, when it runs the MEC platform, the platform's base URL. */
+    private record Launched(String cseBaseUrl, String mecBaseUrl) {
+    }
+
+    /** Starts one node and waits for its "listening on" line(s). */
+    private Launched launch(String name, List<String> command, boolean withMec) {
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -110,6 +144,7 @@ public final class ProcessTopology implements AutoCloseable {
         }
         processes.add(process);
         CompletableFuture<String> listening = new CompletableFuture<>();
+        CompletableFuture<String> mecListening = new CompletableFuture<>();
         Thread.ofVirtual().name("node-" + name + "-output").start(() -> {
             try (BufferedReader reader = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -120,22 +155,49 @@ public final class ProcessTopology implements AutoCloseable {
                     if (m.find()) {
                         listening.complete(m.group(3));
                     }
+                    Matcher mec = MEC_LISTENING.matcher(line);
+                    if (mec.find()) {
+                        mecListening.complete(mec.group(1));
+                    }
                 }
             } catch (IOException e) {
                 // the process ended
             }
             listening.completeExceptionally(new IllegalStateException("node " + name + " ended before it listened"));
+            mecListening.completeExceptionally(new IllegalStateException("node " + name + " ended before its MEC"
+                    + " platform listened"));
         });
         try {
-            return listening.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            String cse = listening.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            return new Launched(cse, withMec ? mecListening.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS) : null);
         } catch (Exception e) {
             throw new IllegalStateException("node " + name + " did not start within " + START_TIMEOUT + ": "
                     + e.getMessage(), e);
         }
     }
 
+    /** A started node, reached over HTTP, with its configuration as it runs (broker and registrar filled in). */
+    public StartedCse cse(String name) {
+        StartedCse cse = started.get(name);
+        if (cse == null) {
+            throw new IllegalArgumentException("no CSE node '" + name + "' in the topology " + started.keySet());
+        }
+        return cse;
+    }
+
+    /** The MEC platform a started node runs ({@code mec.enabled}). */
+    public StartedMec mec(String name) {
+        StartedMec mec = mecs.get(name);
+        if (mec == null) {
+            throw new IllegalArgumentException("CSE node '" + name + "' runs no MEC platform");
+        }
+        return mec;
+    }
+
     @Override
     public void close() {
+        clients.forEach(HttpCseClient::close);
+        clients.clear();
         for (int i = processes.size() - 1; i >= 0; i--) {
             Process p = processes.get(i);
             p.destroy();

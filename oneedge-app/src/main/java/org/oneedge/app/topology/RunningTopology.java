@@ -1,5 +1,6 @@
 package org.oneedge.app.topology;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything a topology file describes, running in this JVM: the CSE nodes ({@link Topology}), the MEC platform
- * nodes of their own, then the add-ons in file order. This is what {@code oneedge run --topology FILE} and
- * {@code oneedge run --deployment A|B|C|D} run.
+ * Everything a topology file describes: the CSE nodes (in this JVM, {@link Topology}, or as child processes,
+ * {@link ProcessTopology}), the MEC platform nodes of their own, then the add-ons in file order. This is what
+ * {@code oneedge run --topology FILE} and {@code oneedge run --deployment A|B|C|D} run.
  *
  * <pre>
  *   start:  CSE nodes (registrars first, embedded broker) -> MEC platforms -> add-ons 1..n
@@ -29,7 +30,9 @@ public final class RunningTopology implements AutoCloseable {
     private final List<AutoCloseable> addOns = new ArrayList<>();
     private final List<Listener> listeners = new ArrayList<>();
     private final List<String> map = new ArrayList<>();
-    private Topology topology;
+    private AutoCloseable cseNodes;   // Topology in this JVM, or ProcessTopology
+    private Function<String, StartedCse> cses;
+    private Function<String, StartedMec> nodeMecs;
 
     private RunningTopology(TopologySpec spec) {
         this.spec = spec;
@@ -52,10 +55,39 @@ public final class RunningTopology implements AutoCloseable {
         }
     }
 
+    /**
+     * As {@link #start(TopologySpec)}, each CSE node a child process ({@link ProcessTopology}, its output echoed to
+     * {@code out}); MEC platforms of their own and add-ons run in this process and reach the nodes over HTTP.
+     *
+     * @param javaCommand the {@code java} executable and the class path of this program
+     */
+    public static RunningTopology startProcesses(TopologySpec spec, List<String> javaCommand, PrintWriter out) {
+        RunningTopology running = new RunningTopology(spec);
+        try {
+            ProcessTopology processes = ProcessTopology.start(spec.nodes(), javaCommand, out);
+            running.cseNodes = processes;
+            running.cses = processes::cse;
+            running.nodeMecs = processes::mec;
+            running.map.addAll(processes.map());
+            running.startMecAndAddOns();
+            return running;
+        } catch (RuntimeException e) {
+            running.close();
+            throw e;
+        }
+    }
+
     private void startAll(Function<NodeSpec, OneEdgeNode.Customizer> customizers) {
-        topology = Topology.start(spec.nodes(), customizers);
+        Topology topology = Topology.start(spec.nodes(), customizers);
+        cseNodes = topology;
+        cses = name -> StartedCse.of(topology.node(name));
+        nodeMecs = name -> StartedMec.of(topology.node(name).mecNode());
         listeners.addAll(topology.listeners());
         map.addAll(topology.map());
+        startMecAndAddOns();
+    }
+
+    private void startMecAndAddOns() {
         for (MecSpec m : spec.mecPlatforms()) {
             MecNode node = MecNode.start(m.host(), m.port(), m.scenario());
             mecPlatforms.put(m.name(), node);
@@ -64,7 +96,7 @@ public final class RunningTopology implements AutoCloseable {
             map.add(String.format("%-7s %-9s %-9s %s  hosts: %s", "MEC", m.name(), "-", node.baseUrl(),
                     String.join(" ", node.hostNames())));
         }
-        AddOnLauncher launcher = new AddOnLauncher(this::cse, this::mec);
+        AddOnLauncher launcher = new AddOnLauncher(cses, this::mec);
         for (AddOnSpec a : spec.addOns()) {
             AddOnLauncher.Started started = launcher.start(a);
             addOns.add(started.closer());
@@ -78,18 +110,9 @@ public final class RunningTopology implements AutoCloseable {
                 spec.description() == null ? "" : " (" + spec.description() + ")");
     }
 
-    private StartedCse cse(String name) {
-        return StartedCse.of(node(name));
-    }
-
     private StartedMec mec(String name) {
         MecNode own = mecPlatforms.get(name);
-        return StartedMec.of(own != null ? own : node(name).mecNode());
-    }
-
-    /** The started CSE node of that topology name. */
-    public OneEdgeNode node(String name) {
-        return topology.node(name);
+        return own != null ? StartedMec.of(own) : nodeMecs.apply(name);
     }
 
     /** Where everything listens: CSE nodes, broker, MEC platforms, add-ons. */
@@ -121,9 +144,13 @@ public final class RunningTopology implements AutoCloseable {
             }
         }
         mecPlatforms.clear();
-        if (topology != null) {
-            topology.close();
-            topology = null;
+        if (cseNodes != null) {
+            try {
+                cseNodes.close();
+            } catch (Exception e) {
+                log.warn("stopping the CSE nodes failed: {}", e.toString());
+            }
+            cseNodes = null;
         }
     }
 }

@@ -67,9 +67,4 @@ public record TopologySpec(String description, List<NodeSpec> nodes, List<MecSpe
     public static TopologySpec ofNodes(List<NodeSpec> nodes) {
         return new TopologySpec(null, nodes, List.of(), List.of());
     }
-
-    /** True when the file describes more than CSE nodes and links. */
-    public boolean hasMecOrAddOns() {
-        return !mecPlatforms.isEmpty() || !addOns.isEmpty();
-    }
 }

@@ -40,6 +40,15 @@ class TopologyFileTest {
     }
 
     @Test
+    void the_default_topology_file_spells_out_the_nodes_and_device_gateway_of_oneedge_run() {
+        TopologySpec spec = TopologyFile.load(Path.of("../config/topology-default.yaml"));
+
+        assertThat(spec.nodes()).extracting(NodeSpec::name).containsExactly("in", "mn1", "mn2");
+        assertThat(spec.nodes()).extracting(NodeSpec::registrar).containsExactly(null, "in", "in");
+        assertThat(spec.addOns()).containsExactly(new AddOnSpec.MqttDevices("in", java.util.List.of("/id-in/C*")));
+    }
+
+    @Test
     void overrides_put_every_node_and_mec_platform_on_free_ports_with_its_own_data_directory() {
         TopologySpec spec = TopologyFile.deployment("B", new TopologyOverrides(true, "memory", Path.of("/tmp/x"),
                 "WARN"));
