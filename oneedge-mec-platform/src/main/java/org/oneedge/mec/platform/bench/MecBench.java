@@ -1,6 +1,13 @@
 package org.oneedge.mec.platform.bench;
 
-import com.sun.net.httpserver.HttpServer;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.oneedge.mec.api.location.LocationClient;
 import org.oneedge.mec.api.location.ZoneLocationEventSubscription;
 import org.oneedge.mec.api.rni.CellChangeSubscription;
@@ -22,16 +29,11 @@ import org.oneedge.mec.platform.rni.RniApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -42,6 +44,7 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <pre>
  *   Emulator (real time, tick = 1/updateRateHz) ─events─▶ RNIS, Location ─NotificationSender─POST─▶ local receiver
+ *                                                                                              (Jetty, answers 204)
  *        └─ counted: PositionUpdate, CellChange, ZoneEnter, HostChange, MeasurementReport      └─ counted: 204s
  * </pre>
  */
@@ -55,11 +58,9 @@ public final class MecBench {
         Duration tick = Duration.ofNanos((long) (1e9 / options.updateRateHz()));
         Counters counters = new Counters();
         LongAdder received = new LongAdder();
-        HttpServer receiver = receiver(received);
-        ExecutorService receiverThreads = Executors.newVirtualThreadPerTaskExecutor();
-        receiver.setExecutor(receiverThreads);
-        receiver.start();
-        String callbackBase = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/cb/";
+        Server receiver = receiver(received);
+        String callbackBase = "http://127.0.0.1:" + ((ServerConnector) receiver.getConnectors()[0]).getLocalPort()
+                + "/cb/";
         try (Emulator emulator = Emulator.builder(scenario).config(EmulatorConfig.builder().tick(tick)
                 .seed(options.seed()).measurementInterval(Duration.ofSeconds(1)).build()).build();
              MecPlatform platform = MecPlatform.builder()
@@ -95,8 +96,11 @@ public final class MecBench {
                     end.coalesced() - start.coalesced(), platform.context().notifications().pendingCount(),
                     Runtime.getRuntime().availableProcessors(), (end.cpuNanos() - start.cpuNanos()) / 1e9 / seconds);
         } finally {
-            receiver.stop(0);
-            receiverThreads.shutdownNow();
+            try {
+                receiver.stop();
+            } catch (Exception e) {
+                LOG.warn("bench receiver did not stop: {}", e.toString());
+            }
         }
     }
 
@@ -185,19 +189,36 @@ public final class MecBench {
         }
     }
 
-    private static HttpServer receiver(LongAdder received) {
+    /**
+     * The subscriber: a Jetty server on a free loopback port answering 204 to every POST. (The JDK's
+     * {@code com.sun.net.httpserver}, used before, reads every request head on one dispatcher thread and capped the
+     * benchmark at its own speed, not the platform's.)
+     */
+    private static Server receiver(LongAdder received) {
+        QueuedThreadPool threads = new QueuedThreadPool(32, 4);
+        threads.setName("bench-receiver");
+        Server server = new Server(threads);
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(InetAddress.getLoopbackAddress().getHostAddress());
+        connector.setPort(0);
+        server.addConnector(connector);
+        server.setHandler(new Handler.Abstract() {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                Content.Source.consumeAll(request, Callback.from(() -> {
+                    received.increment();
+                    response.setStatus(204);
+                    callback.succeeded();
+                }, callback::failed));
+                return true;
+            }
+        });
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
-            server.createContext("/", exchange -> {
-                exchange.getRequestBody().readAllBytes();
-                received.increment();
-                exchange.sendResponseHeaders(204, -1);
-                exchange.close();
-            });
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("bench receiver did not start", e);
         }
+        return server;
     }
 
     private static void sleep(Duration d) {

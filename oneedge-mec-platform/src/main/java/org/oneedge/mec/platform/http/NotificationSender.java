@@ -7,9 +7,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Queue;
@@ -27,8 +24,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * subscribe/notify pattern), or a text message on the subscription's websocket ({@link WebsocketChannels}, MEC 009
  * 6.12a). A failed POST (I/O error or non-2xx) is retried with doubling backoff, then dropped with a WARN.
  *
- * <p>Each callback URL has {@code lanes} queues, each drained in order by one virtual thread, so that a callback
- * receives up to {@code lanes} POSTs at once and a slow or dead subscriber delays nobody else. A notification about a
+ * <p>Each callback URL has {@code lanes} queues, each drained in order by one virtual thread over its own persistent
+ * HTTP/1.1 connection ({@link CallbackConnection}), so that a callback receives up to {@code lanes} POSTs at once and
+ * a slow or dead subscriber delays nobody else. Connections idle for {@code IDLE_CLOSE} are closed. A notification about a
  * UE goes to the lane of that UE ({@link #send(URI, String, Object)}), so one UE's notifications arrive in the order
  * they happened. Under load, notifications that only carry the latest value of something (a periodic measurement
  * report) are coalesced ({@link #sendLatest}): once a lane's backlog passes an eighth of its capacity, a newer one for
@@ -38,7 +36,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * zone entry, bearer set-up). Only when a lane is full is a new notification dropped and counted.
  *
  * <pre>
- *   send(cb, n, ue)        ─▶ lane[hash(ue) % lanes] ─▶ drainer (virtual thread) ─▶ POST cb ─fail─▶ backoff, retry
+ *   send(cb, n, ue)        ─▶ lane[hash(ue) % lanes] ─▶ drainer (virtual thread) ─▶ POST cb on the lane's
+ *                                                       keep-alive connection ─fail─▶ backoff, retry
  *   sendLatest(cb, n, ue, kind): cancel the queued (ue, kind) sample, then as send
  *   send(ws://…, n)        ─▶ WebsocketChannels (text message, or backlog until the subscriber connects)
  * </pre>
@@ -46,6 +45,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class NotificationSender implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationSender.class);
+    /** How long a lane's connection may stay unused before it is closed. */
+    private static final Duration IDLE_CLOSE = Duration.ofSeconds(30);
 
     /**
      * Delivery settings; see {@link org.oneedge.mec.platform.MecPlatformConfig} for the defaults.
@@ -76,6 +77,7 @@ public final class NotificationSender implements AutoCloseable {
 
     private final class Lane {
         final URI callback;
+        final CallbackConnection connection;
         final Queue<Slot> queue = new ConcurrentLinkedQueue<>();
         final Map<String, Slot> latest = new ConcurrentHashMap<>();
         final AtomicInteger size = new AtomicInteger();
@@ -83,12 +85,12 @@ public final class NotificationSender implements AutoCloseable {
 
         Lane(URI callback) {
             this.callback = callback;
+            this.connection = new CallbackConnection(callback, settings.timeout());
         }
     }
 
     private final Settings settings;
     private final ObjectMapper mapper;
-    private final HttpClient http;
     private final ExecutorService executor;
     private final WebsocketChannels websockets;
     private final Map<URI, Lane[]> lanes = new ConcurrentHashMap<>();
@@ -101,9 +103,8 @@ public final class NotificationSender implements AutoCloseable {
         this.settings = settings;
         this.mapper = mapper;
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1) // no h2c upgrade per request
-                .connectTimeout(settings.timeout()).executor(executor).build();
         this.websockets = new WebsocketChannels(settings.queueCapacity());
+        executor.execute(this::closeIdleConnections);
     }
 
     /** The websocket channels notifications with a {@code ws://} target go to. */
@@ -210,7 +211,7 @@ public final class NotificationSender implements AutoCloseable {
                 if (next.key != null) {
                     lane.latest.remove(next.key, next);
                 }
-                deliver(lane.callback, p);
+                deliver(lane, p);
             }
         } finally {
             lane.draining.set(false);
@@ -220,16 +221,12 @@ public final class NotificationSender implements AutoCloseable {
         }
     }
 
-    private void deliver(URI callback, Pending pending) {
+    private void deliver(Lane lane, Pending pending) {
+        URI callback = lane.callback;
         Duration backoff = settings.initialBackoff();
         for (int attempt = 1; attempt <= settings.maxAttempts() && !closed; attempt++) {
             try {
-                HttpRequest request = HttpRequest.newBuilder(callback)
-                        .timeout(settings.timeout())
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(pending.body()))
-                        .build();
-                int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status = lane.connection.post(pending.body());
                 if (status / 100 == 2) {
                     delivered.incrementAndGet();
                     LOG.debug("Delivered {} to {} ({})", pending.description(), callback, status);
@@ -238,11 +235,11 @@ public final class NotificationSender implements AutoCloseable {
                 LOG.debug("Callback {} answered {} to {} (attempt {})", callback, status, pending.description(),
                         attempt);
             } catch (IOException e) {
+                if (closed) {
+                    return;
+                }
                 LOG.debug("Callback {} unreachable for {} (attempt {}): {}", callback, pending.description(), attempt,
                         e.toString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
             if (attempt < settings.maxAttempts()) {
                 try {
@@ -284,10 +281,41 @@ public final class NotificationSender implements AutoCloseable {
         return coalesced.get();
     }
 
+    /** Every few seconds, closes the connections of lanes that sent nothing for {@link #IDLE_CLOSE}. */
+    private void closeIdleConnections() {
+        while (!closed) {
+            try {
+                Thread.sleep(IDLE_CLOSE.dividedBy(2));
+            } catch (InterruptedException e) {
+                return;
+            }
+            long now = System.nanoTime();
+            for (Lane[] byCallback : lanes.values()) {
+                for (Lane lane : byCallback) {
+                    if (lane.connection.isOpen() && now - lane.connection.lastUsedNanos() > IDLE_CLOSE.toNanos()
+                            && lane.draining.compareAndSet(false, true)) {
+                        try {
+                            lane.connection.close();
+                        } finally {
+                            lane.draining.set(false);
+                        }
+                        if (!lane.queue.isEmpty()) {
+                            startDrainer(lane);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Override
     public void close() {
         closed = true;
         executor.shutdownNow();
-        http.close();
+        for (Lane[] byCallback : lanes.values()) {
+            for (Lane lane : byCallback) {
+                lane.connection.close(); // unblocks a drainer waiting for an answer
+            }
+        }
     }
 }

@@ -118,6 +118,8 @@ public final class RniApi implements MecApi, EmulatorListener {
     private static final String[] RAB_FILTERS = {"app_ins_id", "cell_id", "ue_ipv4_address", "ue_ipv6_address",
             "nated_ip_address", "gtp_teid", "erab_id", "qci", "erab_mbr_dl", "erab_mbr_ul", "erab_gbr_dl",
             "erab_gbr_ul"};
+    private static final String[] S1_FILTERS = {"temp_ue_id", "ue_ipv4_address", "ue_ipv6_address",
+            "nated_ip_address", "gtp_teid", "cell_id", "erab_id"};
     private static final String[] L2_COUNTERS = {"dl_gbr_prb_usage_cell", "ul_gbr_prb_usage_cell",
             "dl_nongbr_prb_usage_cell", "ul_nongbr_prb_usage_cell", "dl_total_prb_usage_cell",
             "ul_total_prb_usage_cell", "received_dedicated_preambles_cell",
@@ -766,9 +768,6 @@ public final class RniApi implements MecApi, EmulatorListener {
     private static S1BearerInfo.TempUeId tempUeIdOf(String ueId) {
         return new S1BearerInfo.TempUeId("01", String.format("%08X", ueId.hashCode()));
     }
-
-    private static final String[] S1_FILTERS = {"temp_ue_id", "ue_ipv4_address", "ue_ipv6_address",
-            "nated_ip_address", "gtp_teid", "cell_id", "erab_id"};
 
     /** {@code GET /queries/s1_bearer_info}: the S1 bearer of every UE on a 4G cell in view that matches the filters. */
     private void s1BearerInfo(MecExchange ex) {

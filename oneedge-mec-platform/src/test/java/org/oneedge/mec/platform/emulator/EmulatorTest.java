@@ -122,4 +122,73 @@ class EmulatorTest {
             assertThat(emulator.ticks()).isGreaterThanOrEqualTo(ticks);
         }
     }
+
+    private static final String TWO_CELLS = """
+            name: two-cells
+            radio: { shadowingSigmaDb: 0%s }
+            mecHosts: [ { name: h, zones: [z] } ]
+            zones: [ { id: z } ]
+            accessPoints:
+              - { id: c1, type: 4G, position: { x: 0, y: 0 }, zone: z }
+              - { id: c2, type: 4G, position: { x: 400, y: 0 }, zone: z }
+            ues:
+              - id: "acr:10.0.0.9"
+                speed: 20
+                mode: STOP
+                path: [ { x: 0, y: 5 }, { x: 1200, y: 5 } ]
+                qos: [ { at: PT2S, qci: 1, gbrDl: 64, gbrUl: 64, mbrDl: 128, mbrUl: 128 }, { at: PT4S, qci: 9 } ]
+            """;
+
+    @Test
+    void scheduled_qos_changes_and_secondary_cells_come_as_events_and_in_the_ue_view() {
+        try (Emulator emulator = Emulator.builder(ScenarioLoader.parse(TWO_CELLS.formatted(""))).build()) {
+            List<EmulatorEvent> events = new ArrayList<>();
+            emulator.addListener(events::add);
+            emulator.advance(Duration.ofSeconds(3));
+            List<EmulatorEvent.BearerQosChange> qos = events.stream()
+                    .filter(e -> e instanceof EmulatorEvent.BearerQosChange)
+                    .map(e -> (EmulatorEvent.BearerQosChange) e).toList();
+            assertThat(qos).singleElement().satisfies(q -> {
+                assertThat(q.previous()).isEqualTo(BearerQos.DEFAULT);
+                assertThat(q.current()).isEqualTo(new BearerQos(1, 64, 64, 128, 128));
+                assertThat(q.servingCellId()).isEqualTo("c1");
+            });
+            assertThat(emulator.ue("acr:10.0.0.9").orElseThrow().bearerQos().qci()).isEqualTo(1);
+
+            emulator.advance(Duration.ofSeconds(57));
+            List<EmulatorEvent.SecondaryCellChange> ca = events.stream()
+                    .filter(e -> e instanceof EmulatorEvent.SecondaryCellChange)
+                    .map(e -> (EmulatorEvent.SecondaryCellChange) e).toList();
+            // c2 reaches -105 dBm about 268 m away; after the handover c1 serves as secondary until -115 dBm
+            assertThat(ca).extracting(c -> c.primaryCellId() + "+" + c.added() + "-" + c.removed())
+                    .containsExactly("c1+[c2]-[]", "c2+[c1]-[c2]", "c2+[]-[c1]");
+            assertThat(ca.get(0).secondaryCellIds()).containsExactly("c2");
+            assertThat(emulator.ue("acr:10.0.0.9").orElseThrow().secondaryCellIds()).isEmpty();
+            assertThat(emulator.ue("acr:10.0.0.9").orElseThrow().bearerQos()).isEqualTo(BearerQos.DEFAULT);
+        }
+    }
+
+    @Test
+    void carrier_aggregation_can_be_turned_off() {
+        try (Emulator emulator = Emulator.builder(ScenarioLoader.parse(TWO_CELLS.formatted(
+                ", maxSecondaryCells: 0"))).build()) {
+            assertThat(run(emulator, Duration.ofSeconds(60)))
+                    .noneMatch(e -> e instanceof EmulatorEvent.SecondaryCellChange)
+                    .anyMatch(e -> e instanceof EmulatorEvent.CellChange c && "c2".equals(c.targetCellId()));
+        }
+    }
+
+    @Test
+    void refuses_scenario_with_incomplete_or_unordered_qos_changes() {
+        String base = TWO_CELLS.formatted("");
+        assertThatThrownBy(() -> ScenarioLoader.parse(base.replace("qci: 1, gbrDl: 64, gbrUl: 64,", "qci: 1,")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("all or none");
+        assertThatThrownBy(() -> ScenarioLoader.parse(base.replace("qci: 9", "qci: 0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("qci must be 1..254");
+        assertThatThrownBy(() -> ScenarioLoader.parse(base.replace("at: PT4S", "at: PT1S")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("time order");
+        assertThatThrownBy(() -> ScenarioLoader.parse(base.replace("shadowingSigmaDb: 0",
+                "shadowingSigmaDb: 0, scellAddRsrpDbm: -120, scellRemoveRsrpDbm: -110")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scellRemoveRsrpDbm");
+    }
 }

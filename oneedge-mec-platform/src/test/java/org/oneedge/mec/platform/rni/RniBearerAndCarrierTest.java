@@ -230,6 +230,17 @@ class RniBearerAndCarrierTest {
         assertConformsTo(RNI, "S1BearerSubscription", named.json());
         assertThat(TestHttp.get(mec.url("/rni/v2/subscriptions?subscription_type=s1_bearer")).json()
                 .at("/_links/subscription")).hasSize(1);
+
+        String href = named.header("Location").orElseThrow();
+        assertBadRequest(TestHttp.put(href, """
+                {"subscriptionType":"S1BearerSubscription","callbackReference":"http://127.0.0.1:1/y",
+                 "eventType":[7],"S1BearerSubscriptionCriteria":{}}"""), "eventType");
+        assertBadRequest(TestHttp.put(href, """
+                {"subscriptionType":"CaReconfSubscription","callbackReference":"http://127.0.0.1:1/y",
+                 "filterCriteriaAssoc":{}}"""), "subscriptionType cannot change");
+        JsonNode unchanged = TestHttp.get(href).json();
+        assertThat(unchanged.get("callbackReference").asText()).isEqualTo("http://127.0.0.1:1/x");
+        assertThat(unchanged.get("eventType")).extracting(JsonNode::asInt).containsExactly(1, 3);
     }
 
     private static void assertBadRequest(TestHttp.Answer answer, String detailMentions) {
