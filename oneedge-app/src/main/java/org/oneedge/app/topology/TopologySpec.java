@@ -62,9 +62,4 @@ public record TopologySpec(String description, List<NodeSpec> nodes, List<MecSpe
             throw new IllegalArgumentException("add-on " + addOn.type() + ": " + message);
         }
     }
-
-    /** The same topology as a plain list of CSE nodes (no MEC platforms of their own, no add-ons). */
-    public static TopologySpec ofNodes(List<NodeSpec> nodes) {
-        return new TopologySpec(null, nodes, List.of(), List.of());
-    }
 }
