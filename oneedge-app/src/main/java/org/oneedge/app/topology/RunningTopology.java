@@ -91,6 +91,7 @@ public final class RunningTopology implements AutoCloseable {
         for (MecSpec m : spec.mecPlatforms()) {
             MecNode node = MecNode.start(m.host(), m.port(), m.scenario());
             mecPlatforms.put(m.name(), node);
+            m.checkHosts(node.hostNames());
             node.listeners().forEach(l -> listeners.add(new Listener(l.description() + " (" + m.name() + ")",
                     l.url())));
             map.add(String.format("%-7s %-9s %-9s %s  hosts: %s", "MEC", m.name(), "-", node.baseUrl(),

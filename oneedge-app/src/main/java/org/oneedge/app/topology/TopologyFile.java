@@ -27,7 +27,7 @@ import org.oneedge.app.config.NodeConfigLoader;
  *   description: one line said at start-up                        (optional)
  *   nodes:          CSE nodes: name + config (the node-file format)
  *   links:          from registree to registrar (TS-0001 10.2.2.7); at most one registrar per node
- *   mec-platforms:  MEC platform nodes without a CSE: name, host, port, scenario            (optional)
+ *   mec-platforms:  MEC platform nodes without a CSE: name, host, port, scenario, hosts     (optional)
  *   add-ons:        type mec-application | mec-ipe | mqtt-devices | mca-proxy | network-location,
  *                   each naming its CSE node (cse) and, where it needs one, its MEC platform (mec)  (optional)
  * </pre>
@@ -125,10 +125,11 @@ public final class TopologyFile {
         configs.forEach((name, config) -> specs.add(new NodeSpec(name, config, registrarOf.get(name))));
         List<MecSpec> mecs = new ArrayList<>();
         for (JsonNode mec : root.path("mec-platforms")) {
-            known(mec, Set.of("name", "host", "port", "scenario"), "MEC platform", source);
+            known(mec, Set.of("name", "host", "port", "scenario", "hosts"), "MEC platform", source);
             String scenario = text(mec, "scenario");
             mecs.add(overrides.apply(new MecSpec(text(mec, "name"), mec.path("host").asText("127.0.0.1"),
-                    mec.path("port").asInt(8090), scenario == null ? null : Path.of(scenario))));
+                    mec.path("port").asInt(8090), scenario == null ? null : Path.of(scenario),
+                    strings(mec.path("hosts")))));
         }
         List<AddOnSpec> addOns = new ArrayList<>();
         for (JsonNode addOn : root.path("add-ons")) {

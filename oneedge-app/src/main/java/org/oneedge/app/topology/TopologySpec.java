@@ -34,6 +34,8 @@ public record TopologySpec(String description, List<NodeSpec> nodes, List<MecSpe
                 throw new IllegalArgumentException("the name '" + m.name() + "' is used twice in the topology");
             }
         }
+        java.util.Map<String, List<String>> declaredHosts = new java.util.HashMap<>();
+        mecPlatforms.forEach(m -> declaredHosts.put(m.name(), m.hosts()));
         Set<String> applications = new HashSet<>();
         for (AddOnSpec a : addOns) {
             require(cses.contains(a.cse()), a, "cse '" + a.cse() + "' is not a CSE node of the topology " + cses);
@@ -49,6 +51,9 @@ public record TopologySpec(String description, List<NodeSpec> nodes, List<MecSpe
             if (a instanceof AddOnSpec.MecApplication app) {
                 require(app.name() != null && applications.add(app.name()), a,
                         "a mec-application needs a name of its own, got '" + app.name() + "'");
+                List<String> hosts = declaredHosts.getOrDefault(app.mec(), List.of());
+                require(app.mecHost() == null || hosts.isEmpty() || hosts.contains(app.mecHost()), a,
+                        "mec-host '" + app.mecHost() + "' is not one of the hosts of " + app.mec() + " " + hosts);
             }
             if (a instanceof AddOnSpec.MecIpe ipe) {
                 require(applications.contains(ipe.application()), a, "application '" + ipe.application()
@@ -61,10 +66,5 @@ public record TopologySpec(String description, List<NodeSpec> nodes, List<MecSpe
         if (!ok) {
             throw new IllegalArgumentException("add-on " + addOn.type() + ": " + message);
         }
-    }
-
-    /** The same topology as a plain list of CSE nodes (no MEC platforms of their own, no add-ons). */
-    public static TopologySpec ofNodes(List<NodeSpec> nodes) {
-        return new TopologySpec(null, nodes, List.of(), List.of());
     }
 }

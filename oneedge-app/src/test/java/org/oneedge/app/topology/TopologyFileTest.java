@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -100,7 +101,25 @@ class TopologyFileTest {
     @Test
     void a_mec_platform_defaults_to_loopback_port_8090_and_the_built_in_scenario() {
         TopologySpec spec = parse(NODE + "mec-platforms:\n  - {name: edge}\n");
-        assertThat(spec.mecPlatforms()).containsExactly(new MecSpec("edge", "127.0.0.1", 8090, null));
+        assertThat(spec.mecPlatforms()).containsExactly(new MecSpec("edge", "127.0.0.1", 8090, null, List.of()));
+    }
+
+    @Test
+    void refuses_a_mec_host_the_platform_does_not_list() {
+        assertThatThrownBy(() -> parse(NODE + "mec-platforms:\n  - {name: edge, hosts: [h1, h2]}\nadd-ons:\n"
+                + "  - {type: mec-application, name: app, cse: in, mec: edge, mec-host: h3}\n"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("mec-host 'h3'");
+    }
+
+    @Test
+    void a_platform_whose_scenario_has_other_hosts_than_listed_is_refused() {
+        MecSpec listed = new MecSpec("edge", "127.0.0.1", 0, null, List.of("mec-host-1", "mec-host-2"));
+
+        listed.checkHosts(List.of("mec-host-1", "mec-host-2"));
+        assertThatThrownBy(() -> listed.checkHosts(List.of("mec-host-1", "mec-host-2", "mec-host-3")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("built-in default")
+                .hasMessageContaining("mec-host-3");
+        new MecSpec("any", "127.0.0.1", 0, null, List.of()).checkHosts(List.of("x"));
     }
 
     private static TopologySpec parse(String text) {
