@@ -151,8 +151,7 @@ public final class HandoverCoordinator {
             return save(tx.rolledBack(ReasonCode.REGISTRY_CONFLICT));
         }
         ServingEntry now = serving.migrating(txid).switchedTo(targetCseId);
-        tell(target.get(), aeId, now); // the device's first write at the target needs no registry read
-        tell(source, aeId, now);       // and its next one at the source is refused naming the target
+        tellBoth(target.get(), source, aeId, now);
         return finish(save(tx.to(TransactionState.SWITCHING)));
     }
 
@@ -215,6 +214,22 @@ public final class HandoverCoordinator {
             nodes.apply(tx.sourceCseId()).ifPresent(s -> tell(s, tx.aeId(), restored));
         }
         return save(releaseDownlinks(tx).rolledBack(why));
+    }
+
+    /**
+     * Passes the committed switch to target and source at once (two remote calls in parallel rather than one after
+     * the other: both end the device's interruption): the device's first write at the target needs no registry read,
+     * and the source answers the writes it holds, and later ones, naming the target.
+     */
+    private static void tellBoth(HandoverParticipant target, HandoverParticipant source, String aeId,
+                                 ServingEntry now) {
+        Thread toSource = Thread.ofVirtual().name("ho-tell-" + aeId).start(() -> tell(source, aeId, now));
+        tell(target, aeId, now);
+        try {
+            toSource.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Passes the committed entry on as a hint; a node that misses it asks the registry, so failures only log. */

@@ -1,9 +1,14 @@
 package org.oneedge.handover;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -46,8 +51,15 @@ import org.oneedge.model.ResponseStatusCode;
  * first write without a registry read, and the source refuses late writes naming the target (a refusal always
  * carries the entry it was decided on, so the device retargets without a registry read of its own).
  *
+ * <p>Long-poll while the AE migrates (like the downlink hold): a write refused because the AE was exported here and
+ * the switch is not yet heard of is not answered at once; it waits, without any lock, up to the fenced hold (default
+ * {@link #DEFAULT_FENCED_HOLD}) for the coordinator's word. The moment it comes the write is decided again: refused
+ * naming the new serving CSE (the device resends there at once instead of polling the source until the switch), or
+ * applied here after a rollback. A hold that times out answers the migrating refusal as before.
+ *
  * <pre>
  *  device ──► HandoverNode.send ──► FencingGuard ──► UplinkWindows ──► Cse
+ *                 └─ migrating here: held until servingChanged / release / import (or the hold ends)
  *  coordinator ──► admit(token) / export / importContext / release ──► ContextTransferExtension ──► store
  * </pre>
  */
@@ -67,13 +79,33 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
     private final ConcurrentMap<String, Long> uncontrolled = new ConcurrentHashMap<>();
     /** AE-ID to the entry the coordinator committed, for AEs it moved away from this node. */
     private final ConcurrentMap<String, Told> refused = new ConcurrentHashMap<>();
+    /** AE-ID to the signal that wakes writes held while the AE migrates away from here; see the class comment. */
+    private final ConcurrentMap<String, CompletableFuture<Void>> switchHeard = new ConcurrentHashMap<>();
+    private final long fencedHoldNanos;
 
     /**
+     * A node that holds writes of a migrating AE for {@link #DEFAULT_FENCED_HOLD}.
+     *
      * @param cse      the engine, built with {@code transfer} as an extension and started
      * @param verifier checks handover tokens with the coordinator's public key
      */
     public HandoverNode(Cse cse, ContextTransferExtension transfer, ServingRegistry registry,
                         HandoverTokenVerifier verifier, int uplinkWindowSize) {
+        this(cse, transfer, registry, verifier, uplinkWindowSize, DEFAULT_FENCED_HOLD);
+    }
+
+    /**
+     * @param cse         the engine, built with {@code transfer} as an extension and started
+     * @param verifier    checks handover tokens with the coordinator's public key
+     * @param fencedHold  longest time a write of an AE migrating away from here waits for the switch before it is
+     *                    refused as migrating; zero refuses at once (the device then retries on its own)
+     */
+    public HandoverNode(Cse cse, ContextTransferExtension transfer, ServingRegistry registry,
+                        HandoverTokenVerifier verifier, int uplinkWindowSize, Duration fencedHold) {
+        if (fencedHold.isNegative()) {
+            throw new IllegalArgumentException("fencedHold must not be negative: " + fencedHold);
+        }
+        this.fencedHoldNanos = fencedHold.toNanos();
         this.cseId = cse.config().cseId();
         this.cse = cse;
         this.transfer = transfer;
@@ -99,32 +131,79 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
         if (request.from() == null || !write) {
             return cse.send(request);
         }
-        ReadWriteLock lock = lock(request.from());
-        lock.readLock().lock();
+        long holdEnd = System.nanoTime() + fencedHoldNanos;
+        while (true) {
+            CompletableFuture<Void> wake;
+            ReadWriteLock lock = lock(request.from());
+            lock.readLock().lock();
+            try {
+                FencingDecision decision = fencing(request.from(), FencedCseClient.carriedEpoch(request));
+                if (decision instanceof FencingDecision.Allowed) {
+                    return apply(request);
+                }
+                FencingDecision.Fenced fenced = (FencingDecision.Fenced) decision;
+                if (!migratingFromHere(fenced) || System.nanoTime() - holdEnd >= 0) {
+                    return reply(request, FencingGuard.refusal(fenced));
+                }
+                // registered under the read lock: a servingChanged (write lock) comes after it and completes it
+                wake = switchHeard.computeIfAbsent(request.from(), id -> new CompletableFuture<>());
+            } finally {
+                lock.readLock().unlock();
+            }
+            awaitSwitch(wake, holdEnd);
+        }
+    }
+
+    /** The write passed fencing: the originator's uplink window, then the engine. Called under the AE's read lock. */
+    private Response apply(Request request) {
+        OptionalLong seq = UplinkSequence.of(request.requestId());
+        if (seq.isPresent() && transfer.hosts(request.from())) {
+            UplinkWindow.Verdict verdict = windows.offer(request.from(), seq.getAsLong());
+            if (verdict == UplinkWindow.Verdict.DUPLICATE) {
+                return reply(request, Response.error(ResponseStatusCode.OK,
+                        "request " + seq.getAsLong() + " of " + request.from() + " was already applied"));
+            }
+            if (verdict == UplinkWindow.Verdict.TOO_OLD) {
+                return reply(request, Response.error(ResponseStatusCode.CONFLICT,
+                        "request " + seq.getAsLong() + " of " + request.from() + " is older than the window"));
+            }
+        }
+        Response response = cse.send(request);
+        if (seq.isPresent() && !response.isSuccess()) {
+            windows.forget(request.from(), seq.getAsLong()); // not applied: a resend must be applied
+        }
+        return response;
+    }
+
+    /** A refusal only because the AE migrates away from this node and the switch is not heard of yet. */
+    private boolean migratingFromHere(FencingDecision.Fenced fenced) {
+        ServingEntry e = fenced.entry();
+        return e != null && e.state() == ServingState.MIGRATING && e.servingCseId().equals(cseId);
+    }
+
+    /**
+     * Waits for the coordinator's (or the registry's) word on a migrating AE, until the hold ends but no longer than
+     * the local refusal is trusted, so a switch nobody passes on is read from the registry on the next decision.
+     */
+    private static void awaitSwitch(CompletableFuture<Void> wake, long holdEnd) {
+        long wait = Math.min(holdEnd - System.nanoTime(), REREAD_AFTER_EXPORT_NANOS);
+        if (wait <= 0) {
+            return;
+        }
         try {
-            FencingDecision decision = fencing(request.from(), FencedCseClient.carriedEpoch(request));
-            if (decision instanceof FencingDecision.Fenced fenced) {
-                return reply(request, FencingGuard.refusal(fenced));
-            }
-            OptionalLong seq = UplinkSequence.of(request.requestId());
-            if (seq.isPresent() && transfer.hosts(request.from())) {
-                UplinkWindow.Verdict verdict = windows.offer(request.from(), seq.getAsLong());
-                if (verdict == UplinkWindow.Verdict.DUPLICATE) {
-                    return reply(request, Response.error(ResponseStatusCode.OK,
-                            "request " + seq.getAsLong() + " of " + request.from() + " was already applied"));
-                }
-                if (verdict == UplinkWindow.Verdict.TOO_OLD) {
-                    return reply(request, Response.error(ResponseStatusCode.CONFLICT,
-                            "request " + seq.getAsLong() + " of " + request.from() + " is older than the window"));
-                }
-            }
-            Response response = cse.send(request);
-            if (seq.isPresent() && !response.isSuccess()) {
-                windows.forget(request.from(), seq.getAsLong()); // not applied: a resend must be applied
-            }
-            return response;
-        } finally {
-            lock.readLock().unlock();
+            wake.get(wait, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // decided again with whatever is known now
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Wakes the writes held for the AE (called under the AE's write lock, or after a registry read). */
+    private void switchHeard(String aeId) {
+        CompletableFuture<Void> wake = switchHeard.remove(aeId);
+        if (wake != null) {
+            wake.complete(null);
         }
     }
 
@@ -154,6 +233,7 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
                 && entry.get().servingCseId().equals(cseId)) {
             served.put(aeId, entry.get().epoch());
             refused.remove(aeId);
+            switchHeard(aeId);
         } else if (entry.isEmpty()) {
             uncontrolled.put(aeId, System.nanoTime() + UNCONTROLLED_TRUSTED_NANOS);
         } else {
@@ -161,6 +241,8 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
             if (entry.get().state() == ServingState.MIGRATING
                     && entry.get().servingCseId().equals(cseId)) { // exported here, switch not yet heard of
                 refused.put(aeId, new Told(entry.get(), System.nanoTime() + REREAD_AFTER_EXPORT_NANOS));
+            } else {
+                switchHeard(aeId); // the registry named the outcome: writes held here decide again
             }
         }
         return decision;
@@ -184,6 +266,7 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
                 served.remove(aeId);
                 refused.put(aeId, new Told(now, System.nanoTime() + TOLD_TRUSTED_NANOS));
             }
+            switchHeard(aeId);
         } finally {
             lock.writeLock().unlock();
         }
@@ -225,6 +308,7 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
         served.remove(context.aeId()); // served here only once the registry or the coordinator says so
         refused.remove(context.aeId());
         uncontrolled.remove(context.aeId());
+        switchHeard(context.aeId());
         int created = transfer.importContext(context);
         if (context.uplinkWindow() != null) {
             windows.importWindow(context.aeId(), context.uplinkWindow());
@@ -240,6 +324,7 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
         try {
             served.remove(aeId);
             uncontrolled.remove(aeId);
+            switchHeard(aeId);
         } finally {
             lock.writeLock().unlock();
         }
@@ -265,6 +350,9 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
      * handover control): an AE entered in the registry meanwhile is fenced here at most this much later.
      */
     private static final long UNCONTROLLED_TRUSTED_NANOS = 1_000_000_000L;
+
+    /** Default longest time a write of an AE migrating away from a node is held for the switch (a long-poll). */
+    public static final Duration DEFAULT_FENCED_HOLD = Duration.ofMillis(100);
 
     /** How long a switch away the coordinator told of is trusted without the registry: the device's retry window. */
     private static final long TOLD_TRUSTED_NANOS = 1_000_000_000L;

@@ -38,6 +38,7 @@ final class Topology implements AutoCloseable {
     final HandoverCoordinator coordinator;
 
     final Map<String, ContextTransferExtension> transfers = new TreeMap<>();
+    private final Duration fencedHold;
 
     Topology(int mnCount) {
         this(mnCount, 5);
@@ -55,6 +56,17 @@ final class Topology implements AutoCloseable {
     /** @param around wraps the serving registry every party uses, e.g. to count its reads */
     Topology(int mnCount, int maxInstances, boolean registryAtIn,
              java.util.function.UnaryOperator<ServingRegistry> around) {
+        this(mnCount, maxInstances, registryAtIn, around, Duration.ZERO);
+    }
+
+    /**
+     * @param fencedHold how long the nodes hold a write of an AE migrating away from them ({@link HandoverNode});
+     *                   zero (the other constructors) refuses at once, so tests that write from the coordinator's own
+     *                   thread between export and switch do not wait
+     */
+    Topology(int mnCount, int maxInstances, boolean registryAtIn,
+             java.util.function.UnaryOperator<ServingRegistry> around, Duration fencedHold) {
+        this.fencedHold = fencedHold;
         in.registerAe("CoeHandover", "oeHandover");
         registry = around.apply(registryAtIn ? new CseServingRegistry(in.as("CoeHandover"), "cse-in/oeHandover")
                 : new InMemoryServingRegistry());
@@ -74,7 +86,7 @@ final class Topology implements AutoCloseable {
                 .accessChecker(AccessChecker.allowAll()).extension(transfer).build();
         cse.start();
         HandoverNode node = new HandoverNode(cse, transfer, registry,
-                new HandoverTokenVerifier(trusted.getPublic(), cseId, Clock.systemUTC()), 256);
+                new HandoverTokenVerifier(trusted.getPublic(), cseId, Clock.systemUTC()), 256, fencedHold);
         nodes.put(cseId, node);
         transfers.put(cseId, transfer);
         return node;

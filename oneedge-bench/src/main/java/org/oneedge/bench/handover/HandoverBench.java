@@ -42,6 +42,17 @@ public final class HandoverBench {
     private static final int SETUP_REQUESTS = 2; // the data and cmd containers, numbered 1 and 2 by the SDK
     /** Rounds moving every device before the measured ones (JIT, connection pools); their figures are dropped. */
     static final int WARMUP_ROUNDS = 2;
+    /**
+     * Handovers the warm-up makes at least, with few devices in more rounds (but not more than are measured): the
+     * export, import and switch code of every node runs once per handover, so with one device two rounds leave it
+     * cold and the first measured handovers set the p99.
+     */
+    static final int WARMUP_HANDOVERS = 30;
+
+    /** Warm-up rounds before {@code rounds} measured ones of {@code devices} devices. */
+    static int warmupRounds(int devices, int rounds) {
+        return Math.max(WARMUP_ROUNDS, Math.min((WARMUP_HANDOVERS + devices - 1) / devices, rounds));
+    }
 
     /** Runs the bench on CSEs it starts (in this JVM or as child processes) and stops them. */
     public HandoverBenchReport run(HandoverBenchOptions options) {
@@ -76,7 +87,7 @@ public final class HandoverBench {
         int rounds = o.effectiveRounds();
         Duration settle = Duration.ofMillis(Math.max(50, Math.min(500, o.devices())));
         pause(settle);
-        int warmup = Math.min(WARMUP_ROUNDS, rounds);
+        int warmup = warmupRounds(devices.size(), rounds);
         for (int round = 1; round <= warmup; round++) {
             String target = mns.get(round % mns.size());
             long roundStart = System.nanoTime();

@@ -43,7 +43,7 @@ public record HandoverBenchReport(
         n.put("devices", devices);
         n.put("mnCses", mnCses);
         n.put("rounds", rounds);
-        n.put("warmupRounds", HandoverBench.WARMUP_ROUNDS);
+        n.put("warmupRounds", HandoverBench.warmupRounds(devices, rounds));
         n.put("handovers", handovers);
         n.put("handoversRolledBack", rolledBack);
         n.put("handoversFailed", failed);
@@ -85,7 +85,7 @@ public record HandoverBenchReport(
     public String table() {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "Handover bench: %d device(s), %s, %d MN-CSEs, %d round(s) measured after"
-                + " %d warm-up round(s), %.1f s%n", devices, mode, mnCses, rounds, HandoverBench.WARMUP_ROUNDS,
+                + " %d warm-up round(s), %.1f s%n", devices, mode, mnCses, rounds, HandoverBench.warmupRounds(devices, rounds),
                 seconds));
         b.append(String.format(Locale.ROOT, "  handovers            %d completed, %d rolled back, %d failed%n",
                 handovers, rolledBack, failed));

@@ -29,4 +29,12 @@ class HandoverBenchTest {
         assertThat(report.json().path("lost").asLong()).isZero();
         assertThat(progress.toString(StandardCharsets.UTF_8)).contains("round 3/3");
     }
+
+    @Test
+    void warm_up_moves_few_devices_often_enough_and_many_devices_twice() {
+        assertThat(HandoverBench.warmupRounds(1, 100)).isEqualTo(HandoverBench.WARMUP_HANDOVERS);
+        assertThat(HandoverBench.warmupRounds(7, 100)).isEqualTo(5); // 35 handovers
+        assertThat(HandoverBench.warmupRounds(1, 4)).isEqualTo(4); // no more warm-up than measured rounds
+        assertThat(HandoverBench.warmupRounds(1000, 4)).isEqualTo(HandoverBench.WARMUP_ROUNDS);
+    }
 }

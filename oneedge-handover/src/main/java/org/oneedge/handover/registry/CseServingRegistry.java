@@ -2,6 +2,7 @@ package org.oneedge.handover.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -28,6 +29,11 @@ import org.oneedge.model.ResponseStatusCode;
  * writer of the registry resources, which holds because the registry lives with the coordinator at the IN-CSE and
  * other nodes only read it. Each update's {@code st} (stateTag) is checked to be the read one plus one, so a
  * foreign writer is detected and reported rather than silently overwritten twice.
+ *
+ * <p>One round trip per change: as the only writer, this instance remembers the entry and stateTag it last wrote
+ * for an AE for {@link #REMEMBERED_FOR} and checks the next change against that instead of reading again (the switch
+ * follows the move to {@code MIGRATING} within the same handover, inside the window where the AE's writes are
+ * fenced). Anything unexpected (a failed update, a stateTag that is not the remembered one plus one) forgets it.
  */
 public final class CseServingRegistry implements ServingRegistry {
 
@@ -37,6 +43,11 @@ public final class CseServingRegistry implements ServingRegistry {
     private final CseRequests cse;
     private final String registryPath;
     private final ConcurrentMap<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /** AE-ID to the entry this instance last wrote (changed under the AE's lock only), trusted until its time. */
+    private final ConcurrentMap<String, Remembered> remembered = new ConcurrentHashMap<>();
+
+    /** How long an entry this instance wrote stands in for a read before its next change. */
+    public static final Duration REMEMBERED_FOR = Duration.ofSeconds(1);
 
     /**
      * @param cse          requests to the IN-CSE, sent as the registry AE's originator
@@ -60,27 +71,39 @@ public final class CseServingRegistry implements ServingRegistry {
         ReentrantLock lock = locks.computeIfAbsent(aeId, id -> new ReentrantLock());
         lock.lock();
         try {
-            Optional<Stored> stored = read(aeId);
+            Optional<Stored> recalled = recalled(aeId);
+            Optional<Stored> stored = recalled.isPresent() ? recalled : read(aeId);
             Optional<ServingEntry> current = stored.map(Stored::entry);
             Optional<String> refusal = ServingTransitions.refusal(current, expectedEpoch, next);
+            if (refusal.isPresent() && recalled.isPresent()) { // a conflict is only ever answered from a fresh read
+                stored = read(aeId);
+                current = stored.map(Stored::entry);
+                refusal = ServingTransitions.refusal(current, expectedEpoch, next);
+            }
             if (refusal.isPresent()) {
                 return new CasResult.Conflict(current, refusal.get());
             }
+            remembered.remove(aeId); // until the change is known to have been made
+            long st;
             if (stored.isEmpty()) {
                 ObjectNode body = attributes(next);
                 body.put("rn", resourceName(aeId));
                 body.put("cnd", CND);
-                expect(cse.create(registryPath, ResourceType.FLEX_CONTAINER, wrap(body)), ResponseStatusCode.CREATED,
-                        aeId);
+                Response r = cse.create(registryPath, ResourceType.FLEX_CONTAINER, wrap(body));
+                expect(r, ResponseStatusCode.CREATED, aeId);
+                st = stateTag(r);
             } else {
                 Response r = cse.update(path(aeId), wrap(attributes(next)));
                 expect(r, ResponseStatusCode.UPDATED, aeId);
-                long st = r.content().path(ROOT_KEY).path("st").asLong(-1);
+                st = stateTag(r);
                 if (st >= 0 && st != stored.get().stateTag() + 1) {
                     throw new OneM2MException(ResponseStatusCode.CONFLICT, "serving entry of " + aeId
                             + " was changed by another writer (stateTag " + stored.get().stateTag() + " -> " + st
                             + ")");
                 }
+            }
+            if (st >= 0) {
+                remember(new Stored(next, st));
             }
             return new CasResult.Committed(next);
         } finally {
@@ -89,6 +112,22 @@ public final class CseServingRegistry implements ServingRegistry {
     }
 
     private record Stored(ServingEntry entry, long stateTag) {
+    }
+
+    private record Remembered(Stored stored, long until) {
+    }
+
+    private void remember(Stored stored) {
+        remembered.put(stored.entry().aeId(), new Remembered(stored, System.nanoTime() + REMEMBERED_FOR.toNanos()));
+    }
+
+    private Optional<Stored> recalled(String aeId) {
+        Remembered r = remembered.get(aeId);
+        return r != null && System.nanoTime() - r.until() < 0 ? Optional.of(r.stored()) : Optional.empty();
+    }
+
+    private static long stateTag(Response r) {
+        return r.content() == null ? -1 : r.content().path(ROOT_KEY).path("st").asLong(-1);
     }
 
     private Optional<Stored> read(String aeId) {
