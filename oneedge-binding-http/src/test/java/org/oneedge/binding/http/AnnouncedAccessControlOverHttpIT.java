@@ -128,8 +128,10 @@ class AnnouncedAccessControlOverHttpIT {
         Response refused = send(in, Operation.RETRIEVE, copy, "Cother", null, null);
         assertThat(refused.statusCode()).isEqualTo(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE);
         assertThat(refused.content().path("m2m:dbg").asText()).contains("Cother");
-        Response changed = send(in, Operation.UPDATE, copy, "Cother", null, "{\"m2m:cntA\":{\"lbl\":[\"forged\"]}}");
-        assertThat(changed.statusCode()).isEqualTo(ResponseStatusCode.ORIGINATOR_HAS_NO_PRIVILEGE);
+        Response changed = send(in, Operation.UPDATE, copy, "Creader", null, "{\"m2m:cntA\":{\"lbl\":[\"forged\"]}}");
+        assertThat(changed.statusCode()).isEqualTo(ResponseStatusCode.OPERATION_NOT_ALLOWED); // ast=1: host only
+        assertThat(changed.content().path("m2m:dbg").asText()).contains("/id-mn1/" + cnt.content().at("/m2m:cnt/ri")
+                .asText());
         assertThat(send(in, Operation.RETRIEVE, copy, "CAdmin", null, null).content().at("/m2m:cntA/lbl/0")
                 .asText()).isEqualTo("v1");
 

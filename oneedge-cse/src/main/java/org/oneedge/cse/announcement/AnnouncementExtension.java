@@ -219,7 +219,9 @@ public final class AnnouncementExtension implements CseExtension {
      * An UPDATE of a copy with {@code ast}=2 (bi-directional, digest §1.4 and §8.2 [R4]) by anyone but the announcing
      * CSE goes to the original ({@code lnk}) as the originator's own request, so the original's host judges it by the
      * original's policies; its answer is the answer, and the changed attributes come back to the copy with the
-     * ordinary synchronization. Without {@code ast}=2 the engine handles the UPDATE as usual. Null: not such a request.
+     * ordinary synchronization. Without {@code ast}=2 (uni-directional) only the announcing CSE (and this CSE's
+     * administrator) may UPDATE the copy (digest §5.2: only the original host changes announced attributes); anyone
+     * else gets 4005 naming the original. Null: not such a request, the engine goes on.
      */
     private Response pushBack(Request request, LocalResolver resolver) {
         if (request.operation() != Operation.UPDATE || request.content() == null || !request.content().isObject()
@@ -232,13 +234,18 @@ public final class AnnouncementExtension implements CseExtension {
         } catch (RuntimeException e) {
             return null; // the engine answers the bad address
         }
-        if (copy.isEmpty() || !copy.get().type().isAnnounced() || copy.get().attributes().path("ast").asInt(1) != 2) {
+        if (copy.isEmpty() || !copy.get().type().isAnnounced()) {
             return null;
         }
         String lnk = copy.get().attributes().path("lnk").asText("");
         String host = AnnounceToCheck.cseIdOf(lnk);
-        if (host == null || host.equals(request.from())) {
-            return null; // the announcing CSE keeping its copy in step
+        if (host == null || host.equals(request.from()) || config.adminOriginator().equals(request.from())) {
+            return null; // the announcing CSE keeping its copy in step, or this CSE's administrator
+        }
+        if (copy.get().attributes().path("ast").asInt(1) != 2) {
+            throw new OneM2MException(ResponseStatusCode.OPERATION_NOT_ALLOWED, "'" + request.to() + "' is an "
+                    + "announced copy synchronized from its original only (ast=1): only " + host + " changes it;"
+                    + " update the original " + lnk + " instead");
         }
         String rootKey = request.content().fieldNames().next();
         if (!rootKey.endsWith("A")) {

@@ -22,6 +22,7 @@
  * {@code at} bookkeeping is written straight to the store (no event, {@code lt} unchanged); {@code ast}
  * (announceSyncType, digest §1.4/§8.2, Release 4 from ACME only) is announced with the copy: with 2 (bi-directional)
  * an UPDATE of the copy by anyone but the announcing CSE is sent to the original as that originator's request and
- * comes back through the ordinary synchronization; with 1 or absent the copy is updated where it is (as before).
+ * comes back through the ordinary synchronization; with 1 or absent only the announcing CSE (or the administrator)
+ * may update the copy, anyone else gets 4005 naming the original (digest §5.2).
  */
 package org.oneedge.cse.announcement;

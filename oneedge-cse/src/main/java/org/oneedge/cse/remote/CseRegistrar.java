@@ -86,7 +86,8 @@ public final class CseRegistrar implements AutoCloseable {
         this.store = store;
         this.senders = List.copyOf(senders);
         this.pollingChannel = config.requestReachable() ? null : new RegistrarPollingChannel(ownCsrAddress(),
-                this::fromThisCse, this::toRegistrar, localCse, config.pollDuration(), config.retryInterval());
+                this::fromThisCse, this::toRegistrar, localCse, config.pollDuration(), config.retryInterval(),
+                this::refreshNow);
     }
 
     public RegistrarConfig config() {

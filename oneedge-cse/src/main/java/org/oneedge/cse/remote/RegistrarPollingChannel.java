@@ -48,6 +48,7 @@ final class RegistrarPollingChannel implements AutoCloseable {
     private final CseClient localCse;
     private final Duration pollDuration;
     private final Duration pauseOnFailure;
+    private final Runnable lost;
     private final Map<String, Response> answered = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Response> eldest) {
@@ -63,10 +64,11 @@ final class RegistrarPollingChannel implements AutoCloseable {
      * @param toRegistrar  completes a request builder's result with this CSE's originator and a fresh {@code rqi}
      * @param send         sends a request to the registrar and returns its answer (5103 when it cannot be reached)
      * @param localCse     this CSE's engine, which processes the polled requests
+     * @param lost         called when the channel is gone at the registrar, to check the registration at once
      */
     RegistrarPollingChannel(String csrAddress, UnaryOperator<Request> toRegistrar,
                             java.util.function.Function<Request, Response> send, CseClient localCse,
-                            Duration pollDuration, Duration pauseOnFailure) {
+                            Duration pollDuration, Duration pauseOnFailure, Runnable lost) {
         this.csrAddress = csrAddress;
         this.pcu = csrAddress + "/" + NAME + "/pcu";
         this.toRegistrar = toRegistrar;
@@ -74,6 +76,7 @@ final class RegistrarPollingChannel implements AutoCloseable {
         this.localCse = localCse;
         this.pollDuration = pollDuration;
         this.pauseOnFailure = pauseOnFailure;
+        this.lost = lost;
     }
 
     /**
@@ -129,7 +132,8 @@ final class RegistrarPollingChannel implements AutoCloseable {
         JsonNode rqp = polled.content() == null ? null : polled.content().get("m2m:rqp");
         if (polled.statusCode() != ResponseStatusCode.OK || rqp == null || !rqp.isObject()) {
             if (polled.statusCode() == ResponseStatusCode.NOT_FOUND) {
-                channelReady = false; // the registrar lost it: made again at the next registration round
+                channelReady = false; // the registrar lost it (e.g. restarted without its data): register again now
+                lost.run();
             }
             LOG.debug("poll of {} failed: {}", pcu, polled.statusCode());
             return false;
