@@ -83,6 +83,9 @@ final class NodeOptions {
     @Option(names = "--registrar-deregister", paramLabel = "true|false", description = "Delete the registration at the registrar on a clean stop (default true; env ONEEDGE_REGISTRAR_DEREGISTER).")
     String registrarDeregister;
 
+    @Option(names = "--registrar-request-reachable", paramLabel = "true|false", description = "false: register with rr=false and receive requests by long polling a pollingChannel at the registrar, for a node the registrar cannot reach (default true; env ONEEDGE_REGISTRAR_REQUEST_REACHABLE).")
+    String registrarRequestReachable;
+
     @Option(names = "--mqtt", negatable = true, description = "Also serve oneM2M over MQTT (env ONEEDGE_MQTT_ENABLED).")
     Boolean mqtt;
 
@@ -123,6 +126,7 @@ final class NodeOptions {
         put(f, ConfigKey.REGISTRAR_CSE_BASE, registrarCseBase);
         put(f, ConfigKey.REGISTRAR_URL, registrarUrl);
         put(f, ConfigKey.REGISTRAR_DEREGISTER, registrarDeregister);
+        put(f, ConfigKey.REGISTRAR_REQUEST_REACHABLE, registrarRequestReachable);
         put(f, ConfigKey.MQTT_ENABLED, mqtt == null ? null : mqtt.toString());
         put(f, ConfigKey.MQTT_BROKER_URL, mqttBrokerUrl);
         return f;

@@ -29,6 +29,7 @@ public enum ConfigKey {
     REGISTRAR_CSE_BASE("registrar.cse-base", "ONEEDGE_REGISTRAR_CSE_BASE", "--registrar-cse-base", ""),
     REGISTRAR_URL("registrar.url", "ONEEDGE_REGISTRAR_URL", "--registrar-url", ""),
     REGISTRAR_DEREGISTER("registrar.deregister-on-shutdown", "ONEEDGE_REGISTRAR_DEREGISTER", "--registrar-deregister", "true"),
+    REGISTRAR_REQUEST_REACHABLE("registrar.request-reachable", "ONEEDGE_REGISTRAR_REQUEST_REACHABLE", "--registrar-request-reachable", "true"),
     MQTT_ENABLED("mqtt.enabled", "ONEEDGE_MQTT_ENABLED", "--mqtt", "false"),
     MQTT_BROKER_URL("mqtt.broker-url", "ONEEDGE_MQTT_BROKER_URL", "--mqtt-broker-url", ""),
     LOG_LEVEL("log-level", "ONEEDGE_LOG_LEVEL", "--log-level", "INFO");

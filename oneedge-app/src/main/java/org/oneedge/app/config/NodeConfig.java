@@ -33,6 +33,8 @@ import java.util.Objects;
  *   registrar.cse-base      (none)            its CSEBase name and
  *   registrar.url           (none)            its points of access (http:// or mqtt://, comma separated)
  *   registrar.deregister-on-shutdown  true   delete the registration on a clean stop
+ *   registrar.request-reachable  true   false: register with rr=false and long-poll a pollingChannel at the
+ *                                           registrar for the requests addressed to this CSE (no inbound path)
  *   mqtt.enabled            false             also serve TS-0010 over a broker; `oneedge run` turns it on
  *   mqtt.broker-url         (none)            tcp://host:port of the broker; none = tcp://127.0.0.1:1883
  *                                             (`oneedge run` starts an embedded broker there)
@@ -61,6 +63,7 @@ public record NodeConfig(
         String registrarCseBase,
         List<String> registrarUrls,
         boolean registrarDeregister,
+        boolean registrarRequestReachable,
         boolean mqttEnabled,
         String mqttBrokerUrl) {
 
@@ -126,21 +129,22 @@ public record NodeConfig(
     public NodeConfig withRegistrar(String cseId, String cseBase, List<String> urls) {
         return new NodeConfig(this.cseId, cseBaseName, spId, cseType, adminOriginator, releaseVersions, httpHost,
                 httpPort, maxBodySize, storeType, dataDir, postgresUrl, postgresUser, postgresPassword, mecEnabled,
-                mecPort, mecScenario, logLevel, cseId, cseBase, urls, registrarDeregister, mqttEnabled, mqttBrokerUrl);
+                mecPort, mecScenario, logLevel, cseId, cseBase, urls, registrarDeregister, registrarRequestReachable, mqttEnabled, mqttBrokerUrl);
     }
 
     /** A copy as another node of a topology: own CSE-ID, CSEBase, type, port and data directory; no MEC. */
     public NodeConfig asNode(String cseId, String cseBase, CseKind type, int port, Path dataDir) {
         return new NodeConfig(cseId, cseBase, spId, type, adminOriginator, releaseVersions, httpHost, port,
                 maxBodySize, storeType, dataDir, postgresUrl, postgresUser, postgresPassword, false, mecPort,
-                mecScenario, logLevel, null, null, List.of(), registrarDeregister, mqttEnabled, mqttBrokerUrl);
+                mecScenario, logLevel, null, null, List.of(), registrarDeregister, registrarRequestReachable, mqttEnabled, mqttBrokerUrl);
     }
 
     /** A copy with MQTT on or off and the broker to use (null: the default broker). */
     public NodeConfig withMqtt(boolean enabled, String brokerUrl) {
         return new NodeConfig(cseId, cseBaseName, spId, cseType, adminOriginator, releaseVersions, httpHost, httpPort,
                 maxBodySize, storeType, dataDir, postgresUrl, postgresUser, postgresPassword, mecEnabled, mecPort,
-                mecScenario, logLevel, registrarCseId, registrarCseBase, registrarUrls, registrarDeregister, enabled,
+                mecScenario, logLevel, registrarCseId, registrarCseBase, registrarUrls, registrarDeregister,
+                registrarRequestReachable, enabled,
                 brokerUrl);
     }
 

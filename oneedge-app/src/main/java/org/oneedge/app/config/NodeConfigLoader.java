@@ -151,6 +151,7 @@ public final class NodeConfigLoader {
                 Arrays.stream(v.get(ConfigKey.REGISTRAR_URL).split(","))
                         .map(String::trim).filter(s -> !s.isEmpty()).toList(),
                 parseBoolean(ConfigKey.REGISTRAR_DEREGISTER, v.get(ConfigKey.REGISTRAR_DEREGISTER)),
+                parseBoolean(ConfigKey.REGISTRAR_REQUEST_REACHABLE, v.get(ConfigKey.REGISTRAR_REQUEST_REACHABLE)),
                 parseBoolean(ConfigKey.MQTT_ENABLED, v.get(ConfigKey.MQTT_ENABLED)),
                 v.get(ConfigKey.MQTT_BROKER_URL));
     }

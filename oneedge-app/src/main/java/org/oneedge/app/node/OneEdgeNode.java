@@ -161,7 +161,8 @@ public final class OneEdgeNode implements AutoCloseable {
         attached.set(customizer.front(cse));
         if (config.hasRegistrar()) {
             registrar = new CseRegistrar(RegistrarConfig.builder(config.registrarCseId(), config.registrarCseBase(),
-                    config.registrarUrls()).deregisterOnShutdown(config.registrarDeregister()).build(), cseConfig, cse,
+                    config.registrarUrls()).deregisterOnShutdown(config.registrarDeregister())
+                    .requestReachable(config.registrarRequestReachable()).build(), cseConfig, cse,
                     store, senders);
             String registrarId = config.registrarCseId();
             registrar.onRegisteredAnew(() -> announcement.reannounce(registrarId));

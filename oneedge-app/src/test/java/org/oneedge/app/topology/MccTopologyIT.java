@@ -148,4 +148,45 @@ class MccTopologyIT {
             }
         }
     }
+
+    @Test
+    void an_mn_cse_the_in_cse_cannot_reach_registers_with_rr_false_and_is_reached_by_polling() throws Exception {
+        try (Topology topology = Topology.start(base(), 0, false)) {
+            OneEdgeNode in = topology.nodes().get(0);
+            NodeConfig hidden = new NodeConfigLoader().flags(Map.of(ConfigKey.HTTP_PORT, "0", ConfigKey.STORE,
+                    "memory", ConfigKey.DATA_DIR, dataDir.resolve("id-mn9").toString(), ConfigKey.LOG_LEVEL, "WARN",
+                    ConfigKey.REGISTRAR_DEREGISTER, "false", ConfigKey.REGISTRAR_REQUEST_REACHABLE, "false")).load()
+                    .asNode("/id-mn9", "cse-mn9", NodeConfig.CseKind.MN, 0, dataDir.resolve("id-mn9"))
+                    .withRegistrar("/id-in", "cse-in", List.of(in.httpUrl()));
+            assertThat(hidden.registrarRequestReachable()).isFalse();
+            try (OneEdgeNode mn9 = OneEdgeNode.start(hidden);
+                 HttpCseClient inHttp = new HttpCseClient(in.httpUrl())) {
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> mn9.registrationState() == CseRegistrar.State.REGISTERED);
+                Response csr = inHttp.send(request(Operation.RETRIEVE, "/id-in/id-mn9", "CAdmin").build());
+                assertThat(csr.statusCode()).as(dbg(csr)).isEqualTo(ResponseStatusCode.OK);
+                assertThat(csr.content().path("m2m:csr").path("rr").asBoolean(true)).isFalse();
+
+                // data on the hidden MN-CSE, readable and writable by /id-in/CReader
+                Response acp = create(mn9.cse(), "cse-mn9", "CAdmin", ResourceType.ACCESS_CONTROL_POLICY,
+                        "{\"m2m:acp\":{\"rn\":\"open\",\"pv\":{\"acr\":[{\"acor\":[\"/id-in/CReader\"],"
+                                + "\"acop\":63}]},\"pvs\":{\"acr\":[{\"acor\":[\"CAdmin\"],\"acop\":63}]}}}");
+                String acpi = acp.content().path("m2m:acp").path("ri").asText();
+                assertThat(create(mn9.cse(), "cse-mn9", "CAdmin", ResourceType.CONTAINER,
+                        "{\"m2m:cnt\":{\"rn\":\"data\",\"acpi\":[\"" + acpi + "\"]}}").statusCode())
+                        .isEqualTo(ResponseStatusCode.CREATED);
+
+                // requests from the IN-CSE reach it through its polling channel, answers come back
+                Response written = inHttp.send(request(Operation.CREATE, "/id-mn9/cse-mn9/data", "CReader")
+                        .resourceType(ResourceType.CONTENT_INSTANCE)
+                        .content(ContentCodec.parse("{\"m2m:cin\":{\"con\":\"7\"}}")).build());
+                assertThat(written.statusCode()).as(dbg(written)).isEqualTo(ResponseStatusCode.CREATED);
+                Response la = inHttp.send(request(Operation.RETRIEVE, "/id-mn9/cse-mn9/data/la", "CReader").build());
+                assertThat(la.statusCode()).as(dbg(la)).isEqualTo(ResponseStatusCode.OK);
+                assertThat(la.content().path("m2m:cin").path("con").asText()).isEqualTo("7");
+                Response local = mn9.cse().send(request(Operation.RETRIEVE, "cse-mn9/data", "CAdmin").build());
+                assertThat(local.content().path("m2m:cnt").path("cni").asInt()).isEqualTo(1);
+            }
+        }
+    }
 }
