@@ -197,7 +197,8 @@ public final class HandoverCoordinator {
         } catch (RuntimeException e) {
             LOG.warn("handover {} of {}: source cleanup failed: {}", switching.txid(), switching.aeId(),
                     e.toString());
-            return save(switching.failed(ReasonCode.SOURCE_CLEANUP_FAILED));
+            // the target serves: downlinks held for the switch go there, or they would wait for good
+            return save(releaseDownlinks(switching).failed(ReasonCode.SOURCE_CLEANUP_FAILED));
         }
         HandoverTransaction done = save(releaseDownlinks(switching).to(TransactionState.COMPLETED));
         LOG.info("handover {} of {} completed: {} -> {}, {} resources, {} bytes", done.txid(), done.aeId(),

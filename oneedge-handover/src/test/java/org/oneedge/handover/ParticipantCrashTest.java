@@ -15,7 +15,12 @@ import org.oneedge.handover.token.TokenVerification;
 import org.oneedge.handover.transaction.HandoverTransaction;
 import org.oneedge.handover.transaction.ReasonCode;
 import org.oneedge.handover.transaction.TransactionState;
+import org.oneedge.handover.continuity.DownlinkRouter;
+import org.oneedge.model.ContentCodec;
 import org.oneedge.model.OneM2MException;
+import org.oneedge.model.Operation;
+import org.oneedge.model.Request;
+import org.oneedge.model.ResourceType;
 import org.oneedge.model.ResponseStatusCode;
 
 /**
@@ -70,7 +75,7 @@ class ParticipantCrashTest {
                 .to(TransactionState.PREPARING).to(TransactionState.TRANSFERRING));
         topology.registry.compareAndSet("Cdev1", 1, serving.migrating("tx1"));
 
-        assertThat(coordinatorWithTarget(new Down(topology.node(2), Down.Step.ADMIT)).resume())
+        assertThat(coordinatorWithTarget(new Down(topology.node(2), null)).resume())
                 .extracting(HandoverTransaction::state, HandoverTransaction::reason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(TransactionState.ROLLED_BACK,
                         ReasonCode.INTERRUPTED));
@@ -102,6 +107,34 @@ class ParticipantCrashTest {
         assertThat(topology.node(2).hosts("Cdev1")).isTrue();
     }
 
+    @Test
+    void a_source_dead_after_the_switch_fails_its_cleanup_and_the_held_downlinks_still_reach_the_target() {
+        topology.device("Cdev1", 1);
+        Down source = new Down(topology.node(1), Down.Step.RELEASE);
+        DownlinkRouter router = new DownlinkRouter(topology.registry, id -> topology.nodes.get(id), Clock.systemUTC(),
+                10, Duration.ofMinutes(1));
+        HandoverCoordinator coordinator = new HandoverCoordinator(topology.registry, topology.transactions,
+                new HandoverTokenIssuer(topology.coordinatorKeys.getPrivate(), Clock.systemUTC(),
+                        Duration.ofSeconds(30)),
+                id -> id.equals("/id-mn1") ? Optional.of(source) : Optional.ofNullable(topology.nodes.get(id)),
+                Clock.systemUTC(), 10).downlinks(router);
+        coordinator.afterSnapshot(() -> assertThat(router.send("Cdev1", downlink("d1")).statusCode())
+                .isEqualTo(ResponseStatusCode.ACCEPTED));
+
+        HandoverTransaction tx = coordinator.handover("tx1", "Cdev1", "/id-mn2");
+
+        assertThat(tx.state()).isEqualTo(TransactionState.FAILED);
+        assertThat(tx.reason()).isEqualTo(ReasonCode.SOURCE_CLEANUP_FAILED);
+        assertThat(router.send("Cdev1", downlink("d2")).statusCode()).isEqualTo(ResponseStatusCode.CREATED);
+        assertThat(topology.read(2, "cse-mn2/aeCdev1/data").content().path("m2m:cnt").path("cni").asInt())
+                .isEqualTo(2);
+    }
+
+    private static Request downlink(String value) {
+        return Topology.request(Operation.CREATE, "-/aeCdev1/data", "Capp").resourceType(ResourceType.CONTENT_INSTANCE)
+                .content(ContentCodec.parse("{\"m2m:cin\":{\"con\":\"" + value + "\"}}")).build();
+    }
+
     private void assertServedAtTheSourceOnly() {
         ServingEntry entry = topology.registry.resolve("Cdev1").orElseThrow();
         assertThat(entry.state()).isEqualTo(ServingState.SERVING);
@@ -118,10 +151,13 @@ class ParticipantCrashTest {
                 Clock.systemUTC(), 10);
     }
 
-    /** A node whose process dies at {@code step}: from then on every call fails as an unreachable CSE would. */
+    /**
+     * A node whose process dies at {@code step} (null: is down from the start): from then on every call fails as an
+     * unreachable CSE would.
+     */
     private static final class Down implements HandoverParticipant {
 
-        enum Step { ADMIT, IMPORT }
+        enum Step { ADMIT, IMPORT, RELEASE }
 
         private final HandoverNode node;
         private final Step step;
@@ -130,6 +166,7 @@ class ParticipantCrashTest {
         Down(HandoverNode node, Step step) {
             this.node = node;
             this.step = step;
+            this.dead = step == null;
         }
 
         private void call(Step now) {
@@ -166,7 +203,7 @@ class ParticipantCrashTest {
 
         @Override
         public boolean release(String aeId) {
-            call(null);
+            call(Step.RELEASE);
             return node.release(aeId);
         }
 

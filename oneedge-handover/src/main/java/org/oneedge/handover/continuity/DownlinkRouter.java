@@ -99,6 +99,10 @@ public final class DownlinkRouter {
         }
         synchronized (hold) {
             DownlinkHold.Released<Request> released = redeliver(aeId, hold, entry);
+            if (hold.size() > 0) {
+                LOG.warn("{} held downlinks for AE {} wait for {} to be reachable; the next downlink retries them",
+                        hold.size(), aeId, entry.servingCseId());
+            }
             frozen.remove(aeId);
             return released;
         }
@@ -127,7 +131,7 @@ public final class DownlinkRouter {
             });
             return released;
         } catch (Unreachable e) {
-            LOG.warn("{} held downlinks for AE {} wait for {}, not reachable: {}", hold.size(), aeId,
+            LOG.debug("{} held downlinks for AE {} wait for {}, not reachable: {}", hold.size(), aeId,
                     entry.servingCseId(), e.response.debugMessage());
             return new DownlinkHold.Released<>(delivered[0], List.of(), Duration.ZERO); // figures of a retry: n/a
         }
