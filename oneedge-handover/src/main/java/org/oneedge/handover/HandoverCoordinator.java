@@ -120,15 +120,13 @@ public final class HandoverCoordinator {
             return save(releaseDownlinks(tx).rolledBack(ReasonCode.REGISTRY_CONFLICT));
         }
         String token = issuer.issue(aeId, serving.servingCseId(), targetCseId, serving.epoch(), txid);
-        TokenVerification admitted = target.get().admit(token, aeId, serving.epoch());
-        if (admitted instanceof TokenVerification.Refused refused) {
-            LOG.warn("handover {} of {}: target {} refused the token: {}", txid, aeId, targetCseId, refused);
+        if (!admitted(target.get(), token, txid, aeId, serving.epoch())) {
             return rollBack(tx, serving, ReasonCode.TARGET_REFUSED);
         }
         Instant transferStart = clock.instant();
         tx = save(tx.to(TransactionState.TRANSFERRING)
                 .withFigures(tx.figures().withPreparation(Duration.between(started, transferStart))));
-        AeContext context;
+        AeContext context = null;
         int created;
         try {
             context = source.export(aeId, maxInstances).orElseThrow(
@@ -136,7 +134,7 @@ public final class HandoverCoordinator {
             created = target.get().importContext(context);
         } catch (RuntimeException e) {
             LOG.warn("handover {} of {}: transfer to {} failed: {}", txid, aeId, targetCseId, e.toString());
-            target.get().release(aeId);
+            undoTransfer(target.get(), source, aeId, context);
             return rollBack(tx, serving, ReasonCode.TRANSFER_FAILED);
         }
         afterSnapshot.run();
@@ -146,8 +144,7 @@ public final class HandoverCoordinator {
         CasResult switched = registry.compareAndSet(aeId, serving.epoch(),
                 serving.migrating(txid).switchedTo(targetCseId));
         if (!switched.committed()) {
-            target.get().release(aeId);
-            source.restoreWindow(context);
+            undoTransfer(target.get(), source, aeId, context);
             return save(tx.rolledBack(ReasonCode.REGISTRY_CONFLICT));
         }
         ServingEntry now = serving.migrating(txid).switchedTo(targetCseId);
@@ -183,7 +180,7 @@ public final class HandoverCoordinator {
                     : save(advanceTo(tx, TransactionState.SWITCHING));
             return finish(switching);
         }
-        nodes.apply(tx.targetCseId()).ifPresent(t -> t.release(tx.aeId()));
+        nodes.apply(tx.targetCseId()).ifPresent(t -> releaseQuietly(t, tx.aeId()));
         if (entry.isPresent() && entry.get().state() == ServingState.MIGRATING
                 && tx.txid().equals(entry.get().txid())
                 && registry.compareAndSet(tx.aeId(), entry.get().epoch(), entry.get().restored()).committed()) {
@@ -199,7 +196,8 @@ public final class HandoverCoordinator {
         } catch (RuntimeException e) {
             LOG.warn("handover {} of {}: source cleanup failed: {}", switching.txid(), switching.aeId(),
                     e.toString());
-            return save(switching.failed(ReasonCode.SOURCE_CLEANUP_FAILED));
+            // the target serves: downlinks held for the switch go there, or they would wait for good
+            return save(releaseDownlinks(switching).failed(ReasonCode.SOURCE_CLEANUP_FAILED));
         }
         HandoverTransaction done = save(releaseDownlinks(switching).to(TransactionState.COMPLETED));
         LOG.info("handover {} of {} completed: {} -> {}, {} resources, {} bytes", done.txid(), done.aeId(),
@@ -229,6 +227,52 @@ public final class HandoverCoordinator {
             toSource.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * True when the target accepts the token; a target that refuses it or cannot be reached (crashed, restarting)
+     * is not admitted, so the transaction rolls back instead of leaving the AE MIGRATING with nobody to end it.
+     */
+    private static boolean admitted(HandoverParticipant target, String token, String txid, String aeId,
+                                    long epoch) {
+        TokenVerification answer;
+        try {
+            answer = target.admit(token, aeId, epoch);
+        } catch (RuntimeException e) {
+            LOG.warn("handover {} of {}: target {} did not answer: {}", txid, aeId, target.cseId(), e.toString());
+            return false;
+        }
+        if (answer instanceof TokenVerification.Refused refused) {
+            LOG.warn("handover {} of {}: target {} refused the token: {}", txid, aeId, target.cseId(), refused);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Before the commit: removes what the target imported and gives the source its uplink window back, each step
+     * on its own, as either node may be down (a crashed target drops a leftover import when it restarts:
+     * {@link HandoverNode#reconcile()}).
+     */
+    private static void undoTransfer(HandoverParticipant target, HandoverParticipant source, String aeId,
+                                     AeContext exported) {
+        releaseQuietly(target, aeId);
+        if (exported != null) {
+            try {
+                source.restoreWindow(exported);
+            } catch (RuntimeException e) {
+                LOG.warn("uplink window of {} not given back to {}: {}", aeId, source.cseId(), e.toString());
+            }
+        }
+    }
+
+    /** A release that must not stop a rollback or a resume when the node is down. */
+    private static void releaseQuietly(HandoverParticipant node, String aeId) {
+        try {
+            node.release(aeId);
+        } catch (RuntimeException e) {
+            LOG.warn("{} not released at {}: {}", aeId, node.cseId(), e.toString());
         }
     }
 

@@ -1,6 +1,8 @@
 package org.oneedge.handover;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -330,6 +332,26 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
         }
         windows.export(aeId);
         return transfer.release(aeId);
+    }
+
+    /**
+     * After a restart: releases the AEs stored here that the serving registry shows served by another CSE, the
+     * leftovers of a handover this node crashed in (a target whose import outlived the rollback, a source killed
+     * before the coordinator's release). AEs the registry shows migrating are left to the handover's coordinator; AEs
+     * without an entry are not under handover control.
+     *
+     * @return the AE-IDs released
+     */
+    public List<String> reconcile() {
+        List<String> released = new ArrayList<>();
+        for (String aeId : transfer.hostedAeIds()) {
+            Optional<ServingEntry> entry = registry.resolve(aeId);
+            if (entry.isPresent() && entry.get().state() == ServingState.SERVING
+                    && !entry.get().servingCseId().equals(cseId) && release(aeId)) {
+                released.add(aeId);
+            }
+        }
+        return released;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.oneedge.binding.http.HttpBindingConfig;
 import org.oneedge.binding.http.HttpBindingServer;
 import org.oneedge.binding.http.HttpCseClient;
@@ -99,15 +100,28 @@ final class BenchCse implements AutoCloseable {
 
     /** As {@link #mn(String, String, String, PublicKey)}, on an H2 file store in {@code dataDir} when not null. */
     static BenchCse mn(String cseId, String base, String inUrl, PublicKey coordinatorKey, Path dataDir) {
+        return mn(cseId, base, inUrl, coordinatorKey, dataDir, 0);
+    }
+
+    /**
+     * As {@link #mn(String, String, String, PublicKey, Path)} on loopback port {@code port} (0: any free port); a
+     * crash test restarts a killed MN-CSE on the port it had, as a restarted CSE keeps its address.
+     */
+    static BenchCse mn(String cseId, String base, String inUrl, PublicKey coordinatorKey, Path dataDir, int port) {
         ResourceStore store = dataDir == null ? new InMemoryResourceStore() : JdbcResourceStore.h2File(dataDir);
         ContextTransferExtension transfer = new ContextTransferExtension();
         HttpRemoteSender sender = new HttpRemoteSender();
         HttpCseClient inClient = new HttpCseClient(inUrl);
         CseServingRegistry registry = new CseServingRegistry(new CseRequests(inClient, COORDINATOR), REGISTRY_PATH);
         MessageRecorder[] front = new MessageRecorder[1];
-        HandoverControl[] control = new HandoverControl[1];
-        HttpBindingServer http = new HttpBindingServer(HttpBindingConfig.loopbackAnyPort(),
-                request -> control[0].send(request));
+        AtomicReference<HandoverControl> control = new AtomicReference<>();
+        HttpBindingServer http = new HttpBindingServer(HttpBindingConfig.builder().host("127.0.0.1").port(port)
+                .build(), request -> {
+                    HandoverControl ready = control.get();
+                    return ready != null ? ready.send(request) : Response.error(
+                            ResponseStatusCode.TARGET_NOT_REACHABLE, cseId + " is starting").withRequestId(
+                            request.requestId()); // e.g. restarted after a crash: clients wait and retry
+                });
         http.start();
         CseConfig config = CseConfig.defaults().withCseId(cseId).withCseBaseName(base).withCseType(CseType.MN)
                 .withPointOfAccess(List.of(http.baseUrl()));
@@ -118,10 +132,11 @@ final class BenchCse implements AutoCloseable {
         HandoverNode node = new HandoverNode(cse, transfer, registry,
                 new HandoverTokenVerifier(coordinatorKey, cseId, Clock.systemUTC()), UplinkWindow.DEFAULT_SIZE);
         front[0] = new MessageRecorder(base, node);
-        control[0] = new HandoverControl(base, node, front[0], COORDINATOR);
         CseRegistrar registrar = new CseRegistrar(RegistrarConfig.builder("/id-in", "cse-in", List.of(inUrl))
                 .deregisterOnShutdown(false).build(), config, cse, store, List.of(sender));
         registrar.start();
+        node.reconcile(); // a restart after a crash mid-handover drops what the registry shows served elsewhere
+        control.set(new HandoverControl(base, node, front[0], COORDINATOR)); // serving from here on
         BenchCse mn = new BenchCse(cseId, base, cse, node, front[0], http);
         mn.resources.add(registrar);
         mn.resources.add(sender);

@@ -9,9 +9,11 @@ import java.util.Base64;
 
 /**
  * Entry point of a handover-bench CSE in its own process (started by {@link ProcessSites} with the class path of the
- * program that runs the bench): {@code in}, or {@code mn <CSE-ID> <CSEBase> <IN-CSE URL> <coordinator key> [data dir]}
- * with the Ed25519 public key in base64 X.509 form and, for a durable MN-CSE, the directory of its H2 store. Prints {@code listening on <URL>} once serving and stops when its
- * standard input closes, so it never outlives the bench.
+ * program that runs the bench): {@code in}, or
+ * {@code mn <CSE-ID> <CSEBase> <IN-CSE URL> <coordinator key> [data dir [port]]} with the Ed25519 public key in
+ * base64 X.509 form and, for a durable MN-CSE, the directory of its H2 store (and the loopback port to listen on, for
+ * a restart at the address it had; default any free port). Prints {@code listening on <URL>} once serving and stops
+ * when its standard input closes, so it never outlives the bench.
  */
 public final class HandoverNodeMain {
 
@@ -25,11 +27,12 @@ public final class HandoverNodeMain {
         BenchCse cse = switch (args.length > 0 ? args[0] : "") {
             case "in" -> BenchCse.in();
             case "mn" -> {
-                if (args.length != 5 && args.length != 6) {
-                    throw new IllegalArgumentException("usage: mn <CSE-ID> <CSEBase> <IN-CSE URL> <key> [data dir]");
+                if (args.length < 5 || args.length > 7) {
+                    throw new IllegalArgumentException(
+                            "usage: mn <CSE-ID> <CSEBase> <IN-CSE URL> <key> [data dir [port]]");
                 }
                 yield BenchCse.mn(args[1], args[2], args[3], publicKey(args[4]),
-                        args.length == 6 ? Path.of(args[5]) : null);
+                        args.length >= 6 ? Path.of(args[5]) : null, args.length == 7 ? Integer.parseInt(args[6]) : 0);
             }
             default -> throw new IllegalArgumentException("usage: in | mn <CSE-ID> <CSEBase> <IN-CSE URL> <key>");
         };

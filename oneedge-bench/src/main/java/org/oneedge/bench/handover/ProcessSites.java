@@ -28,6 +28,7 @@ import org.oneedge.handover.registry.ServingRegistry;
 import org.oneedge.handover.remote.RemoteHandoverParticipant;
 import org.oneedge.handover.token.HandoverTokenIssuer;
 import org.oneedge.handover.transaction.CseTransactionStore;
+import org.oneedge.handover.transaction.TransactionStore;
 import org.oneedge.model.CseClient;
 import org.oneedge.model.Operation;
 import org.oneedge.model.Request;
@@ -38,7 +39,9 @@ import org.oneedge.model.ResponseStatusCode;
  * The bench topology as child JVMs (one per CSE, {@link HandoverNodeMain}), started the way the topology runner's
  * {@code --processes} mode starts nodes: the same {@code java} and class path, the IN-CSE first, each node's URL
  * learned from its start-up line. The coordinator and the downlink router run in this process and reach the
- * IN-CSE (registry, transactions) and the MN-CSEs ({@code oeHoCtl}, downlinks) over HTTP only.
+ * IN-CSE (registry, transactions) and the MN-CSEs ({@code oeHoCtl}, downlinks) over HTTP only; for crash tests the
+ * coordinator also runs as a child JVM of its own ({@link #startCoordinatorProcess()}) and a killed durable MN-CSE
+ * restarts on its store and port ({@link #kill}, {@link #restart}).
  */
 final class ProcessSites implements HandoverSites {
 
@@ -50,6 +53,8 @@ final class ProcessSites implements HandoverSites {
     private final Map<String, RemoteHandoverParticipant> participants = new ConcurrentHashMap<>();
     private final Map<String, List<String>> mnArgs = new LinkedHashMap<>();
     private final Map<String, Process> mnProcesses = new ConcurrentHashMap<>();
+    private final Map<String, String> mnUrls = new ConcurrentHashMap<>();
+    private final List<CoordinatorChild> coordinators = new ArrayList<>();
     private final PrintStream progress;
     private final List<String> javaCommand;
     private final int maxInstances;
@@ -100,7 +105,13 @@ final class ProcessSites implements HandoverSites {
     }
 
     private void startMn(String cseId) {
-        String url = launch(cseId.substring(4), javaCommand, mnArgs.get(cseId));
+        List<String> args = new ArrayList<>(mnArgs.get(cseId));
+        String previous = mnUrls.get(cseId);
+        if (previous != null && args.size() == 6) { // durable: back at its address, as a restarted CSE would be
+            args.add(String.valueOf(java.net.URI.create(previous).getPort()));
+        }
+        String url = launch(cseId.substring(4), javaCommand, args);
+        mnUrls.put(cseId, url);
         HttpCseClient client = new HttpCseClient(url);
         HttpCseClient old = clients.put(cseId, client);
         if (old != null) {
@@ -134,9 +145,41 @@ final class ProcessSites implements HandoverSites {
         progress.println("[bench] " + cseId + " (pid " + p.pid() + ") killed");
     }
 
-    /** Starts the MN-CSE again with the same arguments (and store); it listens on a new port. */
+    /**
+     * Starts the MN-CSE again with the same arguments (and store); a durable one listens on the port it had, an
+     * in-memory one on a new port.
+     */
     void restart(String cseId) {
         startMn(cseId);
+    }
+
+    /** True while the MN-CSE's process runs. */
+    boolean alive(String cseId) {
+        Process p = mnProcesses.get(cseId);
+        return p != null && p.isAlive();
+    }
+
+    /**
+     * Starts a coordinator in its own process ({@link HandoverCoordinatorMain}) with this topology's registry,
+     * transactions, signing key and MN-CSEs (at their current URLs); closed with the topology.
+     */
+    CoordinatorChild startCoordinatorProcess() {
+        List<String> command = new ArrayList<>(javaCommand);
+        command.add(HandoverCoordinatorMain.class.getName());
+        command.add(inUrl);
+        command.add(HandoverCoordinatorMain.encode(keys.getPrivate()));
+        command.add(String.valueOf(maxInstances));
+        bases.forEach((cseId, base) -> command.add(cseId + "=" + base + "=" + mnUrls.get(cseId)));
+        CoordinatorChild child = CoordinatorChild.start(command, progress, START_TIMEOUT);
+        synchronized (coordinators) {
+            coordinators.add(child);
+        }
+        return child;
+    }
+
+    /** The transactions at the IN-CSE, read as a restarted coordinator would read them. */
+    TransactionStore transactions() {
+        return new CseTransactionStore(new CseRequests(inClient, BenchCse.COORDINATOR), BenchCse.REGISTRY_PATH);
     }
 
     private String launch(String name, List<String> javaCommand, List<String> args) {
@@ -240,6 +283,10 @@ final class ProcessSites implements HandoverSites {
 
     @Override
     public void close() {
+        synchronized (coordinators) {
+            coordinators.forEach(CoordinatorChild::close);
+            coordinators.clear();
+        }
         clients.values().forEach(HttpCseClient::close);
         if (inClient != null) {
             inClient.close();

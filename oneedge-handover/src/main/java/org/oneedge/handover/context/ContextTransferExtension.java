@@ -140,6 +140,19 @@ public final class ContextTransferExtension implements CseExtension {
         return true;
     }
 
+    /** AE-IDs of every AE registered here, e.g. for a node checking them against the registry after a restart. */
+    public List<String> hostedAeIds() {
+        List<String> ids = new ArrayList<>();
+        int page = 1000;
+        for (int offset = 0; ; offset += page) {
+            List<Resource> aes = store.children(config.cseIdWithoutSlash(), ResourceType.AE, offset, page);
+            aes.forEach(ae -> ids.add(ae.ri()));
+            if (aes.size() < page) {
+                return ids;
+            }
+        }
+    }
+
     /** True when the AE is registered here. */
     public boolean hosts(String aeId) {
         return store.get(aeId).filter(r -> r.type() == ResourceType.AE).isPresent();

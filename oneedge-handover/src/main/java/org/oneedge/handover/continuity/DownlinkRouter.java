@@ -53,6 +53,10 @@ public final class DownlinkRouter {
                 return Response.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "AE " + aeId + " is not served")
                         .withRequestId(request.requestId());
             }
+            if (!frozen.contains(aeId) && entry.get().state() == ServingState.SERVING && hold.size() > 0) {
+                // held ones whose CSE was down at the switch go first, in order
+                warnExpired(aeId, redeliver(aeId, hold, entry.get()).expired());
+            }
             if (frozen.contains(aeId) || entry.get().state() == ServingState.MIGRATING || hold.size() > 0) {
                 if (hold.hold(request) instanceof DownlinkHold.Held.Overflow overflow) {
                     return Response.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "AE " + aeId
@@ -94,16 +98,58 @@ public final class DownlinkRouter {
             return new DownlinkHold.Released<>(0, List.of(), Duration.ZERO);
         }
         synchronized (hold) {
-            CseClient target = cses.apply(entry.servingCseId());
+            DownlinkHold.Released<Request> released = redeliver(aeId, hold, entry);
+            if (hold.size() > 0) {
+                LOG.warn("{} held downlinks for AE {} wait for {} to be reachable; the next downlink retries them",
+                        hold.size(), aeId, entry.servingCseId());
+            }
+            frozen.remove(aeId);
+            return released;
+        }
+    }
+
+    /**
+     * Sends the held requests in order to the CSE serving the AE. One that finds the CSE unreachable (crashed,
+     * restarting) stays held with those after it, and the next request for the AE tries them again first: a downlink
+     * accepted for later delivery is never dropped because the CSE was down at the switch. Called holding
+     * {@code hold}'s lock.
+     */
+    private DownlinkHold.Released<Request> redeliver(String aeId, DownlinkHold<Request> hold, ServingEntry entry) {
+        CseClient target = cses.apply(entry.servingCseId());
+        int[] delivered = new int[1];
+        try {
             DownlinkHold.Released<Request> released = hold.release(request -> {
                 Response r = target.send(request);
+                if (r.statusCode() == ResponseStatusCode.TARGET_NOT_REACHABLE) {
+                    throw new Unreachable(r);
+                }
+                delivered[0]++;
                 if (!r.isSuccess()) {
                     LOG.warn("held downlink {} for AE {} was not delivered to {} after the switch: {} {}",
                             request.requestId(), aeId, entry.servingCseId(), r.statusCode(), r.debugMessage());
                 }
             });
-            frozen.remove(aeId);
             return released;
+        } catch (Unreachable e) {
+            LOG.debug("{} held downlinks for AE {} wait for {}, not reachable: {}", hold.size(), aeId,
+                    entry.servingCseId(), e.response.debugMessage());
+            return new DownlinkHold.Released<>(delivered[0], List.of(), Duration.ZERO); // figures of a retry: n/a
+        }
+    }
+
+    private static void warnExpired(String aeId, List<Request> expired) {
+        if (!expired.isEmpty()) {
+            LOG.warn("{} held downlinks for AE {} waited longer than allowed and were dropped", expired.size(), aeId);
+        }
+    }
+
+    /** The serving CSE could not be reached while held requests went out. */
+    private static final class Unreachable extends RuntimeException {
+        private final transient Response response;
+
+        Unreachable(Response response) {
+            super(null, null, false, false);
+            this.response = response;
         }
     }
 }
