@@ -25,7 +25,8 @@ import org.oneedge.model.ResponseStatusCode;
  * {@code <aeId>#<n>}), carries its fencing epoch in {@code vsi}, and when its CSE fences it follows the serving
  * entry the refusal names (asking the serving registry only when the refusal names none): while {@code MIGRATING}
  * it buffers requests, once served elsewhere it switches and replays them, in order, to the new CSE, whose uplink
- * window applies each once. A CSE that cannot be reached
+ * window applies each once. A source CSE may hold a write sent while the AE migrates until the switch and then refuse
+ * it naming the target ({@link HandoverNode}), so the device resends it there at once. A CSE that cannot be reached
  * (5103) is treated the same way, so requests wait out a crashed CSE and its recovery. Not thread-safe: one device,
  * one sender.
  */

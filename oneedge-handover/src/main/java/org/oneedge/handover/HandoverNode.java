@@ -152,7 +152,9 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
             } finally {
                 lock.readLock().unlock();
             }
-            awaitSwitch(wake, holdEnd);
+            if (!awaitSwitch(wake, holdEnd)) {
+                holdEnd = System.nanoTime(); // interrupted: decided once more, then answered
+            }
         }
     }
 
@@ -186,11 +188,13 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
     /**
      * Waits for the coordinator's (or the registry's) word on a migrating AE, until the hold ends but no longer than
      * the local refusal is trusted, so a switch nobody passes on is read from the registry on the next decision.
+     *
+     * @return false when the waiting thread was interrupted
      */
-    private static void awaitSwitch(CompletableFuture<Void> wake, long holdEnd) {
+    private static boolean awaitSwitch(CompletableFuture<Void> wake, long holdEnd) {
         long wait = Math.min(holdEnd - System.nanoTime(), REREAD_AFTER_EXPORT_NANOS);
         if (wait <= 0) {
-            return;
+            return true;
         }
         try {
             wake.get(wait, TimeUnit.NANOSECONDS);
@@ -198,7 +202,9 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
             // decided again with whatever is known now
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
+        return true;
     }
 
     /** Wakes the writes held for the AE (called under the AE's write lock, or after a registry read). */

@@ -8,7 +8,8 @@
  *   cse-in/oeHandover/tx-&lt;txid&gt;   (oe:hoTx)   ◄── UPDATE┤  transaction: REQUESTED … COMPLETED, figures
  *                                                      │  token (Ed25519 JWS) ──► target.admit
  *   source MN-CSE (HandoverNode) ── export ──► context ──► target MN-CSE (HandoverNode) importContext
- *          ▲ fenced while MIGRATING / after switch          ▲ uplink window applies replays once
+ *          ▲ fenced while MIGRATING (a write is held until      ▲ uplink window applies replays once
+ *          │  the switch, then refused naming the target) / after switch
  *          └──── device (HandoverAwareClient): numbers rqi, buffers, follows the registry, replays ──┘
  *   downlink (DownlinkRouter at the IN-CSE): held while MIGRATING, released in order after the switch
  * </pre>

@@ -73,6 +73,22 @@ class FencedHoldTest {
     }
 
     @Test
+    void an_interrupted_hold_answers_the_migrating_refusal_at_once() {
+        topology = new Topology(2, 5, false, r -> r, Duration.ofSeconds(30));
+        exported();
+        CompletableFuture<Response> held = new CompletableFuture<>();
+        Thread sender = Thread.ofVirtual().start(() -> held.complete(topology.node(1).send(
+                Topology.uplink("Cdev1", "late").toBuilder().requestId("Cdev1#50").build())));
+        awaitHeld(held);
+
+        sender.interrupt();
+
+        Response answer = held.join(); // long before the 30 s hold ends
+        assertThat(answer.statusCode()).isEqualTo(ResponseStatusCode.OPERATION_DENIED_BY_REMOTE_ENTITY);
+        assertThat(FencingGuard.named("Cdev1", answer)).map(ServingEntry::state).contains(ServingState.MIGRATING);
+    }
+
+    @Test
     void a_device_writing_during_the_switch_lands_at_the_target_without_retrying() {
         topology = new Topology(2, 5, false, r -> r, Duration.ofSeconds(30));
         HandoverAwareClient device = topology.device("Cdev1", 1);
