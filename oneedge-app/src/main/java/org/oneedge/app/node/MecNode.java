@@ -9,11 +9,13 @@ import org.oneedge.mec.platform.MecPlatform;
 import org.oneedge.mec.platform.MecPlatformConfig;
 import org.oneedge.mec.platform.ams.AmsApi;
 import org.oneedge.mec.platform.emulator.Emulator;
+import org.oneedge.mec.platform.emulator.EmulatorConfig;
 import org.oneedge.mec.platform.emulator.Scenario;
 import org.oneedge.mec.platform.emulator.ScenarioLoader;
 import org.oneedge.mec.platform.lcm.AppInstantiator;
 import org.oneedge.mec.platform.lcm.TrackingAppInstantiator;
 import org.oneedge.mec.platform.location.LocationApi;
+import org.oneedge.mec.platform.metrics.EmulatedRadioLoad;
 import org.oneedge.mec.platform.rni.RniApi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,8 +60,20 @@ public final class MecNode implements AutoCloseable {
      * node when it is AutoCloseable).
      */
     public static MecNode start(String host, int port, Path scenarioFile, AppInstantiator instantiator) {
+        return start(host, port, scenarioFile, instantiator, 1.0);
+    }
+
+    /**
+     * As {@link #start(String, int, Path, AppInstantiator)}, with the emulator running {@code speedFactor} emulated
+     * seconds per wall-clock second (1 = real time), so that a session driven by hand sees cells and zones change
+     * within seconds.
+     */
+    public static MecNode start(String host, int port, Path scenarioFile, AppInstantiator instantiator,
+                                double speedFactor) {
         Scenario scenario = scenarioFile == null ? ScenarioLoader.defaultScenario() : ScenarioLoader.read(scenarioFile);
-        Emulator emulator = Emulator.builder(scenario).build();
+        Emulator emulator = Emulator.builder(scenario)
+                .config(EmulatorConfig.builder().speedFactor(speedFactor).build())
+                .build();
         MecPlatform platform;
         try {
             platform = MecPlatform.builder()
@@ -74,15 +88,21 @@ public final class MecNode implements AutoCloseable {
             emulator.close();
             throw e;
         }
+        emulator.addListener(new EmulatedRadioLoad(emulator, platform.context().hostMetrics()));
         emulator.start();
-        log.info("MEC platform at {} with scenario {} (hosts {})", platform.baseUrl(),
-                scenarioFile == null ? "built-in default" : scenarioFile, emulator.hostNames());
+        log.info("MEC platform at {} with scenario {} (hosts {}, speed x{})", platform.baseUrl(),
+                scenarioFile == null ? "built-in default" : scenarioFile, emulator.hostNames(), speedFactor);
         return new MecNode(emulator, platform, instantiator);
     }
 
     /** The platform's base URL, e.g. {@code http://127.0.0.1:8090}. */
     public String baseUrl() {
         return platform.baseUrl();
+    }
+
+    /** Emulated time now (runs {@code speedFactor} times faster than the wall clock). */
+    public java.time.Instant emulatedNow() {
+        return emulator.now();
     }
 
     /** Names of the emulated MEC hosts, in scenario order; each serves the APIs under {@code /<hostName>}. */

@@ -22,4 +22,15 @@ public record InstantiateAppRequest(JsonNode virtualComputeDescriptor, List<Json
         return new InstantiateAppRequest(null, null, null, List.of(MECHostInformation.named(hostName)), null, null,
                 null);
     }
+
+    /**
+     * The request as MEC 010-2 writes it: each {@code hostId} given as a plain string (which OneEdge also reads)
+     * becomes the object {@code {"id": ...}} the file defines, so that what is echoed (the op occurrence's
+     * {@code operationParams}) conforms.
+     */
+    public InstantiateAppRequest inFileEncoding() {
+        return new InstantiateAppRequest(virtualComputeDescriptor, osContainerDescriptor, virtualStorageDescriptor,
+                selectedMECHostInfo.stream().map(MECHostInformation::inFileEncoding).toList(), locationConstraints,
+                vimConnectionInfo, appTermCandsForCoord);
+    }
 }

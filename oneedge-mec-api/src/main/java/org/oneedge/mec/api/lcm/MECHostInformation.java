@@ -15,6 +15,13 @@ public record MECHostInformation(String hostName, JsonNode hostId) {
         return new MECHostInformation(hostName, JsonNodeFactory.instance.objectNode().put("id", hostName));
     }
 
+    /** This host with a string {@code hostId} written as the object {@code {"id": ...}} of the file. */
+    public MECHostInformation inFileEncoding() {
+        return hostId != null && hostId.isTextual()
+                ? new MECHostInformation(hostName, JsonNodeFactory.instance.objectNode().put("id", hostId.asText()))
+                : this;
+    }
+
     /** The host name given, from {@code hostName}, a string {@code hostId} or {@code hostId.id}. */
     public String effectiveHostName() {
         if (hostName != null) {

@@ -231,7 +231,7 @@ public final class AppLcmApi implements MecApi {
             i.busy = true;
             i.hostName = host;
         }
-        OpOcc op = startOperation(i, LcmOperation.INSTANTIATE, ctx.mapper().valueToTree(request));
+        OpOcc op = startOperation(i, LcmOperation.INSTANTIATE, ctx.mapper().valueToTree(request.inFileEncoding()));
         ex.accepted(ex.href("/app_lcm_op_occs/" + op.id()), null);
         runAsync(i, op, () -> {
             apps.add(i.id, host, new AppInfo(i.pkg.appName(), i.pkg.appProvider(), null, i.pkg.appDId(), i.id, null,

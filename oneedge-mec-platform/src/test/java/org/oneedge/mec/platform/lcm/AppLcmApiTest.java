@@ -103,6 +103,21 @@ class AppLcmApiTest {
     }
 
     @Test
+    void an_instantiation_naming_the_host_by_a_string_host_id_is_recorded_in_the_file_encoding() {
+        client.onboard(cseePackage());
+        String id = TestHttp.post(lcm + "/app_instances", CreateAppInstanceRequest.of("appd-cse", "x")).json()
+                .get("id").asText();
+
+        var accepted = TestHttp.post(lcm + "/app_instances/" + id + "/instantiate",
+                "{\"selectedMECHostInfo\":[{\"hostName\":\"mep2\",\"hostId\":\"mep2\"}]}");
+
+        assertThat(accepted.status()).isEqualTo(202);
+        JsonNode op = TestHttp.get(accepted.header("Location").orElseThrow()).json();
+        assertThat(op.at("/operationParams/selectedMECHostInfo/0/hostId/id").asText()).isEqualTo("mep2");
+        assertConformsTo(LCM, "AppLcmOpOcc", op);
+    }
+
+    @Test
     void instantiates_operates_and_terminates_an_app_instance_through_operation_occurrences() {
         client.onboard(cseePackage());
         client.subscribe(LcmSubscription.of(LcmSubscription.APP_LCM_OP_OCC_STATE_CHANGE, receiver.url("/ops")));
