@@ -125,8 +125,8 @@ for X in "${options[@]}"; do
       pass "$X: MEC IPE UE resources ($n oe:ueInfo under $IPE/ues)"
       sleep "$MOVE_WAIT"
       ues; second=$(snapshot)
-      changed=$(jq -n --argjson a "$first" --argjson b "$second" '[range(0; [$a|length, $b|length]|min) as $i
-        | select($a[$i] != $b[$i]) | $a[$i].rn] | join(",")' -r 2>/dev/null)
+      changed=$(jq -n --argjson a "$first" --argjson b "$second" '($b | map({(.rn): .}) | add // {}) as $later
+        | [$a[] | select($later[.rn] != null and $later[.rn] != .) | .rn] | join(",")' -r 2>/dev/null)
       if [ -n "$changed" ]; then pass "$X: UE resources changed while the emulator moved the UEs (${MOVE_WAIT}s): $changed"
       else fail "$X: UE resources changed while the UEs move" "no oe:ueInfo changed in ${MOVE_WAIT}s"; fi
     else
