@@ -82,7 +82,7 @@ for X in "${options[@]}"; do
   if eventually "$START_WAIT" grep -q "Ctrl-C" "$log"; then
     pass "deployment $X started ($(grep -c 'listening on' "$log") listeners)"
   else
-    fail "deployment $X started" "$(tail -n 5 "$log")"; stop_run; continue
+    fail "deployment $X started" "$(grep -v "^WARNING" "$log" | tail -n 5)"; stop_run; continue
   fi
   IN=$(line 'IN-CSE /id-in .*listening on')
   MN=$(line 'MN-CSE /id-mn1 .*listening on')
