@@ -4,8 +4,8 @@
 #
 #   scripts/curl-scenario-deployments.sh [A B C D]        (default: all four, one after the other)
 #
-# For each option: the run is started in a scratch directory (its ./data stays there) on the ports the topology
-# file names (IN-CSE 8080, MN-CSE 8081, MEC platform 8090, MQTT 1883: they must be free); the start-up lines give
+# For each option: the run is started (the launcher works in the repository, so its H2 data is
+# ./data/deployment-x there, kept between runs) on the ports the topology file names (IN-CSE 8080, MN-CSE 8081, MEC platform 8090, MQTT 1883: they must be free); the start-up lines give
 # the URLs. Steps: the MN-CSE looked up in the MEC 011 service registry (D publishes it as service
 # oneM2M-CSE-id-mn1 in category oneM2M and its endpoint answers as /id-mn1; C does not publish it); the MEC IPE
 # resources read from the CSE twice while the emulator moves the UEs (a UE's oe:ueInfo changes); a JSON reading
@@ -77,7 +77,7 @@ for X in "${options[@]}"; do
     fi
   done
   mkdir -p "$workdir/$x" && log="$workdir/$x/out.log"
-  (cd "$workdir/$x" && exec "$ONEEDGE" run --deployment "$X" --log-level WARN) >"$log" 2>&1 &
+  "$ONEEDGE" run --deployment "$X" --log-level WARN >"$log" 2>&1 &
   run_pid=$!
   if eventually "$START_WAIT" grep -q "Ctrl-C" "$log"; then
     pass "deployment $X started ($(grep -c 'listening on' "$log") listeners)"
