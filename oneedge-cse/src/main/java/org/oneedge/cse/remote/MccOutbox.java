@@ -198,9 +198,15 @@ public final class MccOutbox implements AutoCloseable {
                 try {
                     result = sender.apply(entry.item());
                 } catch (RuntimeException e) {
+                    if (!running) {
+                        return; // stopped mid-send (the interrupt broke it): the item stays for the next start
+                    }
                     LOG.warn("CSE {} {} outbox item {} failed and is dropped: {}", config.cseId(), name, entry.seq(),
                             e.toString());
                     result = Result.DONE;
+                }
+                if (!running) {
+                    return; // closing: an answer seen while stopping may be the interrupt's; the item stays
                 }
                 if (result == Result.RETRY) {
                     blocked = true;
