@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.oneedge.model.Operation;
+import org.oneedge.model.PollingPrimitives;
 import org.oneedge.model.Request;
 import org.oneedge.model.ResourceType;
 import org.oneedge.model.Response;
@@ -95,7 +96,7 @@ public final class PollingChannelClient {
         if (!polled.isSuccess() || rqp == null || !rqp.isObject()) {
             throw new RequestFailedException("poll " + pcu, polled);
         }
-        Request request = request(rqp);
+        Request request = PollingPrimitives.request(rqp);
         Response previous = answered.get(request.requestId());
         if (previous != null) {
             repeats.incrementAndGet();
@@ -126,36 +127,8 @@ public final class PollingChannelClient {
      * again from memory.
      */
     private void answer(String rqi, Response response) {
-        ObjectNode rsp = NODES.objectNode();
-        ObjectNode inner = rsp.putObject("m2m:rsp");
-        inner.put("rqi", rqi).put("rsc", response.statusCode().code());
-        if (response.content() != null) {
-            inner.set("pc", response.content());
-        }
+        ObjectNode rsp = PollingPrimitives.responsePrimitive(rqi, response);
         client.send(Request.builder().operation(Operation.NOTIFY).to(pcu).content(rsp));
-    }
-
-    /** The request inside {@code m2m:rqp} (short names, digest §2.1). */
-    static Request request(JsonNode rqp) {
-        Request.Builder r = Request.builder()
-                .operation(Operation.of(rqp.path("op").asInt()))
-                .to(text(rqp, "to"))
-                .from(text(rqp, "fr"))
-                .requestId(text(rqp, "rqi"))
-                .releaseVersion(text(rqp, "rvi"))
-                .eventCategory(text(rqp, "ec"))
-                .originatingTimestamp(text(rqp, "ot"))
-                .requestExpirationTimestamp(text(rqp, "rqet"))
-                .content(rqp.get("pc"));
-        if (rqp.hasNonNull("ty")) {
-            r.resourceType(rqp.get("ty").asInt());
-        }
-        return r.build();
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.asText();
     }
 
     /** Builds a {@link PollingChannelClient}. */

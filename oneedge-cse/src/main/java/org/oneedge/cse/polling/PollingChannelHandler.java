@@ -16,6 +16,7 @@ import org.oneedge.cse.resource.VirtualRequest;
 import org.oneedge.cse.store.Resource;
 import org.oneedge.cse.store.ResourceStore;
 import org.oneedge.model.OneM2MException;
+import org.oneedge.model.PollingPrimitives;
 import org.oneedge.model.Request;
 import org.oneedge.model.ResourceType;
 import org.oneedge.model.Response;
@@ -135,7 +136,7 @@ public final class PollingChannelHandler implements ResourceHandler {
         }
         LOG.debug("polling channel of {}: handed out {} {}", owner.ri(), next.get().operation(),
                 next.get().requestId());
-        return Response.of(ResponseStatusCode.OK, Primitives.requestPrimitive(next.get()));
+        return Response.of(ResponseStatusCode.OK, PollingPrimitives.requestPrimitive(next.get()));
     }
 
     /**

@@ -1,52 +1,18 @@
 package org.oneedge.cse.polling;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.function.Predicate;
-import org.oneedge.model.ContentCodec;
 import org.oneedge.model.OneM2MException;
-import org.oneedge.model.Request;
 import org.oneedge.model.Response;
 import org.oneedge.model.ResponseStatusCode;
 
 /**
- * Writes a queued request as the {@code m2m:rqp} a poll returns and reads the {@code m2m:rsp} an entity answers with
- * (TS-0004 7.4.22, digest §2.7/§8.3: embedded primitives are wrapped, members use short names).
+ * Checks and reads the {@code m2m:rsp} an entity answers a polled request with (TS-0004 7.4.22, digest §2.7/§8.3);
+ * the {@code m2m:rqp} it was handed is written by {@link org.oneedge.model.PollingPrimitives}.
  */
 final class Primitives {
 
     private Primitives() {
-    }
-
-    /** {@code {"m2m:rqp":{op,to,fr,rqi,rvi,pc,…}}} with short names; absent parameters are left out. */
-    static ObjectNode requestPrimitive(Request r) {
-        ObjectNode out = ContentCodec.object();
-        ObjectNode rqp = out.putObject("m2m:rqp");
-        rqp.put("op", r.operation().code());
-        rqp.put("to", r.to());
-        if (r.from() != null) {
-            rqp.put("fr", r.from());
-        }
-        rqp.put("rqi", r.requestId());
-        if (r.releaseVersion() != null) {
-            rqp.put("rvi", r.releaseVersion());
-        }
-        if (r.resourceType() != null) {
-            rqp.put("ty", r.resourceType());
-        }
-        if (r.content() != null) {
-            rqp.set("pc", r.content());
-        }
-        if (r.eventCategory() != null) {
-            rqp.put("ec", r.eventCategory());
-        }
-        if (r.originatingTimestamp() != null) {
-            rqp.put("ot", r.originatingTimestamp());
-        }
-        if (r.requestExpirationTimestamp() != null) {
-            rqp.put("rqet", r.requestExpirationTimestamp());
-        }
-        return out;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 import org.oneedge.model.ContentCodec;
 import org.oneedge.model.CseClient;
 import org.oneedge.model.Operation;
+import org.oneedge.model.PollingPrimitives;
 import org.oneedge.model.Request;
 import org.oneedge.model.ResourceType;
 import org.oneedge.model.Response;
@@ -138,7 +139,7 @@ final class RegistrarPollingChannel implements AutoCloseable {
             LOG.debug("poll of {} failed: {}", pcu, polled.statusCode());
             return false;
         }
-        Request request = request(rqp);
+        Request request = PollingPrimitives.request(rqp);
         Response response = answered.get(request.requestId());
         if (response == null) {
             try {
@@ -150,37 +151,9 @@ final class RegistrarPollingChannel implements AutoCloseable {
             LOG.debug("polled {} {} from {} rqi {} -> {}", request.operation(), request.to(), request.from(),
                     request.requestId(), response.statusCode());
         }
-        ObjectNode rsp = ContentCodec.object();
-        ObjectNode inner = rsp.putObject("m2m:rsp");
-        inner.put("rqi", request.requestId()).put("rsc", response.statusCode().code());
-        if (response.content() != null) {
-            inner.set("pc", response.content());
-        }
+        ObjectNode rsp = PollingPrimitives.responsePrimitive(request.requestId(), response);
         send.apply(toRegistrar.apply(Request.builder().operation(Operation.NOTIFY).to(pcu).content(rsp).build()));
         return true;
-    }
-
-    /** The request inside {@code m2m:rqp} (short names, digest §2.1 and §8.3). */
-    static Request request(JsonNode rqp) {
-        Request.Builder r = Request.builder()
-                .operation(Operation.of(rqp.path("op").asInt()))
-                .to(text(rqp, "to"))
-                .from(text(rqp, "fr"))
-                .requestId(text(rqp, "rqi"))
-                .releaseVersion(text(rqp, "rvi"))
-                .eventCategory(text(rqp, "ec"))
-                .originatingTimestamp(text(rqp, "ot"))
-                .requestExpirationTimestamp(text(rqp, "rqet"))
-                .content(rqp.get("pc"));
-        if (rqp.hasNonNull("ty")) {
-            r.resourceType(rqp.get("ty").asInt());
-        }
-        return r.build();
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? null : v.asText();
     }
 
     @Override
