@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code oneedge run} with a scenario whose car changes MEC host within seconds: the car's AE moves from the MN-CSE
  * of mec-host-1 to the one of mec-host-2 (MEC 021 AMS trigger), as the serving registry and the transaction at the
- * IN-CSE show; the parked sensor's AE stays where it is.
+ * IN-CSE show; the parked sensor's AE stays where it is until a handover of it is asked for over HTTP
+ * ({@code oe:hoReq} at the IN-CSE).
  */
 class RunHandoverIT {
     private static final Pattern CSE_LINE = Pattern.compile("IN-CSE /id-in \\(cse-in\\) listening on (http://\\S+)");
@@ -60,6 +61,19 @@ class RunHandoverIT {
             JsonNode sensor = entry(client, registry + "/sr-Cue-10.0.0.4");
             assertThat(sensor.path("scsi").asText()).isEqualTo("/id-mn2");
             assertThat(sensor.path("epoch").asLong()).isEqualTo(1);
+
+            // a handover asked for over HTTP: the parked sensor's AE to /id-mn1 (oe:hoReq, HandoverRequestWatcher)
+            HttpResponse<String> asked = client.create(registry, "CAdmin", 28, "{\"oe:hoReq\":{\"rn\":\"r1\","
+                    + "\"cnd\":\"org.oneedge.handover.request\",\"lbl\":[\"oe:hoReq/open\"],"
+                    + "\"aeid\":\"Cue-10.0.0.4\",\"tcsi\":\"/id-mn1\"}}");
+            assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+            JsonNode answer = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> JSON.readTree(client.retrieve(registry + "/r1", "CAdmin").body()).path("oe:hoReq"),
+                            a -> a.hasNonNull("res"));
+            assertThat(answer.path("res").asText()).as(answer.toString()).isEqualTo("COMPLETED");
+            JsonNode moved = entry(client, registry + "/sr-Cue-10.0.0.4");
+            assertThat(moved.path("scsi").asText()).isEqualTo("/id-mn1");
+            assertThat(moved.path("txid").asText()).isEqualTo(answer.path("txid").asText());
         } finally {
             signal.requestStop();
             app.join(Duration.ofSeconds(30));

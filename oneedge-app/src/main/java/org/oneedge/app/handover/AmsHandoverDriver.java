@@ -73,6 +73,7 @@ public final class AmsHandoverDriver implements AutoCloseable {
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private MecCallbackReceiver receiver;
     private String subscription;
+    private final HandoverRequestWatcher requests;
 
     /**
      * @param mecUrl    base URL of the MEC platform, e.g. {@code http://127.0.0.1:8090}
@@ -91,6 +92,9 @@ public final class AmsHandoverDriver implements AutoCloseable {
         this.timed = new TimedServingRegistry(registry);
         this.coordinator = handovers.coordinator(timed);
         cseOfHost.forEach((host, cse) -> hostOfCse.put(cse, host));
+        this.requests = new HandoverRequestWatcher(handovers.requestsAtIn(), RunHandovers.REGISTRY_PATH, registry,
+                (aeId, cseId) -> handovers.node(cseId).map(n -> n.hosts(aeId)).orElse(false), this::requested,
+                HandoverRequestWatcher.DEFAULT_POLL);
     }
 
     /** Subscribes to AMS and registers the scenario's UEs as AEs at the MN-CSE of their MEC host. */
@@ -123,6 +127,7 @@ public final class AmsHandoverDriver implements AutoCloseable {
         }
         LOG.info("handover driver: {} UE(s) registered as AEs ({}), following MEC 021 AMS mobility notifications",
                 aeOfDevice.size(), aeOfDevice.values());
+        requests.start();
         return this;
     }
 
@@ -165,6 +170,19 @@ public final class AmsHandoverDriver implements AutoCloseable {
             if (aeId != null && targetCse != null) {
                 workers.submit(() -> move(device.value(), aeId, targetCse));
             }
+        }
+    }
+
+    /** A handover asked for over oneM2M ({@link HandoverRequestWatcher}), serialized with the AMS-driven ones. */
+    private HandoverTransaction requested(String aeId, String targetCse) {
+        synchronized (aeId.intern()) {
+            String source = registry.resolve(aeId).map(ServingEntry::servingCseId).orElse("?");
+            HandoverTransaction tx = coordinator.handover("req-" + txids.incrementAndGet() + "-" + aeId, aeId,
+                    targetCse);
+            LOG.info("handover {} {} -> {} (requested over oneM2M): {} bytes, {} resources, result {}{}", aeId,
+                    source, targetCse, tx.figures().transferBytes(), tx.figures().resourcesMoved(), tx.state(),
+                    tx.reason() == null ? "" : " (" + tx.reason() + ")");
+            return tx;
         }
     }
 
@@ -222,6 +240,7 @@ public final class AmsHandoverDriver implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        requests.close();
         if (subscription != null) {
             try {
                 AmsClient.of(mecUrl + "/amsi/v1").unsubscribe(subscription);

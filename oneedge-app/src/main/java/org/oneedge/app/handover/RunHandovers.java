@@ -11,6 +11,8 @@ import org.oneedge.app.node.OneEdgeNode;
 import org.oneedge.app.topology.NodeSpec;
 import org.oneedge.cse.Cse;
 import org.oneedge.cse.CseExtension;
+import org.oneedge.cse.flex.FlexContainerDefinitions;
+import org.oneedge.cse.flex.FlexContainerExtension;
 import org.oneedge.handover.HandoverCoordinator;
 import org.oneedge.handover.HandoverNode;
 import org.oneedge.handover.context.ContextTransferExtension;
@@ -32,7 +34,8 @@ import org.oneedge.model.ResponseStatusCode;
  * Handover in the {@code oneedge run} topology (one JVM): the IN-CSE keeps the serving registry and the
  * transactions under its AE {@code oeHandover}; every MN-CSE gets the context-transfer extension and a
  * {@link HandoverNode} in front of its engine (fencing, uplink window, {@code oeHoCtl}); the coordinator sits with
- * the IN-CSE and signs tokens with a key made at start.
+ * the IN-CSE and signs tokens with a key made at start. The IN-CSE also accepts handover requests
+ * ({@link HandoverRequestWatcher}, {@code oe:hoReq}) so one can be asked for over HTTP.
  *
  * <pre>
  *   Topology.start(…, runHandovers::customizer)  →  coordinator()  →  AmsHandoverDriver
@@ -55,6 +58,12 @@ public final class RunHandovers {
         String base = spec.config().cseBaseName();
         if (spec.registrar() == null) {
             return new OneEdgeNode.Customizer() {
+                @Override
+                public List<CseExtension> extensions() {
+                    return List.of(new FlexContainerExtension(FlexContainerDefinitions.builtIn()
+                            .with(List.of(HandoverRequestWatcher.DEFINITION))));
+                }
+
                 @Override
                 public CseClient front(Cse cse) {
                     in.set(cse);
@@ -82,7 +91,7 @@ public final class RunHandovers {
                         new HandoverTokenVerifier(keys.getPublic(), cseId, Clock.systemUTC()),
                         UplinkWindow.DEFAULT_SIZE);
                 nodes.put(cseId, node);
-                return new HandoverControl(base, node, node, COORDINATOR);
+                return new SingleRegistration(new HandoverControl(base, node, node, COORDINATOR));
             }
         };
     }
@@ -94,6 +103,15 @@ public final class RunHandovers {
             throw new IllegalStateException("the IN-CSE has not started");
         }
         return new CseServingRegistry(new CseRequests(cse, COORDINATOR), REGISTRY_PATH);
+    }
+
+    /** Requests to the IN-CSE (in this JVM) as the coordinator's originator. */
+    public CseRequests requestsAtIn() {
+        Cse cse = in.get();
+        if (cse == null) {
+            throw new IllegalStateException("the IN-CSE has not started");
+        }
+        return new CseRequests(cse, COORDINATOR);
     }
 
     /** The MN-CSE's handover node (its request front), if it takes part. */

@@ -1,5 +1,6 @@
 package org.oneedge.app.node;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,6 +30,7 @@ import org.oneedge.model.Request;
 import org.oneedge.model.Response;
 import org.oneedge.model.ResponseStatusCode;
 import org.oneedge.store.jdbc.JdbcResourceStore;
+import org.oneedge.store.jdbc.JdbcStoreConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -212,10 +214,20 @@ public final class OneEdgeNode implements AutoCloseable {
     private ResourceStore openStore() {
         return switch (config.storeType()) {
             case MEMORY -> new InMemoryResourceStore();
-            case H2 -> JdbcResourceStore.h2File(config.dataDir().toAbsolutePath().normalize());
+            case H2 -> JdbcResourceStore.open(JdbcStoreConfig.builder(
+                    h2FileUrl(config.dataDir().toAbsolutePath().normalize())).build());
             case POSTGRES -> JdbcResourceStore.postgres(config.postgresUrl(), config.postgresUser(),
                     config.postgresPassword());
         };
+    }
+
+    /**
+     * The store's H2 file URL with H2's own close-at-JVM-exit turned off: the node closes its store itself, last, on
+     * Ctrl-C/SIGTERM; with H2's shutdown hook racing ours, the IN-CSE's database was closed before the MN-CSEs'
+     * deregistrations reached it ("Database is already closed").
+     */
+    static String h2FileUrl(Path dataDir) {
+        return JdbcResourceStore.h2FileUrl(dataDir) + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     private String describeStore() {
