@@ -63,7 +63,7 @@ cd "$here"
 "$ONEEDGE" run --topology config/topology-default.yaml --processes --port 0 --mec-port 0 --store memory \
   --log-level WARN >"$log" 2>&1 &
 run_pid=$!
-started() { grep -q 'Ctrl-C' "$log" || ! kill -0 "$run_pid" 2>/dev/null; }
+started() { grep -qE '^Topology \(role' "$log" || ! kill -0 "$run_pid" 2>/dev/null; }
 eventually "$START_WAIT" started
 REG=$(grep -E 'Federation registry' "$log" | grep -oE 'https?://[^ ]+' | head -1)
 if [ -z "$REG" ]; then
@@ -110,7 +110,7 @@ else
   pass "HANDOVER_ANCHOR held by $anchor (child process $pid)"
   kill "$pid"
   down() { req GET "$REG/node-${anchor#/}"; [ "$(jqb '.["oe:fedNode"].state')" = DOWN ]; }
-  if eventually "$DOWN_WAIT" down; then pass "$anchor killed: marked DOWN ($(jqb '.["oe:fedNode"].lbl | map(select(startswith("status"))) | join(","))')"
+  if eventually "$DOWN_WAIT" down; then pass "$anchor killed: marked DOWN (label status:DOWN: $(jqb '.["oe:fedNode"].lbl | index("status:DOWN") != null'))"
   else fail "$anchor killed: marked DOWN" "$body"; fi
   moved() { req GET "$REG/node-${other#/}"; jqb '.["oe:fedNode"].roles | index("HANDOVER_ANCHOR")' | grep -qE '^[0-9]'; }
   if eventually 30 moved; then pass "HANDOVER_ANCHOR moved to $other (roles $(jqb '.["oe:fedNode"].roles | join(",")'))"
