@@ -10,8 +10,9 @@
 # oneM2M-CSE-id-mn1 in category oneM2M and its endpoint answers as /id-mn1; C does not publish it); the MEC IPE
 # resources read from the CSE twice while the emulator moves the UEs (a UE's oe:ueInfo changes); a JSON reading
 # published with mosquitto_pub on oneedge/dev/<id>/telemetry read as <cin> by an application registered at the
-# IN-CSE (through /~/id-mn1/cse-mn1 for B-D). The federation ranking and role moves are reported SKIP: `oneedge run`
-# does not run the federation (see the report line).
+# IN-CSE (through /~/id-mn1/cse-mn1 for B-D). Where the deployment file has a federation add-on, a ranking request
+# (oe:fedRankReq) asked twice gives the same answer; otherwise the federation steps are reported SKIP (the node
+# stopped / roles moved step is scripts/curl-scenario-federation.sh).
 # Environment: ONEEDGE (launcher, default ./oneedge next to scripts/), START_WAIT (seconds for the start-up
 # lines, default 120), WAIT (seconds for asynchronous steps, default 30), MOVE_WAIT (seconds the UEs get to
 # move, default 8).
@@ -151,8 +152,22 @@ for X in "${options[@]}"; do
   fi
 
   # --- federation ranking and roles ---------------------------------------------------------------------------
-  skip "$X: federation ranking twice / a node stopped and its roles moved" \
-    "oneedge run does not run the federation (oneedge-federation is a library used in tests only; no HTTP view)"
+  req GET "$IN/federation" CAdmin
+  if [ "$status" != 200 ]; then
+    skip "$X: federation ranking twice / a node stopped and its roles moved" \
+      "topologies/deployment-$x.yaml has no federation add-on; scripts/curl-scenario-federation.sh checks it on the default topology"
+  else
+    fed_rank() {
+      req POST "$IN/federation" CAdmin 28 "{\"oe:fedRankReq\":{\"rn\":\"$1\",\"cnd\":\"org.oneedge.federation.rankRequest\",\"lbl\":[\"oe:fedRankReq/open\"],\"cnt\":2}}"
+      fed_answered() { req GET "$IN/federation/$1" CAdmin; [ -n "$(jqb '.["oe:fedRankReq"].res // empty')" ]; }
+      eventually "$WAIT" fed_answered "$1" && echo "$body" | jq -c '.["oe:fedRankReq"] | {res, cands, rsv}'
+    }
+    r1=$(fed_rank "q1-$RUN-$x"); r2=$(fed_rank "q2-$RUN-$x")
+    if [ -n "$r1" ] && [ "$r1" = "$r2" ] && echo "$r1" | jq -e '.res == "RANKED"' >/dev/null; then
+      pass "$X: federation ranking asked twice, the same answer $(echo "$r1" | jq -c '[.cands[].node]')"
+    else fail "$X: federation ranking twice" "$r1 vs $r2"; fi
+    skip "$X: a node stopped and its roles moved" "scripts/curl-scenario-federation.sh kills an MN-CSE child process"
+  fi
 
   stop_run
   if grep -qE '(ERROR|Exception)' "$log"; then echo "note: errors logged by deployment $X:"; grep -E '(ERROR|Exception)' "$log" | head -5; fi

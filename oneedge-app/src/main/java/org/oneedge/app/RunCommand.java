@@ -56,6 +56,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Also run the location server of network-based locationPolicy resources (los=1) on /id-mn1 (the IN-CSE with --mns 0): positions of the UE named by lot come from the MEC platform's MEC 013 Location API every lou into the policy's location container.")
     boolean networkLocation;
 
+    @Option(names = "--federation", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run the federation at the IN-CSE (registry cse-in/federation, heartbeats every 10 s, health monitor, role rules HANDOVER_ANCHOR / SWARM_WORKER / FL_PARTICIPANT, ranking requests oe:fedRankReq) with every CSE node and the MEC platform and hosts as members (default on; --no-federation turns it off).")
+    boolean federation = true;
+
     private final AppContext context;
 
     RunCommand(AppContext context) {
@@ -89,6 +93,14 @@ final class RunCommand implements Callable<Integer> {
         }
         if (networkLocation) {
             addOns.add(new FileAddOnLaunch(new AddOnSpec.NetworkLocation(edge, "in")));
+        }
+        if (federation) {
+            java.util.List<String> members = new java.util.ArrayList<>(java.util.List.of("in"));
+            for (int i = 1; i <= mnCount; i++) {
+                members.add("mn" + i);
+            }
+            addOns.add(new FileAddOnLaunch(new AddOnSpec.Federation("in", members,
+                    config.mecEnabled() ? "in" : null, null)));
         }
         return new NodeRunner(context, config, mnCount, addOns).call();
     }

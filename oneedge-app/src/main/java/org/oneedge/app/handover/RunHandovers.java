@@ -61,7 +61,8 @@ public final class RunHandovers {
                 @Override
                 public List<CseExtension> extensions() {
                     return List.of(new FlexContainerExtension(FlexContainerDefinitions.builtIn()
-                            .with(List.of(HandoverRequestWatcher.DEFINITION))));
+                            .with(List.of(HandoverRequestWatcher.DEFINITION,
+                                    org.oneedge.app.federation.RankRequestWatcher.DEFINITION))));
                 }
 
                 @Override

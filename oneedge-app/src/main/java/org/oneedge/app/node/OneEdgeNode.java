@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.oneedge.app.config.NodeConfig;
+import org.oneedge.app.federation.RankRequestWatcher;
 import org.oneedge.binding.http.HttpBindingConfig;
 import org.oneedge.binding.http.HttpBindingServer;
 import org.oneedge.binding.http.HttpRemoteSender;
@@ -17,13 +18,15 @@ import org.oneedge.cse.CseExtension;
 import org.oneedge.cse.CseType;
 import org.oneedge.cse.access.AccessControlExtension;
 import org.oneedge.cse.announcement.AnnouncementExtension;
+import org.oneedge.cse.flex.FlexContainerDefinitions;
+import org.oneedge.cse.flex.FlexContainerExtension;
 import org.oneedge.cse.remote.CseRegistrar;
 import org.oneedge.cse.remote.MccOutbox;
 import org.oneedge.cse.remote.RegistrarConfig;
 import org.oneedge.cse.remote.RemoteCseForwarder;
-import org.oneedge.cse.subscription.SubscriptionExtension;
 import org.oneedge.cse.store.InMemoryResourceStore;
 import org.oneedge.cse.store.ResourceStore;
+import org.oneedge.cse.subscription.SubscriptionExtension;
 import org.oneedge.model.CseClient;
 import org.oneedge.model.RemoteSender;
 import org.oneedge.model.Request;
@@ -157,6 +160,11 @@ public final class OneEdgeNode implements AutoCloseable {
                 .extension(announcement);
         senders.forEach(sender -> builder.remoteSender(forwarder.queueing(sender))); // notifications survive link loss
         customizer.extensions().forEach(builder::extension);
+        if (customizer.extensions().stream().noneMatch(FlexContainerExtension.class::isInstance)) {
+            // the federation add-on's ranking requests (oe:fedRankReq) are accepted on every node of a run
+            builder.extension(new FlexContainerExtension(FlexContainerDefinitions.builtIn()
+                    .with(List.of(RankRequestWatcher.DEFINITION))));
+        }
         cse = builder.build();
         cse.start();
         forwarder.start(); // sends what an earlier run queued for an unreachable next hop

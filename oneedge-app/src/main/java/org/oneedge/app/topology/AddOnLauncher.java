@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.oneedge.app.federation.RunFederation;
 import org.oneedge.app.node.Listener;
 import org.oneedge.app.node.MqttDeviceGateway;
 import org.oneedge.binding.http.HttpCseClient;
@@ -52,6 +53,7 @@ public final class AddOnLauncher {
             case AddOnSpec.MqttDevices devices -> mqttDevices(devices, cse);
             case AddOnSpec.McaProxy proxy -> mcaProxy(proxy, cse);
             case AddOnSpec.NetworkLocation location -> networkLocation(location, cse);
+            case AddOnSpec.Federation federation -> federation(federation, cse);
         };
     }
 
@@ -131,5 +133,17 @@ public final class AddOnLauncher {
                 .locationUrl(locationUrl).build(), cse.client()).start();
         return new Started(provider, List.of(new Listener("Network location provider for " + cse.config().cseId()
                 + " (locationPolicy los=1) reading MEC 013", locationUrl)));
+    }
+
+    private Started federation(AddOnSpec.Federation spec, StartedCse in) {
+        List<StartedCse> members = new ArrayList<>();
+        members.add(in);
+        spec.members().stream().filter(m -> !m.equals(spec.cse())).map(cses).forEach(members::add);
+        StartedMec mec = spec.mec() == null ? null : mecs.apply(spec.mec());
+        java.time.Duration beat = spec.heartbeat() == null ? RunFederation.DEFAULT_HEARTBEAT : spec.heartbeat();
+        RunFederation federation = RunFederation.start(in, members, mec, beat);
+        String base = in.httpUrl() + "/" + federation.registryPath();
+        return new Started(federation, List.of(new Listener("Federation registry (" + federation.registry().nodes()
+                .size() + " members, heartbeat " + beat.toSeconds() + " s; ranking: POST oe:fedRankReq here)", base)));
     }
 }

@@ -96,4 +96,25 @@ public sealed interface AddOnSpec {
             return "network-location";
         }
     }
+
+    /**
+     * The federation (issue 6): registry, health monitor, role rules and ranking requests at the IN-CSE {@code cse};
+     * the CSE nodes {@code members} and the MEC platform {@code mec} with its hosts register as members and
+     * heartbeat while they answer.
+     *
+     * @param members   CSE nodes that join (topology names); empty = only {@code cse}
+     * @param mec       the MEC platform that joins with its hosts, or null
+     * @param heartbeat heartbeat interval of the members; null = 10 s. A member is DOWN after 3 missed heartbeats
+     */
+    record Federation(String cse, List<String> members, String mec, java.time.Duration heartbeat)
+            implements AddOnSpec {
+        public Federation {
+            members = members == null ? List.of() : List.copyOf(members);
+        }
+
+        @Override
+        public String type() {
+            return "federation";
+        }
+    }
 }

@@ -28,7 +28,7 @@ import org.oneedge.app.config.NodeConfigLoader;
  *   nodes:          CSE nodes: name + config (the node-file format)
  *   links:          from registree to registrar (TS-0001 10.2.2.7); at most one registrar per node
  *   mec-platforms:  MEC platform nodes without a CSE: name, host, port, scenario, hosts     (optional)
- *   add-ons:        type mec-application | mec-ipe | mqtt-devices | mca-proxy | network-location,
+ *   add-ons:        type mec-application | mec-ipe | mqtt-devices | mca-proxy | network-location | federation,
  *                   each naming its CSE node (cse) and, where it needs one, its MEC platform (mec)  (optional)
  * </pre>
  * Unknown keys are refused with the list of known ones; names an add-on uses must exist ({@link TopologySpec}). The
@@ -169,8 +169,14 @@ public final class TopologyFile {
                 known(a, Set.of("type", "cse", "mec"), type, source);
                 yield new AddOnSpec.NetworkLocation(text(a, "cse"), text(a, "mec"));
             }
+            case "federation" -> {
+                known(a, Set.of("type", "cse", "members", "mec", "heartbeat-ms"), type, source);
+                int beat = a.path("heartbeat-ms").asInt(0);
+                yield new AddOnSpec.Federation(text(a, "cse"), strings(a.path("members")), text(a, "mec"),
+                        beat > 0 ? java.time.Duration.ofMillis(beat) : null);
+            }
             default -> throw new ConfigException("add-on type '" + type + "' in " + source + " is unknown; known:"
-                    + " mec-application, mec-ipe, mqtt-devices, mca-proxy, network-location");
+                    + " mec-application, mec-ipe, mqtt-devices, mca-proxy, network-location, federation");
         };
     }
 

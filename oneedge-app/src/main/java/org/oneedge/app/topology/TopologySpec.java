@@ -43,6 +43,7 @@ public record TopologySpec(String description, List<NodeSpec> nodes, List<MecSpe
                 case AddOnSpec.MecApplication app -> app.mec();
                 case AddOnSpec.NetworkLocation loc -> loc.mec();
                 case AddOnSpec.McaProxy proxy -> proxy.mec();
+                case AddOnSpec.Federation federation -> federation.mec();
                 default -> null;
             };
             boolean mecRequired = a instanceof AddOnSpec.MecApplication || a instanceof AddOnSpec.NetworkLocation;
@@ -54,6 +55,10 @@ public record TopologySpec(String description, List<NodeSpec> nodes, List<MecSpe
                 List<String> hosts = declaredHosts.getOrDefault(app.mec(), List.of());
                 require(app.mecHost() == null || hosts.isEmpty() || hosts.contains(app.mecHost()), a,
                         "mec-host '" + app.mecHost() + "' is not one of the hosts of " + app.mec() + " " + hosts);
+            }
+            if (a instanceof AddOnSpec.Federation federation) {
+                require(cses.containsAll(federation.members()), a, "members " + federation.members()
+                        + " must name CSE nodes of the topology " + cses);
             }
             if (a instanceof AddOnSpec.MecIpe ipe) {
                 require(applications.contains(ipe.application()), a, "application '" + ipe.application()

@@ -41,12 +41,29 @@ class TopologyFileTest {
     }
 
     @Test
-    void the_default_topology_file_spells_out_the_nodes_and_device_gateway_of_oneedge_run() {
+    void the_default_topology_file_spells_out_the_nodes_device_gateway_and_federation_of_oneedge_run() {
         TopologySpec spec = TopologyFile.load(Path.of("../config/topology-default.yaml"));
 
         assertThat(spec.nodes()).extracting(NodeSpec::name).containsExactly("in", "mn1", "mn2");
         assertThat(spec.nodes()).extracting(NodeSpec::registrar).containsExactly(null, "in", "in");
-        assertThat(spec.addOns()).containsExactly(new AddOnSpec.MqttDevices("in", java.util.List.of("/id-in/C*")));
+        assertThat(spec.addOns()).containsExactly(new AddOnSpec.MqttDevices("in", java.util.List.of("/id-in/C*")),
+                new AddOnSpec.Federation("in", java.util.List.of("in", "mn1", "mn2"), "in", null));
+    }
+
+    @Test
+    void refuses_a_federation_whose_members_are_not_cse_nodes(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("t.yaml");
+        Files.writeString(file, """
+                nodes:
+                  - name: in
+                    config: {cse: {id: /id-in, base-name: cse-in, type: IN}}
+                add-ons:
+                  - {type: federation, cse: in, members: [in, mn7], heartbeat-ms: 500}
+                """);
+
+        assertThatThrownBy(() -> TopologyFile.load(file)).hasMessageContaining("add-on federation")
+                .hasMessageContaining("mn7");
     }
 
     @Test
