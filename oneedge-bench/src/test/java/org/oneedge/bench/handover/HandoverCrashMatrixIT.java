@@ -154,7 +154,8 @@ class HandoverCrashMatrixIT {
      * (the import and the commits before them survive). Nothing deletes them: no ri clash was logged, reconcile kept
      * the AE. Not reproduced by the TARGET row alone (5 cells, 2 runs), nor by the H2 file store on its own under
      * repeated SIGKILL and reopen with an import-sized transaction, pruning and compaction ({@code H2DurabilityIT});
-     * next suspect: H2Compaction's {@code MVStore.compact} in a long-lived store shortly before the kill. Its lost
+     * next suspect: H2Compaction, which in this matrix runs {@code MVStore.compact} on every MN-CSE's writer about
+     * once a second without effect (chunk fill rate 2% before and after), so always shortly before a kill. Its lost
      * uplinks are printed in the matrix instead of failing the case; every other check of the case holds.
      */
     private static boolean knownLoss(Victim victim, Point point) {
