@@ -65,6 +65,7 @@ public final class AmsHandoverDriver implements AutoCloseable {
     private final ServingRegistry registry;
     private final TimedServingRegistry timed;
     private final HandoverCoordinator coordinator;
+    private final RunHandovers handovers;
     private final ObjectMapper mapper = MecJson.newObjectMapper();
     private final Map<String, String> aeOfDevice = new ConcurrentHashMap<>();
     private final Map<String, String> registrationOfHost = new LinkedHashMap<>();
@@ -91,14 +92,19 @@ public final class AmsHandoverDriver implements AutoCloseable {
         this.registry = handovers.registry();
         this.timed = new TimedServingRegistry(registry);
         this.coordinator = handovers.coordinator(timed);
+        this.handovers = handovers;
         cseOfHost.forEach((host, cse) -> hostOfCse.put(cse, host));
         this.requests = new HandoverRequestWatcher(handovers.requestsAtIn(), RunHandovers.REGISTRY_PATH, registry,
                 (aeId, cseId) -> handovers.node(cseId).map(n -> n.hosts(aeId)).orElse(false), this::requested,
                 HandoverRequestWatcher.DEFAULT_POLL);
     }
 
-    /** Subscribes to AMS and registers the scenario's UEs as AEs at the MN-CSE of their MEC host. */
+    /**
+     * Ends the handovers the last run left unfinished ({@link RunHandovers#recover}), then subscribes to AMS and
+     * registers the scenario's UEs as AEs at the MN-CSE of their MEC host.
+     */
     public synchronized AmsHandoverDriver start() {
+        handovers.recover(coordinator);
         receiver = new MecCallbackReceiver("127.0.0.1", 0);
         receiver.start();
         String callback = receiver.register("/ams", this::onNotification);

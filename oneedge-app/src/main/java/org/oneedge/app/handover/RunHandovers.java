@@ -24,11 +24,14 @@ import org.oneedge.handover.remote.HandoverControl;
 import org.oneedge.handover.token.HandoverTokenIssuer;
 import org.oneedge.handover.token.HandoverTokenVerifier;
 import org.oneedge.handover.transaction.CseTransactionStore;
+import org.oneedge.handover.transaction.HandoverTransaction;
 import org.oneedge.model.ContentCodec;
 import org.oneedge.model.CseClient;
 import org.oneedge.model.ResourceType;
 import org.oneedge.model.Response;
 import org.oneedge.model.ResponseStatusCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Handover in the {@code oneedge run} topology (one JVM): the IN-CSE keeps the serving registry and the
@@ -42,6 +45,8 @@ import org.oneedge.model.ResponseStatusCode;
  * </pre>
  */
 public final class RunHandovers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunHandovers.class);
 
     /** Originator of the coordinator and its registry AE at the IN-CSE. */
     public static final String COORDINATOR = "CoeHandover";
@@ -118,6 +123,29 @@ public final class RunHandovers {
     /** The MN-CSE's handover node (its request front), if it takes part. */
     public Optional<HandoverNode> node(String cseId) {
         return Optional.ofNullable(nodes.get(cseId));
+    }
+
+    /**
+     * Crash recovery at start, on stores that outlived the last run (HANDOVER.md "resumable after a crash of any
+     * participant"): {@code coordinator} drives every transaction left unfinished to an end state (committed ones
+     * complete, the others roll back), then every MN-CSE drops the AEs the registry shows served by another CSE
+     * (the leftover of a handover it crashed in, {@link HandoverNode#reconcile()}).
+     *
+     * @return the transactions the coordinator ended
+     */
+    public List<HandoverTransaction> recover(HandoverCoordinator coordinator) {
+        List<HandoverTransaction> ended = coordinator.resume();
+        for (HandoverTransaction tx : ended) {
+            LOG.info("handover {} of {} left unfinished by the last run: now {} {}", tx.txid(), tx.aeId(),
+                    tx.state(), tx.reason() == null ? "" : tx.reason());
+        }
+        nodes.forEach((cseId, node) -> {
+            List<String> released = node.reconcile();
+            if (!released.isEmpty()) {
+                LOG.info("{} dropped AEs served elsewhere since the last run: {}", cseId, released);
+            }
+        });
+        return ended;
     }
 
     /** A coordinator over the started nodes, with {@code registry} as its view of the serving registry. */
