@@ -1,5 +1,6 @@
 package org.oneedge.app.federation;
 
+import org.oneedge.app.requests.OpenRequestPoller;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.oneedge.cse.flex.CustomAttribute;
 import org.oneedge.cse.flex.CustomAttribute.Kind;
 import org.oneedge.cse.flex.FlexContainerDefinition;
@@ -19,12 +19,6 @@ import org.oneedge.federation.ranking.Ranking;
 import org.oneedge.federation.ranking.Requirements;
 import org.oneedge.federation.registry.FederationRegistry;
 import org.oneedge.handover.onem2m.CseRequests;
-import org.oneedge.model.FilterCriteria;
-import org.oneedge.model.Operation;
-import org.oneedge.model.Request;
-import org.oneedge.model.ResourceType;
-import org.oneedge.model.Response;
-import org.oneedge.model.ResponseStatusCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,69 +73,31 @@ public final class RankRequestWatcher implements AutoCloseable {
             new CustomAttribute("rsv", "reserve", Kind.LIST, false),
             new CustomAttribute("excl", "excluded", Kind.LIST, false)));
 
-    private final CseRequests atIn;
     private final FederationRegistry registry;
-    private final Duration poll;
-    private volatile Thread loop;
+    private final OpenRequestPoller poller;
 
     /**
      * @param atIn     requests to the IN-CSE as the registry's originator
      * @param registry the federation registry the requests live under and whose nodes are ranked
      */
     public RankRequestWatcher(CseRequests atIn, FederationRegistry registry, Duration poll) {
-        this.atIn = atIn;
         this.registry = registry;
-        this.poll = poll;
+        this.poller = new OpenRequestPoller("federation rank requests", atIn, registry.config().registryPath(),
+                ROOT_KEY, OPEN_LABEL, DONE_LABEL, poll, this::answer);
     }
 
     /** Starts polling for open requests on a virtual thread. */
-    public synchronized RankRequestWatcher start() {
-        if (loop == null) {
-            loop = Thread.ofVirtual().name("federation-rank-requests").start(this::run);
-        }
+    public RankRequestWatcher start() {
+        poller.start();
         return this;
-    }
-
-    private void run() {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                pollOnce();
-            } catch (RuntimeException e) {
-                LOG.warn("federation rank requests: poll failed: {}", e.toString());
-            }
-            try {
-                Thread.sleep(poll);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
     }
 
     /** Answers every open request found now; returns how many were answered. */
     public int pollOnce() {
-        FilterCriteria open = new FilterCriteria(1, null, List.of(ResourceType.FLEX_CONTAINER.ty()),
-                List.of(OPEN_LABEL), List.of(), null, null, null, null, null, null, null, null, null, null,
-                List.of(), null, null, 1, null, Map.of());
-        Response found = atIn.client().send(Request.builder().operation(Operation.RETRIEVE)
-                .to(registry.config().registryPath()).from(atIn.originator()).releaseVersion("3")
-                .requestId("fed-rank-" + System.nanoTime()).filterCriteria(open).build());
-        if (found.statusCode() != ResponseStatusCode.OK) {
-            LOG.warn("federation rank requests: discovery answered {} {}", found.statusCode(), found.debugMessage());
-            return 0;
-        }
-        int answered = 0;
-        for (JsonNode uri : found.content().path("m2m:uril")) {
-            Response r = atIn.retrieve(uri.asText());
-            JsonNode request = r.content() == null ? null : r.content().path(ROOT_KEY);
-            if (r.statusCode() == ResponseStatusCode.OK && request != null && request.isObject()) {
-                answer(uri.asText(), request);
-                answered++;
-            }
-        }
-        return answered;
+        return poller.pollOnce();
     }
 
-    private void answer(String path, JsonNode request) {
+    private ObjectNode answer(String path, JsonNode request) {
         ObjectNode result = NODES.objectNode();
         try {
             Ranking ranking = registry.rank(requirements(request));
@@ -159,13 +115,7 @@ public final class RankRequestWatcher implements AutoCloseable {
             result.put("rsn", e.getMessage());
             LOG.info("federation rank request {} refused: {}", path, e.getMessage());
         }
-        result.putArray("lbl").add(DONE_LABEL);
-        ObjectNode wrapped = NODES.objectNode();
-        wrapped.set(ROOT_KEY, result);
-        Response r = atIn.update(path, wrapped);
-        if (r.statusCode() != ResponseStatusCode.UPDATED) {
-            LOG.warn("federation rank request {} not answered: {} {}", path, r.statusCode(), r.debugMessage());
-        }
+        return result;
     }
 
     private static ArrayNode candidates(List<Candidate> selected) {
@@ -223,10 +173,7 @@ public final class RankRequestWatcher implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (loop != null) {
-            loop.interrupt();
-            loop = null;
-        }
+    public void close() {
+        poller.close();
     }
 }

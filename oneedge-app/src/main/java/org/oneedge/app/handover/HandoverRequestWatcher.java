@@ -1,11 +1,11 @@
 package org.oneedge.app.handover;
 
+import org.oneedge.app.requests.OpenRequestPoller;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
@@ -17,12 +17,6 @@ import org.oneedge.handover.registry.CasResult;
 import org.oneedge.handover.registry.ServingEntry;
 import org.oneedge.handover.registry.ServingRegistry;
 import org.oneedge.handover.transaction.HandoverTransaction;
-import org.oneedge.model.FilterCriteria;
-import org.oneedge.model.Operation;
-import org.oneedge.model.Request;
-import org.oneedge.model.ResourceType;
-import org.oneedge.model.Response;
-import org.oneedge.model.ResponseStatusCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,13 +64,10 @@ public final class HandoverRequestWatcher implements AutoCloseable {
     /** How often open requests are looked for. */
     public static final Duration DEFAULT_POLL = Duration.ofMillis(200);
 
-    private final CseRequests atIn;
-    private final String parentPath;
     private final ServingRegistry registry;
     private final BiPredicate<String, String> hostedAt;
     private final BiFunction<String, String, HandoverTransaction> mover;
-    private final Duration poll;
-    private volatile Thread loop;
+    private final OpenRequestPoller poller;
 
     /**
      * @param atIn       requests to the IN-CSE as the registry AE's originator
@@ -87,65 +78,25 @@ public final class HandoverRequestWatcher implements AutoCloseable {
     public HandoverRequestWatcher(CseRequests atIn, String parentPath, ServingRegistry registry,
                                   BiPredicate<String, String> hostedAt,
                                   BiFunction<String, String, HandoverTransaction> mover, Duration poll) {
-        this.atIn = atIn;
-        this.parentPath = parentPath;
         this.registry = registry;
         this.hostedAt = hostedAt;
         this.mover = mover;
-        this.poll = poll;
+        this.poller = new OpenRequestPoller("handover requests", atIn, parentPath, ROOT_KEY, OPEN_LABEL, DONE_LABEL,
+                poll, this::answer);
     }
 
     /** Starts polling for open requests on a virtual thread. */
-    public synchronized HandoverRequestWatcher start() {
-        if (loop == null) {
-            loop = Thread.ofVirtual().name("handover-requests").start(this::run);
-        }
+    public HandoverRequestWatcher start() {
+        poller.start();
         return this;
-    }
-
-    private void run() {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                pollOnce();
-                Thread.sleep(poll);
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.warn("handover requests: poll failed: {}", e.toString());
-                try {
-                    Thread.sleep(poll);
-                } catch (InterruptedException ie) {
-                    return;
-                }
-            }
-        }
     }
 
     /** Answers every open request found now; returns how many were answered. */
     public int pollOnce() {
-        FilterCriteria open = new FilterCriteria(1, null, List.of(ResourceType.FLEX_CONTAINER.ty()),
-                List.of(OPEN_LABEL), List.of(), null, null, null, null, null, null, null, null, null, null,
-                List.of(), null, null, 1, null, Map.of());
-        Response found = atIn.client().send(Request.builder().operation(Operation.RETRIEVE).to(parentPath)
-                .from(atIn.originator()).releaseVersion("3").requestId("ho-req-" + System.nanoTime())
-                .filterCriteria(open).build());
-        if (found.statusCode() != ResponseStatusCode.OK) {
-            LOG.warn("handover requests: discovery answered {} {}", found.statusCode(), found.debugMessage());
-            return 0;
-        }
-        int answered = 0;
-        for (JsonNode uri : found.content().path("m2m:uril")) {
-            Response r = atIn.retrieve(uri.asText());
-            JsonNode request = r.content() == null ? null : r.content().path(ROOT_KEY);
-            if (r.statusCode() == ResponseStatusCode.OK && request != null && request.isObject()) {
-                answer(uri.asText(), request);
-                answered++;
-            }
-        }
-        return answered;
+        return poller.pollOnce();
     }
 
-    private void answer(String path, JsonNode request) {
+    private ObjectNode answer(String path, JsonNode request) {
         String aeId = request.path("aeid").asText("");
         String target = request.path("tcsi").asText("");
         ObjectNode result = JsonNodeFactory.instance.objectNode();
@@ -154,15 +105,9 @@ public final class HandoverRequestWatcher implements AutoCloseable {
         } else {
             decide(aeId, target, result);
         }
-        result.putArray("lbl").add(DONE_LABEL);
-        ObjectNode wrapped = JsonNodeFactory.instance.objectNode();
-        wrapped.set(ROOT_KEY, result);
-        Response r = atIn.update(path, wrapped);
-        if (r.statusCode() != ResponseStatusCode.UPDATED) {
-            LOG.warn("handover request {} not answered: {} {}", path, r.statusCode(), r.debugMessage());
-        }
         LOG.info("handover request {}: AE {} to {}: {}{}", path, aeId, target, result.path("res").asText(),
                 result.has("rsn") ? " (" + result.path("rsn").asText() + ")" : "");
+        return result;
     }
 
     private void decide(String aeId, String target, ObjectNode result) {
@@ -206,10 +151,7 @@ public final class HandoverRequestWatcher implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (loop != null) {
-            loop.interrupt();
-            loop = null;
-        }
+    public void close() {
+        poller.close();
     }
 }
