@@ -23,10 +23,11 @@ class MccOutboxTest {
         CseConfig config = CseConfig.defaults();
         Cse.builder().config(config).store(store).build().start(); // the CSEBase the items live under
         CountDownLatch sending = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
         MccOutbox first = new MccOutbox("test", config, store, Clock.systemUTC(), FAST, item -> {
             sending.countDown();
             try {
-                Thread.sleep(Duration.ofMinutes(1)); // a send that hangs until the stop interrupts it
+                never.await(); // a send that hangs until the stop interrupts it
                 return MccOutbox.Result.DONE;
             } catch (InterruptedException e) {
                 throw new IllegalStateException("send interrupted", e);
