@@ -120,7 +120,12 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
     private static int awaitBoundPort(Server s) throws IOException {
         long deadline = System.nanoTime() + 30_000_000_000L; // generous: a loaded machine starts Netty slowly
         while (System.nanoTime() < deadline) {
-            int p = s.getPort();
+            int p;
+            try {
+                p = s.getPort();
+            } catch (java.util.ConcurrentModificationException e) {
+                p = 0; // Moquette iterates its acceptor map while the bind is still adding to it: ask again
+            }
             if (p > 0) {
                 return p;
             }
