@@ -188,7 +188,8 @@ public final class MccOutbox implements AutoCloseable {
     private void run() {
         Duration pause = settings.retryInterval();
         while (running) {
-            List<Entry> pending = linkUp.getAsBoolean() ? stored() : List.of();
+            // the store is read only when something waits: an idle wake-up costs no listing of the CSEBase's children
+            List<Entry> pending = size() > 0 && linkUp.getAsBoolean() ? stored() : List.of();
             boolean blocked = !linkUp.getAsBoolean() && size() > 0;
             for (Entry entry : pending) {
                 if (!running) {
