@@ -40,32 +40,8 @@ stop_run() {
 cleanup() { stop_run; rm -rf "$workdir"; }
 trap cleanup EXIT
 
-pass() { echo "PASS  $1"; }
-fail() { echo "FAIL  $1${2:+: $2}"; failures=$((failures + 1)); }
-skip() { echo "SKIP  $1${2:+: $2}"; }
+source "$(dirname "$0")/lib/curl-steps.sh"
 
-rqi=0
-# req METHOD URL ORIGINATOR [TY] [BODY] -> $status, $body
-req() {
-  local method="$1" url="$2" origin="$3" ty="${4:-}" data="${5:-}" ct="application/json"
-  rqi=$((rqi + 1))
-  [ -n "$ty" ] && ct="application/json;ty=$ty"
-  local args=(-s -o "$workdir/body" -w '%{http_code}' -X "$method" "$url" -H "X-M2M-Origin: $origin"
-    -H "X-M2M-RI: $RUN-$rqi" -H "X-M2M-RVI: 3" -H "Accept: application/json")
-  [ -n "$data" ] && args+=(-H "Content-Type: $ct" --data "$data")
-  rm -f "$workdir/body"
-  status=$(curl "${args[@]}" 2>/dev/null) || true
-  [ -n "$status" ] || status=000
-  body=$(cat "$workdir/body" 2>/dev/null || true)
-}
-jqb() { echo "$body" | jq -r "$1" 2>/dev/null; }
-eventually() {
-  local deadline=$(( $(date +%s) + $1 )); shift
-  until "$@"; do
-    [ "$(date +%s)" -ge "$deadline" ] && return 1
-    sleep 1
-  done
-}
 # line REGEX: the first URL on the start-up line matching REGEX
 line() { grep -E "$1" "$log" | grep -oE 'https?://[^ ]+' | head -1; }
 

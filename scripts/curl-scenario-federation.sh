@@ -33,31 +33,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-pass() { echo "PASS  $1"; }
-fail() { echo "FAIL  $1${2:+: $2}"; failures=$((failures + 1)); }
+source "$(dirname "$0")/lib/curl-steps.sh"
+# req METHOD URL [TY] [BODY]: as the registry's admin
+req() { m2m_req "$1" "$2" CAdmin "${3:-}" "${4:-}"; }
 
-rqi=0
-# req METHOD URL [TY] [BODY] -> $status, $body (originator CAdmin)
-req() {
-  local method="$1" url="$2" ty="${3:-}" data="${4:-}" ct="application/json"
-  rqi=$((rqi + 1))
-  [ -n "$ty" ] && ct="application/json;ty=$ty"
-  local args=(-s -o "$workdir/body" -w '%{http_code}' -X "$method" "$url" -H "X-M2M-Origin: CAdmin"
-    -H "X-M2M-RI: $RUN-$rqi" -H "X-M2M-RVI: 3" -H "Accept: application/json")
-  [ -n "$data" ] && args+=(-H "Content-Type: $ct" --data "$data")
-  rm -f "$workdir/body"
-  status=$(curl "${args[@]}" 2>/dev/null) || true
-  [ -n "$status" ] || status=000
-  body=$(cat "$workdir/body" 2>/dev/null || true)
-}
-jqb() { echo "$body" | jq -r "$1" 2>/dev/null; }
-eventually() {
-  local deadline=$(( $(date +%s) + $1 )); shift
-  until "$@"; do
-    [ "$(date +%s)" -ge "$deadline" ] && return 1
-    sleep 1
-  done
-}
 
 cd "$here"
 "$ONEEDGE" run --topology config/topology-default.yaml --processes --port 0 --mec-port 0 --store memory \

@@ -37,36 +37,11 @@ receiver_pid=""
 cleanup() { [ -n "$receiver_pid" ] && kill "$receiver_pid" 2>/dev/null; rm -rf "$workdir"; }
 trap cleanup EXIT
 
-pass() { echo "PASS  $1"; }
-fail() { echo "FAIL  $1${2:+: $2}"; failures=$((failures + 1)); }
-skip() { echo "SKIP  $1${2:+: $2}"; }
+source "$(dirname "$0")/lib/curl-steps.sh"
 
 # req METHOD URL ORIGINATOR [TY] [BODY] [RQI] -> sets $status, $rsc and $body
-rqi=0
-req() {
-  local method="$1" url="$2" origin="$3" ty="${4:-}" data="${5:-}" id="${6:-}" ct="application/json"
-  rqi=$((rqi + 1))
-  [ -n "$id" ] || id="$RUN-$rqi"
-  [ -n "$ty" ] && ct="application/json;ty=$ty"
-  local args=(-s -o "$workdir/body" -D "$workdir/headers" -w '%{http_code}' -X "$method" "$url"
-    -H "X-M2M-Origin: $origin" -H "X-M2M-RI: $id" -H "X-M2M-RVI: 3" -H "Accept: application/json")
-  [ -n "$data" ] && args+=(-H "Content-Type: $ct" --data "$data")
-  rm -f "$workdir/body" "$workdir/headers"
-  status=$(curl "${args[@]}" 2>/dev/null) || true
-  [ -n "$status" ] || status=000
-  body=$(cat "$workdir/body" 2>/dev/null || true)
-  rsc=$(tr -d '\r' < "$workdir/headers" 2>/dev/null | awk -F': ' 'tolower($1)=="x-m2m-rsc" {print $2}')
-}
 
-eventually() {
-  local deadline=$(( $(date +%s) + $1 )); shift
-  until "$@"; do
-    [ "$(date +%s)" -ge "$deadline" ] && return 1
-    sleep 0.5
-  done
-}
 
-jqb() { echo "$body" | jq -r "$1" 2>/dev/null; }
 
 # hoReq NAME TARGET: a handover request resource at the IN-CSE; waits for its answer, sets $res, $txid, $rsn
 hoReq() {
