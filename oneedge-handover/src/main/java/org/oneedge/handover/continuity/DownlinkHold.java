@@ -71,22 +71,50 @@ public final class DownlinkHold<T> {
 
     /**
      * Delivers every item still within {@code maxHold} to {@code sink} in arrival order and empties the hold. If the
-     * sink throws, the failed item and those after it stay held, in order, for another release.
+     * sink throws, the failed item and those after it stay held, in order, for another release. The sink runs
+     * without this hold's lock (it may take long, e.g. a request to a busy CSE), so items can be held and the hold
+     * read meanwhile; callers run one release at a time.
      */
-    public synchronized Released<T> release(Consumer<? super T> sink) {
+    public Released<T> release(Consumer<? super T> sink) {
         List<T> expired = expire();
         Instant now = clock.instant();
         Duration longest = Duration.ZERO;
         int delivered = 0;
-        while (!queue.isEmpty()) {
-            Entry<T> next = queue.peekFirst();
+        while (true) {
+            Entry<T> next;
+            synchronized (this) {
+                next = queue.peekFirst();
+            }
+            if (next == null) {
+                break;
+            }
             sink.accept(next.item());
-            queue.pollFirst();
+            synchronized (this) {
+                queue.pollFirst();
+            }
             Duration held = Duration.between(next.heldAt(), now);
             longest = held.compareTo(longest) > 0 ? held : longest;
             delivered++;
         }
         return new Released<>(delivered, expired, longest);
+    }
+
+    /** The items held longer than {@code maxHold}, oldest first, left in the hold (the next release drops them). */
+    public synchronized List<T> overdue() {
+        List<T> overdue = new ArrayList<>();
+        Instant limit = clock.instant().minus(maxHold);
+        for (Entry<T> e : queue) {
+            if (!e.heldAt().isBefore(limit)) {
+                break;
+            }
+            overdue.add(e.item());
+        }
+        return overdue;
+    }
+
+    /** How long the oldest item still held has waited; zero when nothing is held. */
+    public synchronized Duration longestHeld() {
+        return queue.isEmpty() ? Duration.ZERO : Duration.between(queue.peekFirst().heldAt(), clock.instant());
     }
 
     public synchronized int size() {
