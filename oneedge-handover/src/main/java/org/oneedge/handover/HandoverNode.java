@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -17,6 +18,7 @@ import java.util.function.Supplier;
 import org.oneedge.cse.Cse;
 import org.oneedge.handover.context.AeContext;
 import org.oneedge.handover.context.ContextTransferExtension;
+import org.oneedge.handover.continuity.AeAddress;
 import org.oneedge.handover.continuity.UplinkSequence;
 import org.oneedge.handover.continuity.UplinkWindow;
 import org.oneedge.handover.continuity.UplinkWindows;
@@ -79,6 +81,10 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
     private final ConcurrentMap<String, Long> served = new ConcurrentHashMap<>();
     /** Originators without a registry entry (not under handover control), to when that answer is trusted. */
     private final ConcurrentMap<String, Long> uncontrolled = new ConcurrentHashMap<>();
+    /** AE resource names to AE-IDs, learned from write targets and imports; see {@link #treeOwner}. */
+    private final ConcurrentMap<String, String> aeIdsByName = new ConcurrentHashMap<>();
+    /** AEs exported from here and not served here since: others' writes into their trees are fenced too. */
+    private final Set<String> movedAway = ConcurrentHashMap.newKeySet();
     /** AE-ID to the entry the coordinator committed, for AEs it moved away from this node. */
     private final ConcurrentMap<String, Told> refused = new ConcurrentHashMap<>();
     /** AE-ID to the signal that wakes writes held while the AE migrates away from here; see the class comment. */
@@ -133,22 +139,26 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
         if (request.from() == null || !write) {
             return cse.send(request);
         }
+        String owner = treeOwner(request.to());
+        String fenced = owner != null ? owner : request.from();
         long holdEnd = System.nanoTime() + fencedHoldNanos;
         while (true) {
             CompletableFuture<Void> wake;
-            ReadWriteLock lock = lock(request.from());
+            ReadWriteLock lock = lock(fenced);
             lock.readLock().lock();
             try {
-                FencingDecision decision = fencing(request.from(), FencedCseClient.carriedEpoch(request));
+                FencingDecision decision = owner == null || owner.equals(request.from())
+                        ? fencing(request.from(), FencedCseClient.carriedEpoch(request))
+                        : othersWrite(owner, request);
                 if (decision instanceof FencingDecision.Allowed) {
                     return apply(request);
                 }
-                FencingDecision.Fenced fenced = (FencingDecision.Fenced) decision;
-                if (!migratingFromHere(fenced) || System.nanoTime() - holdEnd >= 0) {
-                    return reply(request, FencingGuard.refusal(fenced));
+                FencingDecision.Fenced refusal = (FencingDecision.Fenced) decision;
+                if (!migratingFromHere(refusal) || System.nanoTime() - holdEnd >= 0) {
+                    return reply(request, FencingGuard.refusal(refusal));
                 }
                 // registered under the read lock: a servingChanged (write lock) comes after it and completes it
-                wake = switchHeard.computeIfAbsent(request.from(), id -> new CompletableFuture<>());
+                wake = switchHeard.computeIfAbsent(refusal.entry().aeId(), id -> new CompletableFuture<>());
             } finally {
                 lock.readLock().unlock();
             }
@@ -156,6 +166,42 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
                 holdEnd = System.nanoTime(); // interrupted: decided once more, then answered
             }
         }
+    }
+
+    /**
+     * The AE-ID of the AE whose resource tree a structured address points into ({@code -/ae1/data},
+     * {@code cse-mn1/ae1/data}, {@code /id-mn1/cse-mn1/ae1}), or null (another resource, an unstructured address).
+     * Names are remembered after the AE moves away, so a late write is refused naming its new CSE, not answered 4004.
+     */
+    private String treeOwner(String to) {
+        String name = AeAddress.aeName(to, cseId, cse.config().cseBaseName());
+        if (name == null) {
+            return null;
+        }
+        String owner = aeIdsByName.get(name);
+        if (owner == null) {
+            owner = transfer.aeIdNamed(name).orElse(null);
+            if (owner != null) {
+                aeIdsByName.put(name, owner);
+            }
+        }
+        return owner;
+    }
+
+    /**
+     * Another originator (an application's downlink) writes into the AE's tree: admitted at once while the AE is
+     * served here; once it was exported or moved away from here, fenced like the AE's own writes (held for the
+     * switch, then refused naming the new serving CSE), so nothing lands at the source after the snapshot; otherwise
+     * (an AE not under handover control here) the originator is fenced as before.
+     */
+    private FencingDecision othersWrite(String owner, Request request) {
+        if (served.containsKey(owner)) {
+            return new FencingDecision.Allowed();
+        }
+        if (movedAway.contains(owner)) {
+            return fencing(owner, OptionalLong.empty());
+        }
+        return fencing(request.from(), FencedCseClient.carriedEpoch(request));
     }
 
     /** The write passed fencing: the originator's uplink window, then the engine. Called under the AE's read lock. */
@@ -241,6 +287,7 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
                 && entry.get().servingCseId().equals(cseId)) {
             served.put(aeId, entry.get().epoch());
             refused.remove(aeId);
+            movedAway.remove(aeId);
             switchHeard(aeId);
         } else if (entry.isEmpty()) {
             uncontrolled.put(aeId, System.nanoTime() + UNCONTROLLED_TRUSTED_NANOS);
@@ -269,6 +316,7 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
             uncontrolled.remove(aeId);
             if (now.state() == ServingState.SERVING && now.servingCseId().equals(cseId)) {
                 refused.remove(aeId);
+                movedAway.remove(aeId);
                 served.put(aeId, now.epoch());
             } else {
                 served.remove(aeId);
@@ -293,6 +341,7 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
         lock.writeLock().lock();
         try {
             Long epoch = served.remove(aeId); // fenced here from the snapshot on
+            movedAway.add(aeId);
             refused.remove(aeId);
             uncontrolled.remove(aeId);
             String window = windows.export(aeId).orElse(null);
@@ -315,6 +364,7 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
     public int importContext(AeContext context) {
         served.remove(context.aeId()); // served here only once the registry or the coordinator says so
         refused.remove(context.aeId());
+        movedAway.remove(context.aeId());
         uncontrolled.remove(context.aeId());
         switchHeard(context.aeId());
         int created = transfer.importContext(context);

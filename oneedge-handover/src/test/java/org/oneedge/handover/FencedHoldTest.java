@@ -3,14 +3,23 @@ package org.oneedge.handover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.oneedge.handover.continuity.DownlinkRouter;
 import org.oneedge.handover.registry.FencingGuard;
 import org.oneedge.handover.registry.ServingEntry;
 import org.oneedge.handover.registry.ServingState;
 import org.oneedge.handover.transaction.TransactionState;
+import org.oneedge.model.ContentCodec;
+import org.oneedge.model.CseClient;
+import org.oneedge.model.Operation;
+import org.oneedge.model.Request;
+import org.oneedge.model.ResourceType;
 import org.oneedge.model.Response;
 import org.oneedge.model.ResponseStatusCode;
 
@@ -107,6 +116,68 @@ class FencedHoldTest {
         assertThat(device.servingCseId()).isEqualTo("/id-mn2");
         assertThat(topology.read(2, "cse-mn2/aeCdev1/data/la").content().path("m2m:cin").path("con").asText())
                 .isEqualTo("during");
+    }
+
+    @Test
+    void an_applications_write_into_an_exported_ae_is_held_and_refused_naming_the_target() {
+        topology = new Topology(2, 5, false, r -> r, Duration.ofSeconds(30));
+        topology.device("Cdev1", 1);
+        assertThat(topology.node(1).send(downlink("before")).statusCode()).isEqualTo(ResponseStatusCode.CREATED);
+        ServingEntry serving = topology.registry.resolve("Cdev1").orElseThrow();
+        topology.registry.compareAndSet("Cdev1", 1, serving.migrating("tx1"));
+        topology.node(1).export("Cdev1", 5).orElseThrow();
+
+        CompletableFuture<Response> held = CompletableFuture.supplyAsync(() -> topology.node(1).send(downlink("late")),
+                command -> Thread.ofVirtual().start(command));
+        awaitHeld(held); // not applied at the source: it would be lost with the source's copy
+        ServingEntry switched = serving.migrating("tx1").switchedTo("/id-mn2");
+        topology.registry.compareAndSet("Cdev1", 1, switched);
+        topology.node(1).servingChanged("Cdev1", switched);
+
+        Response answer = held.join();
+        assertThat(answer.statusCode()).isEqualTo(ResponseStatusCode.OPERATION_DENIED_BY_REMOTE_ENTITY);
+        assertThat(FencingGuard.named("Cdev1", answer)).contains(switched);
+        assertThat(topology.read(1, "cse-mn1/aeCdev1/data/la").content().path("m2m:cin").path("con").asText())
+                .isEqualTo("before");
+    }
+
+    @Test
+    void a_downlink_on_its_way_to_the_source_during_the_handover_is_sent_on_to_the_target() {
+        topology = new Topology(2, 5, false, r -> r, Duration.ofSeconds(30));
+        topology.device("Cdev1", 1);
+        CountDownLatch exported = new CountDownLatch(1);
+        CseClient slowLinkToMn1 = request -> { // the downlink reaches the source only after the export
+            try {
+                exported.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return topology.node(1).send(request);
+        };
+        DownlinkRouter router = new DownlinkRouter(topology.registry,
+                id -> id.equals("/id-mn1") ? slowLinkToMn1 : topology.nodes.get(id), Clock.systemUTC(), 10,
+                Duration.ofMinutes(1)); // not the coordinator's: nothing freezes it
+        CompletableFuture<Response> late = CompletableFuture.supplyAsync(() -> router.send("Cdev1",
+                downlink("late")), command -> Thread.ofVirtual().start(command));
+        await().atMost(Duration.ofSeconds(5)).until(() -> exported.getCount() == 1 && !late.isDone());
+        topology.coordinator.afterSnapshot(() -> { // exported and imported, the switch not yet committed
+            exported.countDown();
+            awaitHeld(late); // fenced at the source, not applied there
+        });
+
+        assertThat(topology.coordinator.handover("tx1", "Cdev1", "/id-mn2").state())
+                .isEqualTo(TransactionState.COMPLETED);
+
+        assertThat(late.join().statusCode()).isEqualTo(ResponseStatusCode.CREATED);
+        assertThat(topology.read(2, "cse-mn2/aeCdev1/data/la").content().path("m2m:cin").path("con").asText())
+                .isEqualTo("late");
+    }
+
+    /** An application's contentInstance for the device's container, by structured address. */
+    private static Request downlink(String value) {
+        return Request.builder().operation(Operation.CREATE).to("-/aeCdev1/data").from("Capp").requestId("d-" + value)
+                .releaseVersion("3").resourceType(ResourceType.CONTENT_INSTANCE)
+                .content(ContentCodec.parse("{\"m2m:cin\":{\"con\":\"" + value + "\"}}")).build();
     }
 
     /** Registers the device at mn1 and exports it there, the registry MIGRATING: the switch is not known yet. */

@@ -1,6 +1,7 @@
 package org.oneedge.handover;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -102,7 +103,9 @@ class HandoverProperties {
             List<ContextResource> tree = topology.transfers.get(serving).export("Cdev1", 10_000, null).orElseThrow()
                     .resources();
             assertThat(contents(tree, "aeCdev1/data/")).isEqualTo(ups);
-            assertThat(contents(tree, "aeCdev1/cmd/")).isEqualTo(downs);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> // held ones go out after the handover
+                    assertThat(contents(topology.transfers.get(serving).export("Cdev1", 10_000, null).orElseThrow()
+                            .resources(), "aeCdev1/cmd/")).isEqualTo(downs));
             for (String other : topology.nodes.keySet()) {
                 if (!other.equals(serving)) {
                     assertThat(topology.nodes.get(other).hosts("Cdev1")).as(other).isFalse();

@@ -158,6 +158,12 @@ public final class ContextTransferExtension implements CseExtension {
         return store.get(aeId).filter(r -> r.type() == ResourceType.AE).isPresent();
     }
 
+    /** The AE-ID of the AE registered here under the resource name {@code rn} (a child of the CSEBase), if any. */
+    public Optional<String> aeIdNamed(String rn) {
+        return store.getByPath(config.cseBaseName() + "/" + rn).filter(r -> r.type() == ResourceType.AE)
+                .map(Resource::ri);
+    }
+
     private boolean recreateSubscription(AeContext context, String base, ContextResource s) {
         String aeId = context.aeId();
         ObjectNode body = ContentCodec.object();

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.oneedge.handover.registry.FencingGuard;
 import org.oneedge.handover.registry.ServingEntry;
 import org.oneedge.handover.registry.ServingRegistry;
 import org.oneedge.handover.registry.ServingState;
@@ -32,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class DownlinkRouter {
 
     private static final Logger LOG = LoggerFactory.getLogger(DownlinkRouter.class);
+    /** Times one request is decided again because the AE moved away from where it was sent. */
+    private static final int MAX_REROUTES = 3;
 
     private final ServingRegistry registry;
     private final Function<String, CseClient> cses;
@@ -50,54 +53,76 @@ public final class DownlinkRouter {
         this.maxHold = maxHold;
     }
 
-    /** Delivers now, or holds (1000 ACCEPTED), or refuses when the hold is full (5103 with the reason). */
+    /**
+     * Delivers now, or holds (1000 ACCEPTED), or refuses when the hold is full (5103 with the reason). A request the
+     * CSE it went to refuses because the AE has just moved away from there (a fenced reply naming the entry, see
+     * {@code FencingGuard}) is decided again: held while the AE migrates, else sent where it is served now.
+     */
     public Response send(String aeId, Request request) {
         Lane lane = lane(aeId);
-        DownlinkHold<Request> hold = lane.hold;
         lane.lock.lock();
+        boolean unfenced = !AeAddress.structured(request.to());
+        if (unfenced) {
+            lane.unfencedInFlight = true; // before reading frozen: see freeze
+        }
         try {
-            Optional<ServingEntry> entry = registry.resolve(aeId);
-            if (entry.isEmpty() || entry.get().state() == ServingState.RELEASED) {
-                return Response.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "AE " + aeId + " is not served")
-                        .withRequestId(request.requestId());
+            Response response = deliverOrHold(aeId, lane.hold, request);
+            for (int tries = 0; tries < MAX_REROUTES && movedAway(aeId, response); tries++) {
+                response = deliverOrHold(aeId, lane.hold, request);
             }
-            if (!frozen.contains(aeId) && entry.get().state() == ServingState.SERVING && hold.size() > 0) {
-                // held ones whose CSE was down at the switch go first, in order
-                warnExpired(aeId, redeliver(aeId, hold, entry.get()).expired());
-            }
-            if (frozen.contains(aeId) || entry.get().state() == ServingState.MIGRATING || hold.size() > 0) {
-                if (hold.hold(request) instanceof DownlinkHold.Held.Overflow overflow) {
-                    return Response.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "AE " + aeId
-                            + " is migrating and " + overflow.capacity() + " requests are already held")
-                            .withRequestId(request.requestId());
-                }
-                return Response.error(ResponseStatusCode.ACCEPTED, "held until AE " + aeId + " is switched")
-                        .withRequestId(request.requestId());
-            }
-            return cses.apply(entry.get().servingCseId()).send(request);
+            return response;
         } finally {
+            lane.unfencedInFlight = false;
             lane.lock.unlock();
         }
     }
 
+    private Response deliverOrHold(String aeId, DownlinkHold<Request> hold, Request request) {
+        Optional<ServingEntry> entry = registry.resolve(aeId);
+        if (entry.isEmpty() || entry.get().state() == ServingState.RELEASED) {
+            return Response.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "AE " + aeId + " is not served")
+                    .withRequestId(request.requestId());
+        }
+        if (!frozen.contains(aeId) && entry.get().state() == ServingState.SERVING && hold.size() > 0) {
+            // held ones whose CSE was down at the switch go first, in order
+            warnExpired(aeId, redeliver(aeId, hold, entry.get()).expired());
+        }
+        if (frozen.contains(aeId) || entry.get().state() == ServingState.MIGRATING || hold.size() > 0) {
+            if (hold.hold(request) instanceof DownlinkHold.Held.Overflow overflow) {
+                return Response.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "AE " + aeId
+                        + " is migrating and " + overflow.capacity() + " requests are already held")
+                        .withRequestId(request.requestId());
+            }
+            return Response.error(ResponseStatusCode.ACCEPTED, "held until AE " + aeId + " is switched")
+                    .withRequestId(request.requestId());
+        }
+        return cses.apply(entry.get().servingCseId()).send(request);
+    }
+
+    /** A refusal naming where the AE is (or goes) now: it left the CSE the request was sent to. */
+    private static boolean movedAway(String aeId, Response response) {
+        return !response.isSuccess() && response.statusCode() != ResponseStatusCode.ACCEPTED
+                && FencingGuard.named(aeId, response).isPresent();
+    }
+
     /**
      * Holds every later downlink for the AE until {@link #release}: called by the coordinator before the registry
-     * moves to {@code MIGRATING}, it returns once a request being sent to the source has been answered, so nothing
-     * reaches the source after its context was exported.
+     * moves to {@code MIGRATING}. It does not wait for a request already on its way to the source: the source fences
+     * writes into the tree of an AE it exported and names the new serving CSE, and {@link #send} sends it there (or
+     * holds it). Only a request addressed by resource ID, which the source cannot tell belongs to the AE, is waited
+     * for, so nothing reaches the source after its context was exported.
      */
     public void freeze(String aeId) {
         Lane lane = lane(aeId);
-        lane.lock.lock();
-        try {
-            frozen.add(aeId);
-        } finally {
+        frozen.add(aeId);
+        if (lane.unfencedInFlight) {
+            lane.lock.lock(); // the request in flight has been answered once this returns
             lane.lock.unlock();
         }
     }
 
     private Lane lane(String aeId) {
-        return lanes.computeIfAbsent(aeId, id -> new Lane(new ReentrantLock(),
-                new DownlinkHold<>(capacity, maxHold, clock)));
+        return lanes.computeIfAbsent(aeId, id -> new Lane(new DownlinkHold<>(capacity, maxHold, clock)));
     }
 
     /**
@@ -146,29 +171,39 @@ public final class DownlinkRouter {
     /**
      * Sends the held requests in order to the CSE serving the AE. One that finds the CSE unreachable (crashed,
      * restarting) stays held with those after it, and the next request for the AE tries them again first: a downlink
-     * accepted for later delivery is never dropped because the CSE was down at the switch. Called holding
-     * the lane's lock.
+     * accepted for later delivery is never dropped because the CSE was down at the switch. One that the CSE refuses
+     * because the AE has moved on from there (a later handover) goes, with those after it, where the registry says
+     * the AE is now, or stays held while it migrates. Called holding the lane's lock.
      */
-    private DownlinkHold.Released<Request> redeliver(String aeId, DownlinkHold<Request> hold, ServingEntry entry) {
-        CseClient target = cses.apply(entry.servingCseId());
+    private DownlinkHold.Released<Request> redeliver(String aeId, DownlinkHold<Request> hold, ServingEntry first) {
+        ServingEntry entry = first;
         int[] delivered = new int[1];
-        try {
-            DownlinkHold.Released<Request> released = hold.release(request -> {
-                Response r = target.send(request);
-                if (r.statusCode() == ResponseStatusCode.TARGET_NOT_REACHABLE) {
-                    throw new Unreachable(r);
+        for (int tries = 0; ; tries++) {
+            CseClient target = cses.apply(entry.servingCseId());
+            String to = entry.servingCseId();
+            try {
+                DownlinkHold.Released<Request> released = hold.release(request -> {
+                    Response r = target.send(request);
+                    if (r.statusCode() == ResponseStatusCode.TARGET_NOT_REACHABLE || movedAway(aeId, r)) {
+                        throw new Unreachable(r);
+                    }
+                    delivered[0]++;
+                    if (!r.isSuccess()) {
+                        LOG.warn("held downlink {} for AE {} was not delivered to {} after the switch: {} {}",
+                                request.requestId(), aeId, to, r.statusCode(), r.debugMessage());
+                    }
+                });
+                return new DownlinkHold.Released<>(delivered[0], released.expired(), released.longestHold());
+            } catch (Unreachable e) {
+                Optional<ServingEntry> now = movedAway(aeId, e.response) && tries < MAX_REROUTES
+                        ? registry.resolve(aeId) : Optional.empty();
+                if (now.isEmpty() || frozen.contains(aeId) || now.get().state() != ServingState.SERVING) {
+                    LOG.debug("{} held downlinks for AE {} wait: {} answered {}", hold.size(), aeId, to,
+                            e.response.debugMessage());
+                    return new DownlinkHold.Released<>(delivered[0], List.of(), Duration.ZERO); // a retry's: n/a
                 }
-                delivered[0]++;
-                if (!r.isSuccess()) {
-                    LOG.warn("held downlink {} for AE {} was not delivered to {} after the switch: {} {}",
-                            request.requestId(), aeId, entry.servingCseId(), r.statusCode(), r.debugMessage());
-                }
-            });
-            return released;
-        } catch (Unreachable e) {
-            LOG.debug("{} held downlinks for AE {} wait for {}, not reachable: {}", hold.size(), aeId,
-                    entry.servingCseId(), e.response.debugMessage());
-            return new DownlinkHold.Released<>(delivered[0], List.of(), Duration.ZERO); // figures of a retry: n/a
+                entry = now.get();
+            }
         }
     }
 
@@ -179,10 +214,18 @@ public final class DownlinkRouter {
     }
 
     /** One AE's downlinks: the lock that keeps them in order and what waits for its switch. */
-    private record Lane(ReentrantLock lock, DownlinkHold<Request> hold) {
+    private static final class Lane {
+        final ReentrantLock lock = new ReentrantLock();
+        final DownlinkHold<Request> hold;
+        /** A request addressed by resource ID is on its way (written under {@link #lock}, read by freeze). */
+        volatile boolean unfencedInFlight;
+
+        Lane(DownlinkHold<Request> hold) {
+            this.hold = hold;
+        }
     }
 
-    /** The serving CSE could not be reached while held requests went out. */
+    /** The serving CSE could not be reached, or no longer serves the AE, while held requests went out. */
     private static final class Unreachable extends RuntimeException {
         private final transient Response response;
 
