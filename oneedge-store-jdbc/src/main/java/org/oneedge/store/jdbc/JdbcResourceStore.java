@@ -67,6 +67,9 @@ public final class JdbcResourceStore implements ResourceStore {
     private JdbcResourceStore(JdbcStoreConfig config) {
         this.config = config;
         this.dialect = SqlDialect.of(config.url());
+        if (config.url().startsWith("jdbc:h2:file:")) {
+            H2HeaderRepair.repairUrl(config.url()); // before the pool: an open file is locked
+        }
         this.dataSource = pool(config);
         try {
             migrate();
