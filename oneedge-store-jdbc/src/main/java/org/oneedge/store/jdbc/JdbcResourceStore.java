@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * returns only once its writes are committed. H2 file databases are opened with {@code WRITE_DELAY=0}, which makes
  * every commit write its chunk to the file before it returns, so an acknowledged write survives a kill of the
  * process (it is in the operating system's page cache, not yet necessarily on the disk platter); PostgreSQL commits
- * are durable with its default {@code synchronous_commit}. The table is created and migrated by Flyway.
+ * are durable with its default {@code synchronous_commit}. An H2 file that a crash left behind is checked before it
+ * opens ({@link H2HeaderRepair}). The table is created and migrated by Flyway.
  *
  * <pre>{@code
  * try (JdbcResourceStore store = JdbcResourceStore.h2File(Path.of("data/oneedge"))) { ... }
@@ -67,6 +68,9 @@ public final class JdbcResourceStore implements ResourceStore {
     private JdbcResourceStore(JdbcStoreConfig config) {
         this.config = config;
         this.dialect = SqlDialect.of(config.url());
+        if (config.url().startsWith("jdbc:h2:file:")) {
+            H2HeaderRepair.repairUrl(config.url()); // before the pool: an open file is locked
+        }
         this.dataSource = pool(config);
         try {
             migrate();
@@ -101,8 +105,10 @@ public final class JdbcResourceStore implements ResourceStore {
         // WRITE_DELAY=0 is the fastest setting that keeps acknowledged writes across kill -9: each commit is written
         // to the file (the OS page cache) before it returns, without an fsync; any delay > 0 acknowledges commits that
         // are still only in the JVM's memory. The cost per commit is shared by the group commit (GroupCommitWriter).
-        // RETENTION_TIME stays at H2's default (45 s): with a shorter one, chunks still referenced by the last
-        // written root could be reused, and KillRecoveryIT lost acknowledged writes after SIGKILL
+        // RETENTION_TIME stays at H2's default (45 s). KillRecoveryIT lost acknowledged writes after SIGKILL with
+        // 1 s: H2 reuses dead chunks' space only after that time, and a chunk written there made H2 2.5.252 write a
+        // file header naming the chunk before it, so a crash lost every commit from there (H2HeaderRepair, applied
+        // when the store opens, fixes such a header; the longer retention only made it rarer)
         return "jdbc:h2:file:" + file + ";WRITE_DELAY=0;QUERY_CACHE_SIZE=32";
     }
 
