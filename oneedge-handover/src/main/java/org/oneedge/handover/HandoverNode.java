@@ -85,6 +85,8 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
     private final ConcurrentMap<String, String> aeIdsByName = new ConcurrentHashMap<>();
     /** AEs exported from here and not served here since: others' writes into their trees are fenced too. */
     private final Set<String> movedAway = ConcurrentHashMap.newKeySet();
+    /** AE-ID to the highest epoch a coordinator's hint named, so a hint overtaken by a later one is ignored. */
+    private final ConcurrentMap<String, Long> toldEpochs = new ConcurrentHashMap<>();
     /** AE-ID to the entry the coordinator committed, for AEs it moved away from this node. */
     private final ConcurrentMap<String, Told> refused = new ConcurrentHashMap<>();
     /** AE-ID to the signal that wakes writes held while the AE migrates away from here; see the class comment. */
@@ -313,6 +315,10 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
         ReadWriteLock lock = lock(aeId);
         lock.writeLock().lock();
         try {
+            Long newest = toldEpochs.merge(aeId, now.epoch(), Math::max);
+            if (now.epoch() < newest) {
+                return; // a hint that arrived after a later handover's: what it says is over
+            }
             uncontrolled.remove(aeId);
             if (now.state() == ServingState.SERVING && now.servingCseId().equals(cseId)) {
                 refused.remove(aeId);

@@ -117,6 +117,24 @@ class LocalFencingViewTest {
                 .statusCode()).isEqualTo(ResponseStatusCode.CREATED);
     }
 
+    @Test
+    void a_hint_overtaken_by_a_later_handovers_hint_is_ignored() {
+        topology.device("Cdev1", 1);
+        ServingEntry serving = topology.registry.resolve("Cdev1").orElseThrow();
+        ServingEntry away = serving.migrating("tx1").switchedTo("/id-mn2");          // epoch 2 at mn2
+        ServingEntry back = away.migrating("tx2").switchedTo("/id-mn1");             // epoch 3 here again
+        topology.registry.compareAndSet("Cdev1", 1, serving.migrating("tx1"));
+        topology.registry.compareAndSet("Cdev1", 1, away);
+        topology.registry.compareAndSet("Cdev1", 2, away.migrating("tx2"));
+        topology.registry.compareAndSet("Cdev1", 2, back);
+
+        topology.node(1).servingChanged("Cdev1", back);
+        topology.node(1).servingChanged("Cdev1", away); // tx1's hint, late
+
+        assertThat(topology.node(1).send(Topology.uplink("Cdev1", "z").toBuilder().requestId("Cdev1#60").build())
+                .statusCode()).isEqualTo(ResponseStatusCode.CREATED);
+    }
+
     private final class CountingRegistry implements ServingRegistry {
         private final ServingRegistry delegate;
 

@@ -87,6 +87,15 @@ public final class FlexContainerHandler implements ResourceHandler {
         return ResourceType.FLEX_CONTAINER_INSTANCE;
     }
 
+    /**
+     * A new flexContainer changes nothing of its parent, so many created below one parent (e.g. a coordinator's
+     * handover transactions) need not queue on the parent's lock; the store refuses a sibling with the same name.
+     */
+    @Override
+    public boolean createLocksParent() {
+        return false;
+    }
+
     @Override
     public void create(CreateContext context) {
         String rootKey = context.request().content().fieldNames().next();

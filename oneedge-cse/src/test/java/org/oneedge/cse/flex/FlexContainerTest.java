@@ -3,6 +3,10 @@ package org.oneedge.cse.flex;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +55,20 @@ class FlexContainerTest {
         assertThat(ue.get("cnd").asText()).isEqualTo("org.oneedge.mec.ueInfo");
         assertThat(ue.get("st").asInt()).isZero();
         assertThat(ue.get("cs").asInt()).isEqualTo("-95.5".length() + "c1".length());
+    }
+
+    @Test
+    void creates_of_one_name_racing_below_one_parent_store_one_and_refuse_the_others_with_4105() throws Exception {
+        List<Response> answers = new CopyOnWriteArrayList<>();
+        try (ExecutorService racers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 16; i++) {
+                racers.submit(() -> answers.add(createUe(",\"cellId\":\"c1\"")));
+            }
+        }
+
+        assertThat(answers).extracting(Response::statusCode).containsOnly(ResponseStatusCode.CREATED,
+                ResponseStatusCode.CONFLICT).filteredOn(c -> c == ResponseStatusCode.CREATED).hasSize(1);
+        assertThat(ue().get("cellId").asText()).isEqualTo("c1");
     }
 
     @Test
