@@ -15,33 +15,25 @@ import org.oneedge.binding.http.wire.WireResponse;
  * without any shared lock: a request takes the most recently used idle connection of its origin or opens a new one,
  * runs on the caller's thread, and gives the connection back after a complete keep-alive answer.
  *
- * <p>At most {@link #MAX_IDLE_PER_ORIGIN} connections wait per origin (more are closed); one idle longer than
- * {@link #MAX_IDLE_TIME}, a few seconds below the server's idle timeout (Jetty's 30 s default,
- * {@link HttpBindingConfig#DEFAULT_IDLE_TIMEOUT}), is closed rather than reused, since the server may be closing it
- * at that very moment. A request that fails on a reused connection before any byte of the answer arrived (the server
- * had closed it) is sent once more on a fresh connection.
+ * <p>At most {@link HttpClientConfig#maxIdlePerOrigin()} connections wait per origin (more are closed); one idle
+ * longer than {@link HttpClientConfig#maxIdleTime()}, a few seconds below the server's idle timeout, is closed rather
+ * than reused, since the server may be closing it at that very moment. A request that fails on a reused connection
+ * before any byte of the answer arrived (the server had closed it) is sent once more on a fresh connection.
  */
 final class Http11ConnectionPool implements AutoCloseable {
 
-    /** Idle connections kept per origin; enough for the concurrency of a CSE's forwarding to one peer. */
-    static final int MAX_IDLE_PER_ORIGIN = 64;
-    /** Longest idle time of a connection that is still reused. */
-    static final Duration MAX_IDLE_TIME = Duration.ofSeconds(25);
-
     private final Duration connectTimeout;
     private final Duration readTimeout;
+    private final int maxIdlePerOrigin;
     private final long maxIdleNanos;
     private final Map<String, Origin> origins = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    Http11ConnectionPool(Duration connectTimeout, Duration readTimeout) {
-        this(connectTimeout, readTimeout, MAX_IDLE_TIME);
-    }
-
-    Http11ConnectionPool(Duration connectTimeout, Duration readTimeout, Duration maxIdleTime) {
-        this.connectTimeout = connectTimeout;
-        this.readTimeout = readTimeout;
-        this.maxIdleNanos = maxIdleTime.toNanos();
+    Http11ConnectionPool(HttpClientConfig config) {
+        this.connectTimeout = config.connectTimeout();
+        this.readTimeout = config.requestTimeout();
+        this.maxIdlePerOrigin = config.maxIdlePerOrigin();
+        this.maxIdleNanos = config.maxIdleTime().toNanos();
     }
 
     /**
@@ -76,7 +68,7 @@ final class Http11ConnectionPool implements AutoCloseable {
                 throw again.getCause();
             }
         }
-        to.giveBack(connection, maxIdleNanos);
+        to.giveBack(connection, maxIdlePerOrigin, maxIdleNanos);
         if (closed) {
             to.closeIdle();
         }
@@ -137,12 +129,12 @@ final class Http11ConnectionPool implements AutoCloseable {
             return null;
         }
 
-        void giveBack(Http11Connection c, long maxIdleNanos) {
+        void giveBack(Http11Connection c, int maxIdle, long maxIdleNanos) {
             if (!c.reusable()) {
                 c.close();
                 return;
             }
-            if (idle.incrementAndGet() > MAX_IDLE_PER_ORIGIN) {
+            if (idle.incrementAndGet() > maxIdle) {
                 idle.decrementAndGet();
                 c.close();
                 return;

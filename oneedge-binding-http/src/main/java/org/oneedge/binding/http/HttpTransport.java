@@ -46,7 +46,7 @@ final class HttpTransport implements AutoCloseable {
     HttpTransport(HttpClientConfig config, Ts0009Codec codec) {
         this.config = config;
         this.codec = codec;
-        this.plain = new Http11ConnectionPool(config.connectTimeout(), config.requestTimeout());
+        this.plain = new Http11ConnectionPool(config);
     }
 
     Ts0009Codec codec() {

@@ -297,8 +297,8 @@ class KeepAliveClientRawWireTest {
     @Test
     void connection_idle_past_the_pool_limit_is_closed_rather_than_reused() throws IOException {
         server = new ScriptedServer(OK, OK);
-        try (Http11ConnectionPool pool = new Http11ConnectionPool(Duration.ofSeconds(1), Duration.ofSeconds(5),
-                Duration.ofNanos(1))) {
+        try (Http11ConnectionPool pool = new Http11ConnectionPool(HttpClientConfig.builder()
+                .maxIdleTime(Duration.ofNanos(1)).build())) {
             WireResponse first = pool.send(server.origin(), "GET", "/a", Map.of(), new byte[0]);
             WireResponse second = pool.send(server.origin(), "GET", "/b", Map.of(), new byte[0]);
 
@@ -309,9 +309,23 @@ class KeepAliveClientRawWireTest {
     }
 
     @Test
+    void connections_over_the_idle_bound_are_closed_after_their_answer() throws IOException {
+        server = new ScriptedServer(OK, OK);
+        try (Http11ConnectionPool pool = new Http11ConnectionPool(HttpClientConfig.builder()
+                .maxIdlePerOrigin(0).build())) {
+            pool.send(server.origin(), "GET", "/a", Map.of(), new byte[0]);
+            pool.send(server.origin(), "GET", "/b", Map.of(), new byte[0]);
+
+            assertThat(pool.idleConnections(server.origin())).isZero();
+            assertThat(server.connections).hasValue(2);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(server.closedByClient).hasValue(2));
+        }
+    }
+
+    @Test
     void closing_the_pool_closes_its_idle_connections() throws IOException {
         server = new ScriptedServer(OK);
-        Http11ConnectionPool pool = new Http11ConnectionPool(Duration.ofSeconds(1), Duration.ofSeconds(5));
+        Http11ConnectionPool pool = new Http11ConnectionPool(HttpClientConfig.defaults());
         pool.send(server.origin(), "GET", "/a", Map.of(), new byte[0]);
         assertThat(pool.idleConnections(server.origin())).isEqualTo(1);
 
