@@ -8,8 +8,10 @@ import java.time.Duration;
  * @param connectTimeout    time to open a TCP connection; default 5 s. Past it the answer is 5103 TARGET_NOT_REACHABLE
  * @param requestTimeout    time to wait for a response once sent; default 10 s. Past it the answer is 4008
  *                          REQUEST_TIMEOUT. For {@code http://} it bounds each read of the answer
- * @param maxIdlePerOrigin  keep-alive connections kept open per {@code http://} origin between requests; default 256
- *                          (a client shared by hundreds of devices keeps its connections instead of reopening them)
+ * @param maxIdlePerOrigin  keep-alive connections kept open per {@code http://} origin between requests; default 1024:
+ *                          one client is typically shared by all devices or forwarders of a node, and closing
+ *                          connections its concurrency needs again a moment later costs a reconnect each (in
+ *                          {@code bench handover --devices 1000}, 256 made moving all devices ~1.7x slower than 1024)
  * @param maxIdleTime       longest idle time of a connection that is still reused; default 25 s, a few seconds below
  *                          the server's idle timeout ({@link HttpBindingConfig#DEFAULT_IDLE_TIMEOUT}) so the client
  *                          does not send on a connection the server is closing
@@ -19,7 +21,7 @@ public record HttpClientConfig(Duration connectTimeout, Duration requestTimeout,
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
-    public static final int DEFAULT_MAX_IDLE_PER_ORIGIN = 256;
+    public static final int DEFAULT_MAX_IDLE_PER_ORIGIN = 1024;
     public static final Duration DEFAULT_MAX_IDLE_TIME = Duration.ofSeconds(25);
 
     public HttpClientConfig {
