@@ -22,10 +22,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One {@code java.net.http} client (HTTP/1.1, keep-alive, virtual threads) that sends encoded requests and turns
- * every transport failure into a response (5103 when the peer cannot be reached, 4008 when it does not answer in
- * time), so callers of {@link org.oneedge.model.CseClient} and {@link org.oneedge.model.RemoteSender} never see an
- * exception.
+ * Sends encoded requests and turns every transport failure into a response (5103 when the peer cannot be reached,
+ * 4008 when it does not answer in time), so callers of {@link org.oneedge.model.CseClient} and
+ * {@link org.oneedge.model.RemoteSender} never see an exception.
+ *
+ * <p>{@code http://} origins go through an {@link Http11ConnectionPool}: keep-alive connections used with blocking
+ * I/O on the caller's (virtual) thread, which costs no thread hand-off and no shared lock per request (the JDK
+ * client's selector, executor and per-request timers were the bottleneck with thousands of concurrent requests).
+ * {@code https://} origins go through one {@code java.net.http} client (HTTP/1.1), created on first use.
  */
 final class HttpTransport implements AutoCloseable {
 
@@ -33,19 +37,16 @@ final class HttpTransport implements AutoCloseable {
 
     private final HttpClientConfig config;
     private final Ts0009Codec codec;
-    private final ExecutorService executor;
-    private final HttpClient client;
+    private final Http11ConnectionPool plain;
+    private final Object tlsLock = new Object();
+    private ExecutorService tlsExecutor;
+    private HttpClient tlsClient;
+    private boolean closed;
 
     HttpTransport(HttpClientConfig config, Ts0009Codec codec) {
         this.config = config;
         this.codec = codec;
-        this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("oneedge-http-client-", 0).factory());
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
-                .build();
+        this.plain = new Http11ConnectionPool(config);
     }
 
     Ts0009Codec codec() {
@@ -66,28 +67,18 @@ final class HttpTransport implements AutoCloseable {
                     "invalid target URL " + origin + wire.pathAndQuery() + ": " + e.getMessage())
                     .withRequestId(original.requestId());
         }
-        HttpRequest.Builder http;
         try {
-            http = HttpRequest.newBuilder(uri)
-                    .timeout(config.requestTimeout())
-                    .method(wire.method(), wire.body().length == 0
-                            ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofByteArray(wire.body()));
-            wire.headers().forEach(http::header);
+            wire.headers().forEach(Http11Connection::checkHeader);
         } catch (IllegalArgumentException e) {
             // e.g. a header value with characters HTTP/1.1 cannot carry
             return Response.error(ResponseStatusCode.BAD_REQUEST, "cannot send the request as HTTP: "
                     + e.getMessage()).withRequestId(original.requestId());
         }
         try {
-            HttpResponse<byte[]> answer = client.send(http.build(), HttpResponse.BodyHandlers.ofByteArray());
-            Map<String, String> headers = new LinkedHashMap<>();
-            answer.headers().map().forEach((name, values) -> {
-                if (!values.isEmpty()) {
-                    headers.put(name, values.get(0));
-                }
-            });
-            Response response = codec.decodeResponse(new WireResponse(answer.statusCode(), headers, answer.body()));
+            WireResponse answer = origin.startsWith("http://")
+                    ? plain.send(origin, wire.method(), wire.pathAndQuery(), wire.headers(), wire.body())
+                    : sendTls(uri, wire);
+            Response response = codec.decodeResponse(answer);
             LOG.debug("{} {} rqi={} -> {}", wire.method(), uri, original.requestId(), response.statusCode().code());
             return response.requestId() == null ? response.withRequestId(original.requestId()) : response;
         } catch (HttpConnectTimeoutException e) {
@@ -99,12 +90,51 @@ final class HttpTransport implements AutoCloseable {
         } catch (ConnectException e) {
             return unreachable(uri, original, "connection refused");
         } catch (IOException e) {
+            if (Thread.currentThread().isInterrupted()) { // blocking socket I/O ends with an exception when interrupted
+                return unreachable(uri, original, "interrupted while waiting");
+            }
             return unreachable(uri, original, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return unreachable(uri, original, "interrupted while waiting");
         } catch (RuntimeException e) {
             return unreachable(uri, original, e.toString());
+        }
+    }
+
+    private WireResponse sendTls(URI uri, WireRequest wire) throws IOException, InterruptedException {
+        HttpRequest.Builder http = HttpRequest.newBuilder(uri)
+                .timeout(config.requestTimeout())
+                .method(wire.method(), wire.body().length == 0
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(wire.body()));
+        wire.headers().forEach(http::header);
+        HttpResponse<byte[]> answer = tlsClient().send(http.build(), HttpResponse.BodyHandlers.ofByteArray());
+        Map<String, String> headers = new LinkedHashMap<>();
+        answer.headers().map().forEach((name, values) -> {
+            if (!values.isEmpty()) {
+                headers.put(name, values.get(0));
+            }
+        });
+        return new WireResponse(answer.statusCode(), headers, answer.body());
+    }
+
+    private HttpClient tlsClient() throws IOException {
+        synchronized (tlsLock) {
+            if (closed) {
+                throw new IOException("HTTP client closed");
+            }
+            if (tlsClient == null) {
+                tlsExecutor = Executors.newThreadPerTaskExecutor(
+                        Thread.ofVirtual().name("oneedge-https-client-", 0).factory());
+                tlsClient = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(config.connectTimeout())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .executor(tlsExecutor)
+                        .build();
+            }
+            return tlsClient;
         }
     }
 
@@ -138,7 +168,13 @@ final class HttpTransport implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
-        executor.close();
+        plain.close();
+        synchronized (tlsLock) {
+            closed = true;
+            if (tlsClient != null) {
+                tlsClient.close();
+                tlsExecutor.close();
+            }
+        }
     }
 }

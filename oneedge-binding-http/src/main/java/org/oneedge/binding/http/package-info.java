@@ -6,7 +6,8 @@
  *   AE/CSE ──HTTP/1.1──▶ Jetty 12 (virtual thread) ─▶ Ts0009Handler ─▶ Ts0009Codec.decodeRequest ─▶ CseClient
  *   AE/CSE ◀──────────── Jetty 12 ◀─ Ts0009Handler ◀─ Ts0009Codec.encodeResponse ◀──────────────── Response
  *
- *   Request ─▶ Ts0009Codec.encodeRequest ─▶ HttpTransport (java.net.http, HTTP/1.1, virtual threads) ─▶ peer
+ *   Request ─▶ Ts0009Codec.encodeRequest ─▶ HttpTransport ─▶ Http11ConnectionPool (http://, keep-alive) ─▶ peer
+ *                                                        └─▶ java.net.http client (https://) ───────────▶ peer
  *   Response ◀─ Ts0009Codec.decodeResponse ◀─────────────────────────────────────────────────────────── peer
  * </pre>
  * The server is plain Jetty 12 core handlers (no servlet API, no Javalin): it keeps full control of methods, body
