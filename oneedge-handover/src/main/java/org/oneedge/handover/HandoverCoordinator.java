@@ -215,15 +215,16 @@ public final class HandoverCoordinator {
     }
 
     /**
-     * Passes the committed switch to target and source, each on a thread of its own, without waiting: both end the
-     * device's interruption (the device's first write at the target needs no registry read, the source answers the
-     * writes it holds, and later ones, naming the target), and neither is needed for the rest of the transaction (a
-     * node that misses the hint asks the registry; a late hint older than what a node knows is ignored there).
+     * Passes the committed switch to the target, then to the source, on the coordinator's thread (a thread started
+     * for it would queue behind every runnable one under load): the device's first write at the target then needs no
+     * registry read, and the source answers the writes it holds, and later ones, naming the target. Neither is
+     * needed for the rest of the transaction: a node that misses the hint asks the registry, and a late hint older
+     * than what a node knows is ignored there.
      */
     private static void tellBoth(HandoverParticipant target, HandoverParticipant source, String aeId,
                                  ServingEntry now) {
-        Thread.ofVirtual().name("ho-tell-target-" + aeId).start(() -> tell(target, aeId, now));
-        Thread.ofVirtual().name("ho-tell-source-" + aeId).start(() -> tell(source, aeId, now));
+        tell(target, aeId, now);
+        tell(source, aeId, now);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
@@ -76,7 +77,7 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
     private final UplinkWindows windows;
     private final Supplier<HandoverTokenVerifier> verifier;
     private final ServingRegistry registry;
-    private final ConcurrentMap<String, ReadWriteLock> locks = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, Gate> gates = new ConcurrentHashMap<>();
     /** AE-ID to the epoch this node serves it at, per the registry when last asked; see the class comment. */
     private final ConcurrentMap<String, Long> served = new ConcurrentHashMap<>();
     /** Originators without a registry entry (not under handover control), to when that answer is trusted. */
@@ -144,27 +145,41 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
         String owner = treeOwner(request.to());
         String fenced = owner != null ? owner : request.from();
         long holdEnd = System.nanoTime() + fencedHoldNanos;
+        RegistryAnswer answer = null;
         while (true) {
             CompletableFuture<Void> wake;
-            ReadWriteLock lock = lock(fenced);
-            lock.readLock().lock();
+            String ask;
+            long changesSeen;
+            Gate gate = gate(fenced);
+            gate.lock.readLock().lock();
             try {
-                FencingDecision decision = owner == null || owner.equals(request.from())
-                        ? fencing(request.from(), FencedCseClient.carriedEpoch(request))
-                        : othersWrite(owner, request);
-                if (decision instanceof FencingDecision.Allowed) {
-                    return apply(request);
+                RegistryAnswer fresh = answer != null && answer.changes() == gate.changes.get() ? answer : null;
+                Step step = owner == null || owner.equals(request.from())
+                        ? fencing(request.from(), FencedCseClient.carriedEpoch(request), fresh)
+                        : othersWrite(owner, request, fresh);
+                ask = step.askRegistry();
+                changesSeen = gate.changes.get();
+                if (ask == null) {
+                    if (step.decision() instanceof FencingDecision.Allowed) {
+                        return apply(request);
+                    }
+                    FencingDecision.Fenced refusal = (FencingDecision.Fenced) step.decision();
+                    if (!migratingFromHere(refusal) || System.nanoTime() - holdEnd >= 0) {
+                        return reply(request, FencingGuard.refusal(refusal));
+                    }
+                    // registered under the read lock: a servingChanged (write lock) comes after it and completes it
+                    wake = switchHeard.computeIfAbsent(refusal.entry().aeId(), id -> new CompletableFuture<>());
+                } else {
+                    wake = null;
                 }
-                FencingDecision.Fenced refusal = (FencingDecision.Fenced) decision;
-                if (!migratingFromHere(refusal) || System.nanoTime() - holdEnd >= 0) {
-                    return reply(request, FencingGuard.refusal(refusal));
-                }
-                // registered under the read lock: a servingChanged (write lock) comes after it and completes it
-                wake = switchHeard.computeIfAbsent(refusal.entry().aeId(), id -> new CompletableFuture<>());
             } finally {
-                lock.readLock().unlock();
+                gate.lock.readLock().unlock();
             }
-            if (!awaitSwitch(wake, holdEnd)) {
+            if (ask != null) {
+                // without the AE's lock: an export or a switch does not wait for a remote read; if one happened
+                // meanwhile (the gate's change count moved), the answer is not used and the write decided afresh
+                answer = new RegistryAnswer(ask, registry.resolve(ask), changesSeen);
+            } else if (!awaitSwitch(wake, holdEnd)) {
                 holdEnd = System.nanoTime(); // interrupted: decided once more, then answered
             }
         }
@@ -196,14 +211,14 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
      * switch, then refused naming the new serving CSE), so nothing lands at the source after the snapshot; otherwise
      * (an AE not under handover control here) the originator is fenced as before.
      */
-    private FencingDecision othersWrite(String owner, Request request) {
+    private Step othersWrite(String owner, Request request, RegistryAnswer answer) {
         if (served.containsKey(owner)) {
-            return new FencingDecision.Allowed();
+            return Step.decided(new FencingDecision.Allowed());
         }
         if (movedAway.contains(owner)) {
-            return fencing(owner, OptionalLong.empty());
+            return fencing(owner, OptionalLong.empty(), answer);
         }
-        return fencing(request.from(), FencedCseClient.carriedEpoch(request));
+        return fencing(request.from(), FencedCseClient.carriedEpoch(request), answer);
     }
 
     /** The write passed fencing: the originator's uplink window, then the engine. Called under the AE's read lock. */
@@ -265,25 +280,30 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
 
     /**
      * The local view decides for an AE served here at the epoch the writer carries (or none); anything else asks the
-     * registry, and a registry answer that this node serves the AE enters the view. Called under the AE's read lock.
+     * registry (the caller reads it without the AE's lock and calls again with the answer), and a registry answer
+     * that this node serves the AE enters the view. Called under the AE's read lock.
      */
-    private FencingDecision fencing(String aeId, OptionalLong carried) {
+    private Step fencing(String aeId, OptionalLong carried, RegistryAnswer answer) {
         Long epoch = served.get(aeId);
         if (epoch != null && (carried.isEmpty() || carried.getAsLong() == epoch)) {
-            return new FencingDecision.Allowed();
+            return Step.decided(new FencingDecision.Allowed());
         }
         Long free = uncontrolled.get(aeId);
         if (free != null && System.nanoTime() - free < 0 && !transfer.hosts(aeId)) {
-            return new FencingDecision.Allowed(); // e.g. an application's downlink: no registry entry, no fencing
+            // e.g. an application's downlink: no registry entry, no fencing
+            return Step.decided(new FencingDecision.Allowed());
         }
         Told told = refused.get(aeId);
         if (epoch == null && told != null && System.nanoTime() - told.until() < 0) {
             FencingDecision again = guard.decide(aeId, Optional.of(told.entry()), carried);
             if (again instanceof FencingDecision.Fenced) {
-                return again; // refusing on a known entry is always safe; the device learns where to go
+                return Step.decided(again); // refusing on a known entry is always safe; the device learns where to go
             }
         }
-        Optional<ServingEntry> entry = registry.resolve(aeId);
+        if (answer == null || !answer.aeId().equals(aeId)) {
+            return Step.ask(aeId);
+        }
+        Optional<ServingEntry> entry = answer.entry();
         FencingDecision decision = guard.decide(aeId, entry, carried);
         if (entry.isPresent() && entry.get().state() == ServingState.SERVING
                 && entry.get().servingCseId().equals(cseId)) {
@@ -302,7 +322,7 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
                 switchHeard(aeId); // the registry named the outcome: writes held here decide again
             }
         }
-        return decision;
+        return Step.decided(decision);
     }
 
     /**
@@ -312,8 +332,7 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
      */
     @Override
     public void servingChanged(String aeId, ServingEntry now) {
-        ReadWriteLock lock = lock(aeId);
-        lock.writeLock().lock();
+        ReadWriteLock lock = lockForChange(aeId);
         try {
             Long newest = toldEpochs.merge(aeId, now.epoch(), Math::max);
             if (now.epoch() < newest) {
@@ -343,8 +362,7 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
     /** Source side: the AE's context with its uplink window, after in-flight writes for it have finished. */
     @Override
     public Optional<AeContext> export(String aeId, int maxInstances) {
-        ReadWriteLock lock = lock(aeId);
-        lock.writeLock().lock();
+        ReadWriteLock lock = lockForChange(aeId);
         try {
             Long epoch = served.remove(aeId); // fenced here from the snapshot on
             movedAway.add(aeId);
@@ -368,6 +386,7 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
     /** Target side: installs the context and its uplink window; returns resources created. */
     @Override
     public int importContext(AeContext context) {
+        gate(context.aeId()).changes.incrementAndGet(); // a registry answer read before is not used after this
         served.remove(context.aeId()); // served here only once the registry or the coordinator says so
         refused.remove(context.aeId());
         movedAway.remove(context.aeId());
@@ -383,8 +402,7 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
     /** Removes the AE here (idempotent); the source after the switch, a target on rollback. */
     @Override
     public boolean release(String aeId) {
-        ReadWriteLock lock = lock(aeId);
-        lock.writeLock().lock();
+        ReadWriteLock lock = lockForChange(aeId);
         try {
             served.remove(aeId);
             uncontrolled.remove(aeId);
@@ -455,8 +473,41 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
     private record Told(ServingEntry entry, long until) {
     }
 
-    private ReadWriteLock lock(String aeId) {
-        return locks.computeIfAbsent(aeId, id -> new ReentrantReadWriteLock());
+    private Gate gate(String aeId) {
+        return gates.computeIfAbsent(aeId, id -> new Gate());
+    }
+
+    /** Takes the AE's write lock for a change of what this node knows of it; counted, see {@link Gate}. */
+    private ReadWriteLock lockForChange(String aeId) {
+        Gate gate = gate(aeId);
+        gate.lock.writeLock().lock();
+        gate.changes.incrementAndGet();
+        return gate.lock;
+    }
+
+    /**
+     * One AE's lock (writes for it hold the read lock; export, switch and release the write lock) and the count of
+     * changes made under the write lock, by which a write that read the registry without the lock sees whether its
+     * answer may be stale.
+     */
+    private static final class Gate {
+        final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+        final AtomicLong changes = new AtomicLong();
+    }
+
+    /** A registry answer read without the AE's lock, and the gate's change count before the read. */
+    private record RegistryAnswer(String aeId, Optional<ServingEntry> entry, long changes) {
+    }
+
+    /** What deciding a write gave: a decision, or the AE whose registry entry must be read first. */
+    private record Step(FencingDecision decision, String askRegistry) {
+        static Step decided(FencingDecision decision) {
+            return new Step(decision, null);
+        }
+
+        static Step ask(String aeId) {
+            return new Step(null, aeId);
+        }
     }
 
     private static Response reply(Request request, Response response) {

@@ -79,6 +79,8 @@ public final class NonBlockingRequests implements Function<Request, Response>, A
     private final AtomicLong notifyIds = new AtomicLong();
     private volatile ScheduledExecutorService timers;
     private volatile ExecutorService workers;
+    /** Runs the requests for one remote CSE in the order accepted, on {@link #workers}. */
+    private volatile SerialLanes lanes;
     private final MccOutbox linkLoss;
 
     public NonBlockingRequests(CseConfig config, ResourceStore store, CseClient cse, Clock clock,
@@ -99,6 +101,7 @@ public final class NonBlockingRequests implements Function<Request, Response>, A
         if (timers == null) {
             timers = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("nonblocking-timer").factory());
             workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("nonblocking-", 0).factory());
+            lanes = new SerialLanes(workers);
             linkLoss.start();
         }
     }
@@ -168,8 +171,15 @@ public final class NonBlockingRequests implements Function<Request, Response>, A
         boolean expiresFirst = rqet != null && rqet.isBefore(runAt);
         long delay = Math.max(0, Duration.between(clock.instant(), wakeAt).toMillis() + 1);
         try {
-            running.schedule(() -> workers.execute(() -> execute(request, record.ri(), rqet, expiresFirst)), delay,
-                    TimeUnit.MILLISECONDS);
+            Runnable run = () -> execute(request, record.ri(), rqet, expiresFirst);
+            Optional<String> hop = remoteCse(request);
+            running.schedule(() -> {
+                if (hop.isPresent()) {
+                    lanes.execute(hop.get(), run); // in the order accepted, also into the link-loss queue
+                } else {
+                    workers.execute(run);
+                }
+            }, delay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             pending.decrementAndGet();
             store.apply(new Write.Delete(record.ri()));
@@ -268,12 +278,18 @@ public final class NonBlockingRequests implements Function<Request, Response>, A
                 || debug(response).contains("forwarding loop")) {
             return false;
         }
+        return remoteCse(request).isPresent();
+    }
+
+    /** The CSE-ID of the other CSE the request is addressed to, or empty when it is for this CSE. */
+    private Optional<String> remoteCse(Request request) {
         try {
             Address target = Address.parse(request.to());
-            return target.scope() != Address.Scope.CSE_RELATIVE && !(config.cseId().equals(target.cseId())
-                    && (target.scope() == Address.Scope.SP_RELATIVE || config.spId().equals(target.spId())));
+            boolean here = target.scope() == Address.Scope.CSE_RELATIVE || config.cseId().equals(target.cseId())
+                    && (target.scope() == Address.Scope.SP_RELATIVE || config.spId().equals(target.spId()));
+            return here ? Optional.empty() : Optional.of(String.valueOf(target.cseId()));
         } catch (IllegalArgumentException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
