@@ -37,7 +37,7 @@ final class BenchHandoverCommand implements Callable<Integer> {
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "0", description = "Times every device is moved; 0 = 100 / devices, at least 4 and at most 100 (default ${DEFAULT-VALUE}).")
     int rounds;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "32", description = "Handovers in flight at once (default ${DEFAULT-VALUE}).")
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "256", description = "Handovers in flight at once (default ${DEFAULT-VALUE}).")
     int concurrency;
 
     @Option(names = "--uplink-period", paramLabel = "TIME", defaultValue = "10ms", converter = DurationConverter.class, description = "Time between two uplinks of one device (default ${DEFAULT-VALUE}).")
