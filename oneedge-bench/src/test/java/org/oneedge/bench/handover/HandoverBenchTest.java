@@ -32,8 +32,9 @@ class HandoverBenchTest {
 
     @Test
     void warm_up_moves_few_devices_often_enough_and_many_devices_twice() {
-        assertThat(HandoverBench.warmupRounds(1, 100)).isEqualTo(HandoverBench.WARMUP_HANDOVERS);
-        assertThat(HandoverBench.warmupRounds(7, 100)).isEqualTo(5); // 35 handovers
+        assertThat(HandoverBench.warmupRounds(1, 500)).isEqualTo(HandoverBench.WARMUP_HANDOVERS);
+        assertThat(HandoverBench.warmupRounds(1, 100)).isEqualTo(100); // no more warm-up than measured rounds
+        assertThat(HandoverBench.warmupRounds(7, 100)).isEqualTo(29); // 203 handovers
         assertThat(HandoverBench.warmupRounds(1, 4)).isEqualTo(4); // no more warm-up than measured rounds
         assertThat(HandoverBench.warmupRounds(1000, 4)).isEqualTo(HandoverBench.WARMUP_ROUNDS);
     }
