@@ -18,6 +18,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.oneedge.cse.Cse;
 import org.oneedge.handover.context.AeContext;
+import org.oneedge.handover.context.ContextResource;
 import org.oneedge.handover.context.ContextTransferExtension;
 import org.oneedge.handover.continuity.AeAddress;
 import org.oneedge.handover.continuity.UplinkSequence;
@@ -34,6 +35,7 @@ import org.oneedge.handover.token.TokenVerification;
 import org.oneedge.model.CseClient;
 import org.oneedge.model.Operation;
 import org.oneedge.model.Request;
+import org.oneedge.model.ResourceType;
 import org.oneedge.model.Response;
 import org.oneedge.model.ResponseStatusCode;
 
@@ -205,6 +207,14 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
         return owner;
     }
 
+    private void rememberName(AeContext context) {
+        for (ContextResource r : context.resources()) {
+            if (r.type() == ResourceType.AE) {
+                aeIdsByName.put(r.rn(), context.aeId());
+            }
+        }
+    }
+
     /**
      * Another originator (an application's downlink) writes into the AE's tree: admitted at once while the AE is
      * served here; once it was exported or moved away from here, fenced like the AE's own writes (held for the
@@ -370,6 +380,7 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
             uncontrolled.remove(aeId);
             String window = windows.export(aeId).orElse(null);
             Optional<AeContext> context = transfer.export(aeId, maxInstances, window);
+            context.ifPresent(this::rememberName); // a late write by name is fenced even after the release
             if (context.isEmpty() && window != null) {
                 windows.importWindow(aeId, window);
             }
@@ -387,6 +398,7 @@ public final class HandoverNode implements CseClient, HandoverParticipant {
     @Override
     public int importContext(AeContext context) {
         gate(context.aeId()).changes.incrementAndGet(); // a registry answer read before is not used after this
+        rememberName(context);
         served.remove(context.aeId()); // served here only once the registry or the coordinator says so
         refused.remove(context.aeId());
         movedAway.remove(context.aeId());

@@ -173,6 +173,21 @@ class FencedHoldTest {
                 .isEqualTo("late");
     }
 
+    @Test
+    void a_late_downlink_to_a_cse_the_ae_only_passed_through_is_refused_naming_where_it_is_not_answered_4004() {
+        topology = new Topology(2, 5, false, r -> r, Duration.ofSeconds(30));
+        topology.device("Cdev1", 1);
+        assertThat(topology.coordinator.handover("tx1", "Cdev1", "/id-mn2").state())
+                .isEqualTo(TransactionState.COMPLETED); // at mn2 nothing was written for the AE
+        assertThat(topology.coordinator.handover("tx2", "Cdev1", "/id-mn1").state())
+                .isEqualTo(TransactionState.COMPLETED);
+
+        Response late = topology.node(2).send(downlink("late"));
+
+        assertThat(late.statusCode()).isEqualTo(ResponseStatusCode.OPERATION_DENIED_BY_REMOTE_ENTITY);
+        assertThat(FencingGuard.named("Cdev1", late)).map(ServingEntry::servingCseId).contains("/id-mn1");
+    }
+
     /** An application's contentInstance for the device's container, by structured address. */
     private static Request downlink(String value) {
         return Request.builder().operation(Operation.CREATE).to("-/aeCdev1/data").from("Capp").requestId("d-" + value)
