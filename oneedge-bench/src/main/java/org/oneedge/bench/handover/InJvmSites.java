@@ -2,7 +2,6 @@ package org.oneedge.bench.handover;
 
 import java.security.KeyPair;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +57,7 @@ final class InJvmSites implements HandoverSites {
         coordinator = new HandoverCoordinator(registry, new CseTransactionStore(atIn, BenchCse.REGISTRY_PATH),
                 new HandoverTokenIssuer(keys.getPrivate(), Clock.systemUTC(), HandoverTokenIssuer.DEFAULT_TIME_TO_LIVE),
                 id -> Optional.ofNullable(mns.get(id)).map(mn -> mn.node), Clock.systemUTC(), maxInstances);
-        downlinks = new DownlinkRouter(registry, clients::get, Clock.systemUTC(), 1000, Duration.ofSeconds(30));
+        downlinks = new DownlinkRouter(registry, clients::get, Clock.systemUTC(), 1000, DOWNLINK_MAX_HOLD);
         coordinator.downlinks(downlinks);
     }
 

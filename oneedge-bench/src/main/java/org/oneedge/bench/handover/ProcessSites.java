@@ -96,7 +96,7 @@ final class ProcessSites implements HandoverSites {
             }
             CseRequests atIn = new CseRequests(inClient, BenchCse.COORDINATOR);
             registry = new CseServingRegistry(atIn, BenchCse.REGISTRY_PATH);
-            downlinks = new DownlinkRouter(registry, clients::get, Clock.systemUTC(), 1000, Duration.ofSeconds(30));
+            downlinks = new DownlinkRouter(registry, clients::get, Clock.systemUTC(), 1000, DOWNLINK_MAX_HOLD);
             coordinator = newCoordinator();
         } catch (RuntimeException e) {
             close();
