@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.oneedge.binding.http.HttpCseClient;
 import org.oneedge.handover.HandoverCoordinator;
+import org.oneedge.handover.continuity.CseHeldDownlinks;
 import org.oneedge.handover.continuity.DownlinkRouter;
 import org.oneedge.handover.onem2m.CseRequests;
 import org.oneedge.handover.registry.CseServingRegistry;
@@ -83,8 +84,9 @@ public final class HandoverCoordinatorMain {
             participants.put(parts[0], new RemoteHandoverParticipant(parts[0], parts[1], client,
                     BenchCse.COORDINATOR));
         }
+        // held downlinks are kept at the IN-CSE: a coordinator started after a kill delivers what the dead one held
         DownlinkRouter downlinks = new DownlinkRouter(registry, clients::get, Clock.systemUTC(), 1000,
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), new CseHeldDownlinks(atIn, BenchCse.REGISTRY_PATH));
         PausingTransactionStore transactions = new PausingTransactionStore(
                 new CseTransactionStore(atIn, BenchCse.REGISTRY_PATH),
                 tx -> out.println("paused " + tx.txid() + " " + tx.state()));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.oneedge.binding.http.HttpCseClient;
 import org.oneedge.handover.HandoverCoordinator;
+import org.oneedge.handover.continuity.CseHeldDownlinks;
 import org.oneedge.handover.continuity.DownlinkRouter;
 import org.oneedge.handover.onem2m.CseRequests;
 import org.oneedge.handover.registry.CseServingRegistry;
@@ -57,7 +58,8 @@ final class InJvmSites implements HandoverSites {
         coordinator = new HandoverCoordinator(registry, new CseTransactionStore(atIn, BenchCse.REGISTRY_PATH),
                 new HandoverTokenIssuer(keys.getPrivate(), Clock.systemUTC(), HandoverTokenIssuer.DEFAULT_TIME_TO_LIVE),
                 id -> Optional.ofNullable(mns.get(id)).map(mn -> mn.node), Clock.systemUTC(), maxInstances);
-        downlinks = new DownlinkRouter(registry, clients::get, Clock.systemUTC(), 1000, DOWNLINK_MAX_HOLD);
+        downlinks = new DownlinkRouter(registry, clients::get, Clock.systemUTC(), 1000, DOWNLINK_MAX_HOLD,
+                new CseHeldDownlinks(atIn, BenchCse.REGISTRY_PATH));
         coordinator.downlinks(downlinks);
     }
 

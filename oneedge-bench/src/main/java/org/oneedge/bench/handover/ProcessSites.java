@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.oneedge.binding.http.HttpCseClient;
 import org.oneedge.handover.HandoverCoordinator;
+import org.oneedge.handover.continuity.CseHeldDownlinks;
 import org.oneedge.handover.continuity.DownlinkRouter;
 import org.oneedge.handover.onem2m.CseRequests;
 import org.oneedge.handover.registry.CseServingRegistry;
@@ -96,7 +97,8 @@ final class ProcessSites implements HandoverSites {
             }
             CseRequests atIn = new CseRequests(inClient, BenchCse.COORDINATOR);
             registry = new CseServingRegistry(atIn, BenchCse.REGISTRY_PATH);
-            downlinks = new DownlinkRouter(registry, clients::get, Clock.systemUTC(), 1000, DOWNLINK_MAX_HOLD);
+            downlinks = new DownlinkRouter(registry, clients::get, Clock.systemUTC(), 1000, DOWNLINK_MAX_HOLD,
+                new CseHeldDownlinks(atIn, BenchCse.REGISTRY_PATH));
             coordinator = newCoordinator();
         } catch (RuntimeException e) {
             close();

@@ -43,14 +43,32 @@ public final class DownlinkRouter {
     private final Duration maxHold;
     private final ConcurrentMap<String, Lane> lanes = new ConcurrentHashMap<>();
     private final Set<String> frozen = ConcurrentHashMap.newKeySet();
+    private final HeldDownlinks kept;
 
+    /** A router that holds downlinks in its memory only ({@link HeldDownlinks#IN_MEMORY}). */
     public DownlinkRouter(ServingRegistry registry, Function<String, CseClient> cses, Clock clock, int capacity,
                           Duration maxHold) {
+        this(registry, cses, clock, capacity, maxHold, HeldDownlinks.IN_MEMORY);
+    }
+
+    /**
+     * A router that keeps what it holds in {@code kept}; what an earlier router kept there is held again, in order,
+     * and delivered once its AE is served (for an AE still migrating: when its handover is resumed and released).
+     */
+    public DownlinkRouter(ServingRegistry registry, Function<String, CseClient> cses, Clock clock, int capacity,
+                          Duration maxHold, HeldDownlinks kept) {
         this.registry = registry;
         this.cses = cses;
         this.clock = clock;
         this.capacity = capacity;
         this.maxHold = maxHold;
+        this.kept = kept;
+        kept.all().forEach((aeId, requests) -> {
+            Lane lane = lane(aeId);
+            requests.forEach(k -> lane.hold.hold(new Held(k.request(), k.key())));
+            LOG.info("{} downlinks held for AE {} before a restart are held again", requests.size(), aeId);
+            Thread.ofVirtual().name("downlink-recovered-" + aeId).start(() -> deliverHeld(aeId, lane));
+        });
     }
 
     /**
@@ -77,7 +95,7 @@ public final class DownlinkRouter {
         }
     }
 
-    private Response deliverOrHold(String aeId, DownlinkHold<Request> hold, Request request) {
+    private Response deliverOrHold(String aeId, DownlinkHold<Held> hold, Request request) {
         Optional<ServingEntry> entry = registry.resolve(aeId);
         if (entry.isEmpty() || entry.get().state() == ServingState.RELEASED) {
             return Response.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "AE " + aeId + " is not served")
@@ -88,7 +106,21 @@ public final class DownlinkRouter {
             warnExpired(aeId, redeliver(aeId, hold, entry.get()).expired());
         }
         if (frozen.contains(aeId) || entry.get().state() == ServingState.MIGRATING || hold.size() > 0) {
-            if (hold.hold(request) instanceof DownlinkHold.Held.Overflow overflow) {
+            if (hold.size() >= capacity) {
+                return Response.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "AE " + aeId
+                        + " is migrating and " + capacity + " requests are already held")
+                        .withRequestId(request.requestId());
+            }
+            String key;
+            try {
+                key = kept.keep(aeId, request); // before the 1000 ACCEPTED: it survives this process
+            } catch (RuntimeException e) {
+                return Response.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "AE " + aeId
+                        + " is migrating and its downlink could not be held: " + e.getMessage())
+                        .withRequestId(request.requestId());
+            }
+            if (hold.hold(new Held(request, key)) instanceof DownlinkHold.Held.Overflow overflow) {
+                kept.remove(key);
                 return Response.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "AE " + aeId
                         + " is migrating and " + overflow.capacity() + " requests are already held")
                         .withRequestId(request.requestId());
@@ -138,7 +170,7 @@ public final class DownlinkRouter {
             frozen.remove(aeId);
             return new DownlinkHold.Released<>(0, List.of(), Duration.ZERO);
         }
-        List<Request> expired = lane.hold.overdue(); // dropped by the delivery, which alone takes items out
+        List<Request> expired = lane.hold.overdue().stream().map(Held::request).toList(); // the delivery drops them
         Duration longest = lane.hold.longestHeld();
         int handedOn = lane.hold.size() - expired.size();
         frozen.remove(aeId);
@@ -175,25 +207,29 @@ public final class DownlinkRouter {
      * because the AE has moved on from there (a later handover) goes, with those after it, where the registry says
      * the AE is now, or stays held while it migrates. Called holding the lane's lock.
      */
-    private DownlinkHold.Released<Request> redeliver(String aeId, DownlinkHold<Request> hold, ServingEntry first) {
+    private DownlinkHold.Released<Request> redeliver(String aeId, DownlinkHold<Held> hold, ServingEntry first) {
         ServingEntry entry = first;
         int[] delivered = new int[1];
         for (int tries = 0; ; tries++) {
             CseClient target = cses.apply(entry.servingCseId());
             String to = entry.servingCseId();
             try {
-                DownlinkHold.Released<Request> released = hold.release(request -> {
+                DownlinkHold.Released<Held> released = hold.release(held -> {
+                    Request request = held.request();
                     Response r = target.send(request);
                     if (r.statusCode() == ResponseStatusCode.TARGET_NOT_REACHABLE || movedAway(aeId, r)) {
                         throw new Unreachable(r);
                     }
                     delivered[0]++;
+                    kept.remove(held.key());
                     if (!r.isSuccess()) {
                         LOG.warn("held downlink {} for AE {} was not delivered to {} after the switch: {} {}",
                                 request.requestId(), aeId, to, r.statusCode(), r.debugMessage());
                     }
                 });
-                return new DownlinkHold.Released<>(delivered[0], released.expired(), released.longestHold());
+                released.expired().forEach(dropped -> kept.remove(dropped.key()));
+                return new DownlinkHold.Released<>(delivered[0],
+                        released.expired().stream().map(Held::request).toList(), released.longestHold());
             } catch (Unreachable e) {
                 Optional<ServingEntry> now = movedAway(aeId, e.response) && tries < MAX_REROUTES
                         ? registry.resolve(aeId) : Optional.empty();
@@ -213,14 +249,18 @@ public final class DownlinkRouter {
         }
     }
 
+    /** A held request and the key it is kept under ({@link HeldDownlinks}). */
+    private record Held(Request request, String key) {
+    }
+
     /** One AE's downlinks: the lock that keeps them in order and what waits for its switch. */
     private static final class Lane {
         final ReentrantLock lock = new ReentrantLock();
-        final DownlinkHold<Request> hold;
+        final DownlinkHold<Held> hold;
         /** A request addressed by resource ID is on its way (written under {@link #lock}, read by freeze). */
         volatile boolean unfencedInFlight;
 
-        Lane(DownlinkHold<Request> hold) {
+        Lane(DownlinkHold<Held> hold) {
             this.hold = hold;
         }
     }
