@@ -153,6 +153,15 @@ public final class DownlinkRouter {
         }
     }
 
+    /** Downlinks accepted and not yet delivered, over all AEs (held for a switch or on their way after one). */
+    public int held() {
+        int held = 0;
+        for (Lane lane : lanes.values()) {
+            held += lane.hold.size();
+        }
+        return held;
+    }
+
     private Lane lane(String aeId) {
         return lanes.computeIfAbsent(aeId, id -> new Lane(new DownlinkHold<>(capacity, maxHold, clock)));
     }
