@@ -12,9 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.oneedge.handover.onem2m.CseRequests;
 import org.oneedge.model.ContentCodec;
-import org.oneedge.model.FilterCriteria;
 import org.oneedge.model.OneM2MException;
-import org.oneedge.model.Operation;
 import org.oneedge.model.PollingPrimitives;
 import org.oneedge.model.Request;
 import org.oneedge.model.ResourceType;
@@ -80,17 +78,7 @@ public final class CseHeldDownlinks implements HeldDownlinks {
 
     @Override
     public Map<String, List<Kept>> all() {
-        FilterCriteria kept = new FilterCriteria(1, null, List.of(ResourceType.CONTENT_INSTANCE.ty()),
-                List.of(LABEL), List.of(), null, null, null, null, null, null, null, null, null, null,
-                List.of(), null, null, 2, null, Map.of()); // held-<AE-ID>/<instance>
-        Response found = cse.client().send(Request.builder().operation(Operation.RETRIEVE).to(parentPath)
-                .from(cse.originator()).releaseVersion("3").requestId("ho-held-" + System.nanoTime())
-                .filterCriteria(kept).build());
-        if (found.statusCode() != ResponseStatusCode.OK) {
-            throw new OneM2MException(found.statusCode(), "held downlinks not found: " + found.debugMessage());
-        }
-        List<String> paths = new ArrayList<>();
-        found.content().path("m2m:uril").forEach(uri -> paths.add(uri.asText()));
+        List<String> paths = cse.discover(parentPath, ResourceType.CONTENT_INSTANCE, LABEL, 2); // held-<id>/<cin>
         paths.sort(Comparator.<String>comparingLong(p -> order(p)[0]).thenComparingLong(p -> order(p)[1]));
         Map<String, List<Kept>> all = new LinkedHashMap<>();
         for (String path : paths) {

@@ -6,14 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.oneedge.handover.onem2m.CseRequests;
 import org.oneedge.model.ContentCodec;
-import org.oneedge.model.FilterCriteria;
 import org.oneedge.model.OneM2MException;
-import org.oneedge.model.Operation;
-import org.oneedge.model.Request;
 import org.oneedge.model.ResourceType;
 import org.oneedge.model.Response;
 import org.oneedge.model.ResponseStatusCode;
@@ -75,18 +71,9 @@ public final class CseTransactionStore implements TransactionStore {
 
     @Override
     public List<HandoverTransaction> unfinished() {
-        FilterCriteria open = new FilterCriteria(1, null, List.of(ResourceType.FLEX_CONTAINER.ty()),
-                List.of(OPEN_LABEL), List.of(), null, null, null, null, null, null, null, null, null, null,
-                List.of(), null, null, 1, null, Map.of());
-        Response r = cse.client().send(Request.builder().operation(Operation.RETRIEVE).to(parentPath)
-                .from(cse.originator()).releaseVersion("3").requestId("ho-open-" + System.nanoTime())
-                .filterCriteria(open).build());
-        if (r.statusCode() != ResponseStatusCode.OK) {
-            throw failure(r, "(discovery)");
-        }
         List<HandoverTransaction> found = new ArrayList<>();
-        for (JsonNode uri : r.content().path("m2m:uril")) {
-            read(uri.asText()).filter(t -> !t.state().terminal()).ifPresent(found::add);
+        for (String path : cse.discover(parentPath, ResourceType.FLEX_CONTAINER, OPEN_LABEL, 1)) {
+            read(path).filter(t -> !t.state().terminal()).ifPresent(found::add);
         }
         return found;
     }

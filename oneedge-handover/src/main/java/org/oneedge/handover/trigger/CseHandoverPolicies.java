@@ -9,15 +9,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.oneedge.handover.onem2m.CseRequests;
 import org.oneedge.model.ContentCodec;
-import org.oneedge.model.FilterCriteria;
 import org.oneedge.model.OneM2MException;
-import org.oneedge.model.Operation;
-import org.oneedge.model.Request;
 import org.oneedge.model.ResourceType;
 import org.oneedge.model.Response;
 import org.oneedge.model.ResponseStatusCode;
@@ -77,18 +73,10 @@ public final class CseHandoverPolicies {
 
     /** Every valid policy stored, in name order. */
     public List<HandoverPolicy> all() {
-        FilterCriteria labelled = new FilterCriteria(1, null, List.of(ResourceType.FLEX_CONTAINER.ty()),
-                List.of(LABEL), List.of(), null, null, null, null, null, null, null, null, null, null,
-                List.of(), null, null, 1, null, Map.of());
-        Response r = cse.client().send(Request.builder().operation(Operation.RETRIEVE).to(parentPath)
-                .from(cse.originator()).releaseVersion("3").requestId("ho-pol-" + System.nanoTime())
-                .filterCriteria(labelled).build());
-        if (r.statusCode() != ResponseStatusCode.OK) {
-            throw new OneM2MException(r.statusCode(), "handover policies: " + r.debugMessage());
-        }
+        List<String> paths = cse.discover(parentPath, ResourceType.FLEX_CONTAINER, LABEL, 1);
         List<HandoverPolicy> out = new ArrayList<>();
-        for (JsonNode uri : r.content().path("m2m:uril")) {
-            Response p = cse.retrieve(uri.asText());
+        for (String path : paths) {
+            Response p = cse.retrieve(path);
             JsonNode n = p.isSuccess() ? p.content().path(ROOT_KEY) : null;
             if (n == null || n.isMissingNode()) {
                 continue;
@@ -96,7 +84,7 @@ public final class CseHandoverPolicies {
             try {
                 out.add(read(n));
             } catch (RuntimeException e) {
-                LOG.warn("skipping handover policy resource {}: {}", uri.asText(), e.getMessage());
+                LOG.warn("skipping handover policy resource {}: {}", path, e.getMessage());
             }
         }
         out.sort(Comparator.comparing(HandoverPolicy::name));
