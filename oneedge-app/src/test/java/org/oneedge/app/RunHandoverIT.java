@@ -79,6 +79,35 @@ class RunHandoverIT {
             app.join(Duration.ofSeconds(30));
         }
         assertThat(exit.get()).isZero();
+
+        // a second run on the same data: the UEs' AEs are known from the first one, handovers still work
+        StringWriter again = new StringWriter();
+        ShutdownSignal secondSignal = new ShutdownSignal();
+        AppContext second = new AppContext(Map.of(), new PrintWriter(again, true),
+                new PrintWriter(new StringWriter(), true), () -> secondSignal);
+        AtomicInteger secondExit = new AtomicInteger(-1);
+        Thread rerun = Thread.ofPlatform().name("oneedge-rerun").start(() -> secondExit.set(
+                OneEdge.commandLine(second).execute("run", "--port", "0", "--data-dir", dataDir.toString(),
+                        "--mec-port", "0", "--scenario", scenario.toString(), "--log-level", "WARN")));
+        try (WireClient client = new WireClient()) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> again.toString().contains("Ctrl-C") || !rerun.isAlive());
+            Matcher m = CSE_LINE.matcher(again.toString());
+            assertThat(m.find()).as("start-up line in: %s", again).isTrue();
+            String registry = m.group(1) + "/oeHandover";
+            HttpResponse<String> asked = client.create(registry, "CAdmin", 28, "{\"oe:hoReq\":{\"rn\":\"r2\","
+                    + "\"cnd\":\"org.oneedge.handover.request\",\"lbl\":[\"oe:hoReq/open\"],"
+                    + "\"aeid\":\"Cue-10.0.0.4\",\"tcsi\":\"/id-mn2\"}}");
+            assertThat(asked.statusCode()).as(asked.body()).isEqualTo(201);
+            JsonNode answer = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> JSON.readTree(client.retrieve(registry + "/r2", "CAdmin").body()).path("oe:hoReq"),
+                            a -> a.hasNonNull("res"));
+            assertThat(answer.path("res").asText()).as(answer.toString()).isEqualTo("COMPLETED");
+            assertThat(entry(client, registry + "/sr-Cue-10.0.0.4").path("scsi").asText()).isEqualTo("/id-mn2");
+        } finally {
+            secondSignal.requestStop();
+            rerun.join(Duration.ofSeconds(30));
+        }
+        assertThat(secondExit.get()).isZero();
     }
 
     private static JsonNode entry(WireClient client, String url) throws Exception {

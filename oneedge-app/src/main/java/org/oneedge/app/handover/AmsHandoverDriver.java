@@ -150,12 +150,24 @@ public final class AmsHandoverDriver implements AutoCloseable {
         return AmsClient.of(mecUrl + "/" + host + "/amsi/v1");
     }
 
+    /**
+     * Registers the UE's AE at the MN-CSE of its MEC host, unless an earlier run on the same data did: then the AE
+     * stays where the serving registry says it is (a later AMS notification moves it as usual).
+     */
     private void register(String aeId, String cseId) {
         Response r = fronts.get(cseId).send(Request.builder().operation(Operation.CREATE).to(bases.get(cseId))
                 .from(aeId).requestId("run-reg-" + aeId).releaseVersion("3").resourceType(ResourceType.AE)
                 .content(ContentCodec.parse("{\"m2m:ae\":{\"rn\":\"" + aeId + "\",\"api\":\"Noe.ue\",\"rr\":false,"
                         + "\"srv\":[\"3\"],\"lbl\":[\"oe:ue\"]}}")).build());
-        if (r.statusCode() != ResponseStatusCode.CREATED) {
+        // refused (4105 name taken here, 4117 or the 4127 fence: served elsewhere) for an AE the registry knows
+        Optional<ServingEntry> entry = r.statusCode() != ResponseStatusCode.CREATED ? registry.resolve(aeId)
+                : Optional.empty();
+        if (entry.isPresent()) {
+            LOG.info("AE {} registered by an earlier run: served by {} at epoch {}", aeId,
+                    entry.get().servingCseId(), entry.get().epoch());
+            return;
+        }
+        if (r.statusCode() != ResponseStatusCode.CREATED && r.statusCode() != ResponseStatusCode.CONFLICT) {
             throw new IllegalStateException("AE " + aeId + " not registered at " + cseId + ": " + r.statusCode()
                     + " " + r.debugMessage());
         }
