@@ -18,23 +18,9 @@ public final class AeAddress {
      * @param baseName this CSE's CSEBase resource name, e.g. {@code cse-mn1}
      */
     public static String aeName(String to, String cseId, String baseName) {
-        if (to == null) {
+        String rest = cseRelative(to, cseId);
+        if (rest == null) {
             return null;
-        }
-        String rest = to;
-        if (rest.startsWith("//")) { // absolute: //sp-id/cse-id/...
-            int cse = rest.indexOf('/', 2);
-            if (cse < 0) {
-                return null;
-            }
-            rest = rest.substring(cse);
-        }
-        if (rest.startsWith("/")) { // SP-relative: /cse-id/...
-            String prefix = cseId + "/";
-            if (!rest.startsWith(prefix)) {
-                return null;
-            }
-            rest = rest.substring(prefix.length());
         }
         String below;
         if (rest.startsWith("-/")) {
@@ -54,19 +40,38 @@ public final class AeAddress {
      * absolute CSE prefix), as {@link #aeName} needs; false for an unstructured resource ID.
      */
     public static boolean structured(String to) {
-        if (to == null) {
+        String rest = cseRelative(to, null);
+        if (rest == null) {
             return false;
+        }
+        int slash = rest.indexOf('/');
+        return slash > 0 && slash < rest.length() - 1;
+    }
+
+    /**
+     * The CSE-relative part of {@code to} after an absolute ({@code //sp/cse/...}) or SP-relative ({@code /cse/...})
+     * prefix; null when there is nothing below the CSE or the prefix names a CSE other than {@code cseId} (any CSE
+     * when {@code cseId} is null).
+     */
+    private static String cseRelative(String to, String cseId) {
+        if (to == null) {
+            return null;
         }
         String rest = to;
         if (rest.startsWith("//")) {
             int cse = rest.indexOf('/', 2);
-            rest = cse < 0 ? "" : rest.substring(cse);
+            if (cse < 0) {
+                return null;
+            }
+            rest = rest.substring(cse);
         }
         if (rest.startsWith("/")) {
             int below = rest.indexOf('/', 1);
-            rest = below < 0 ? "" : rest.substring(below + 1);
+            if (below < 0 || cseId != null && !rest.substring(0, below).equals(cseId)) {
+                return null;
+            }
+            rest = rest.substring(below + 1);
         }
-        int slash = rest.indexOf('/');
-        return slash > 0 && slash < rest.length() - 1;
+        return rest;
     }
 }

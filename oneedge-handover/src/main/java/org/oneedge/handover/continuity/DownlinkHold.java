@@ -61,11 +61,8 @@ public final class DownlinkHold<T> {
 
     /** Removes and returns the items held longer than {@code maxHold}, oldest first. */
     public synchronized List<T> expire() {
-        List<T> expired = new ArrayList<>();
-        Instant limit = clock.instant().minus(maxHold);
-        while (!queue.isEmpty() && queue.peekFirst().heldAt().isBefore(limit)) {
-            expired.add(queue.pollFirst().item());
-        }
+        List<T> expired = overdue();
+        expired.forEach(item -> queue.pollFirst());
         return expired;
     }
 

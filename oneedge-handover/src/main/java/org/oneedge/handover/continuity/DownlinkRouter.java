@@ -106,11 +106,6 @@ public final class DownlinkRouter {
             warnExpired(aeId, redeliver(aeId, hold, entry.get()).expired());
         }
         if (frozen.contains(aeId) || entry.get().state() == ServingState.MIGRATING || hold.size() > 0) {
-            if (hold.size() >= capacity) {
-                return Response.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "AE " + aeId
-                        + " is migrating and " + capacity + " requests are already held")
-                        .withRequestId(request.requestId());
-            }
             String key;
             try {
                 key = kept.keep(aeId, request); // before the 1000 ACCEPTED: it survives this process
@@ -120,7 +115,7 @@ public final class DownlinkRouter {
                         .withRequestId(request.requestId());
             }
             if (hold.hold(new Held(request, key)) instanceof DownlinkHold.Held.Overflow overflow) {
-                kept.remove(key);
+                kept.remove(key); // rare: the hold is full only when its CSE stays away for long
                 return Response.error(ResponseStatusCode.TARGET_NOT_REACHABLE, "AE " + aeId
                         + " is migrating and " + overflow.capacity() + " requests are already held")
                         .withRequestId(request.requestId());
